@@ -1,0 +1,129 @@
+# plenum - text analytics and trend statistics over dated meeting reports.
+# GNU make.  Targets: all check (test) unit e2e demo bench install
+# uninstall clean distclean deps valgrind.  See README.md.
+
+VERSION		= 0.1.0
+PREFIX		?= /usr/local
+DESTDIR		?=
+BINDIR		= $(PREFIX)/bin
+MANDIR		= $(PREFIX)/share/man
+PKG_CONFIG	?= pkg-config
+CC		?= cc
+BUILD		?= build
+
+PKGS		= sqlite3 gsl cairo pangocairo libutf8proc jansson friso opencc glib-2.0
+
+WARN		= -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
+		  -Wwrite-strings -Wvla
+ifeq ($(DEVELOPER),1)
+WARN		+= -Werror
+endif
+OPT		?= -O2 -g
+CFLAGS		?=
+CPPFLAGS	+= -D_GNU_SOURCE -DPL_VERSION='"$(VERSION)"' -Iinclude
+ifneq ($(SANITIZE),)
+OPT		+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS		+= -fsanitize=$(SANITIZE)
+endif
+
+# Dependencies come only from pkg-config; a missing one stops the build.
+ifeq ($(filter deps clean distclean,$(MAKECMDGOALS)),)
+PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_OK		:= $(shell $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && echo yes)
+endif
+
+ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+LIBS		= $(PKG_LIBS) -lm
+
+LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
+		  lib/corpus.c lib/db.c
+LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
+CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/info.c cmd/ingest.c \
+		  cmd/tokenize.c
+CMD_OBJ		= $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC	= $(wildcard tests/unit/*-test.c)
+UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+DEPS		= $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+PROG		= $(BUILD)/plenum
+MANPAGES	= $(wildcard docs/man/*.1)
+
+.PHONY: all check test unit e2e demo bench install uninstall clean \
+	distclean deps valgrind pkgcheck
+
+all: pkgcheck plenum $(UNIT_BIN)
+
+pkgcheck:
+ifneq ($(PKG_OK),yes)
+	@echo "make: missing libraries: pkg-config cannot find all of: $(PKGS)" >&2
+	@echo "make: run 'make deps' (as root) to install them" >&2
+	@exit 1
+endif
+
+deps:
+	@sh build-aux/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+# The stopword lists are compiled in, so the binary needs no data files.
+$(BUILD)/gen/stopwords.c: data/stopwords-en.txt data/stopwords-zh.txt build-aux/embed.sh
+	@mkdir -p $(@D)
+	sh build-aux/embed.sh data/stopwords-en.txt data/stopwords-zh.txt > $@
+
+$(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libplenum.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(PROG): $(CMD_OBJ) $(BUILD)/libplenum.a
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenum.a $(LIBS)
+
+# The tests and the README run ./plenum from the top of the tree.
+plenum: $(PROG)
+	@if [ "$(BUILD)" = build ]; then cp $(PROG) plenum; fi
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenum.a tests/unit/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/libplenum.a $(LIBS)
+
+check test: deps
+	@$(MAKE) --no-print-directory all
+	@PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh $(BUILD)/tests
+
+unit: all
+	@PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh --unit-only $(BUILD)/tests
+
+valgrind: all
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
+		PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh $(BUILD)/tests
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh build-aux/demo.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	bash bench/ingest.sh >> bench/RESULTS.md
+	@tail -n 30 bench/RESULTS.md
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/plenum
+	for m in $(MANPAGES); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/plenum
+	for m in $(MANPAGES); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
+
+clean:
+	rm -rf build build-* plenum tests/trash out demo.db demo.db-wal demo.db-shm
+
+distclean: clean
+
+-include $(DEPS)

@@ -1,0 +1,190 @@
+/*
+ * cli.c - helpers shared by the commands (see cli.h).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plenum/corpus.h"
+#include "plenum/date.h"
+#include "cli.h"
+
+const char *cli_prog = "plenum";
+
+void
+cli_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_error(const struct pl_error *err)
+{
+	if (err != NULL)
+		cli_warnx("%s", err->msg);
+}
+
+void
+cli_usage(const char *usage, int status)
+{
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fputs(usage, fp);
+	if (status == 0)
+		exit(cli_finish(0));
+	exit(status);
+}
+
+long
+cli_long(const char *opt, const char *arg, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0') {
+		cli_warnx("%s: '%s' is not a number", opt, arg);
+		exit(2);
+	}
+	if (errno == ERANGE || v < min) {
+		cli_warnx("%s: %s is too small (at least %ld)", opt, arg, min);
+		exit(2);
+	}
+	if (v > max) {
+		cli_warnx("%s: %s is too large (at most %ld)", opt, arg, max);
+		exit(2);
+	}
+	return v;
+}
+
+int64_t
+cli_date(const char *opt, const char *arg, int end)
+{
+	int64_t day;
+	enum pl_precision p;
+
+	if (pl_date_parse(arg, strlen(arg), &day, &p) == -1) {
+		cli_warnx("%s: expected YYYY-MM-DD, YYYY-MM or YYYY, got '%s'",
+		    opt, arg);
+		exit(2);
+	}
+	if (end && p == PL_PREC_MONTH)
+		day = pl_bucket_next(PL_BUCKET_MONTH, day) - 1;
+	else if (end && p == PL_PREC_YEAR)
+		day = pl_bucket_next(PL_BUCKET_YEAR, day) - 1;
+	return day;
+}
+
+int
+cli_format(const char *arg)
+{
+	int f = pl_format_parse(arg);
+
+	if (f == -1) {
+		cli_warnx("--format: expected tsv, csv, json or jsonl, got '%s'",
+		    arg);
+		exit(2);
+	}
+	return f;
+}
+
+const char *
+cli_db_path(const char *opt)
+{
+	const char *env;
+
+	if (opt != NULL)
+		return opt;
+	env = getenv("PLENUM_DB");
+	if (env != NULL && *env != '\0')
+		return env;
+	return "plenum.db";
+}
+
+int
+cli_write_table(const struct pl_table *t, int fmt)
+{
+	const struct pl_error *err;
+
+	if ((err = pl_table_write(t, stdout, (enum pl_format)fmt)) != NULL) {
+		if (err->sys_errno == EPIPE)
+			exit(0);
+		cli_warnx("stdout: %s", err->msg);
+		return 1;
+	}
+	return 0;
+}
+
+int
+cli_finish(int status)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno == EPIPE)
+			return status;
+		cli_warnx("stdout: %s", strerror(errno));
+		return 1;
+	}
+	return status;
+}
+
+char *
+cli_read_file(const char *path, size_t *lenp)
+{
+	FILE *fp;
+	char *p = NULL, *np;
+	size_t len = 0, cap = 0, n;
+	long bad;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		cli_warnx("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		if (len + 65536 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536 * 2;
+			if ((np = realloc(p, cap)) == NULL) {
+				cli_warnx("out of memory");
+				goto fail;
+			}
+			p = np;
+		}
+		n = fread(p + len, 1, cap - len - 1, fp);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		cli_warnx("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	p[len] = '\0';
+	if ((bad = pl_utf8_check(p, len)) != -1) {
+		cli_warnx("%s: invalid UTF-8 at byte %ld", path, bad + 1);
+		free(p);
+		return NULL;
+	}
+	if (lenp)
+		*lenp = len;
+	return p;
+fail:
+	if (fp != stdin)
+		fclose(fp);
+	free(p);
+	return NULL;
+}

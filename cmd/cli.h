@@ -1,0 +1,57 @@
+/*
+ * cli.h - what the commands share: messages, option parsing, the
+ * database path, table output and a checked exit.  Unlike lib/, this may
+ * print and exit.
+ */
+#ifndef PLENUM_CLI_H
+#define PLENUM_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "plenum/error.h"
+#include "plenum/table.h"
+
+/* "plenum NAME", set by the dispatcher before a command runs. */
+extern const char *cli_prog;
+
+/* Prints "plenum NAME: message" on stderr. */
+void	 cli_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "plenum NAME: <error message>" on stderr. */
+void	 cli_error(const struct pl_error *);
+
+/*
+ * Prints the usage text: to stdout and exit 0 for -h (status 0), to
+ * stderr and exit 2 otherwise.
+ */
+void	 cli_usage(const char *usage, int status) __attribute__((noreturn));
+
+/* Checked numbers: exit 2 with "plenum NAME: --opt: ..." when bad. */
+long	 cli_long(const char *opt, const char *arg, long min, long max);
+/*
+ * A date option: YYYY-MM-DD, YYYY-MM or YYYY.  With end set, a partial
+ * date means its last day (--to 2022 is 2022-12-31).  Exits 2 when bad.
+ */
+int64_t	 cli_date(const char *opt, const char *arg, int end);
+/* Output format from -f/--format; exits 2 when unknown. */
+int	 cli_format(const char *arg);
+
+/* The database path: --db if given, else $PLENUM_DB, else plenum.db. */
+const char *cli_db_path(const char *opt);
+
+/*
+ * Writes a table to stdout in fmt; on error prints it and returns 1.
+ */
+int	 cli_write_table(const struct pl_table *, int fmt);
+
+/*
+ * Flushes stdout and returns status, or 1 after "plenum NAME: stdout:
+ * <error>" if writing failed (a closed pipe exits quietly).
+ */
+int	 cli_finish(int status);
+
+/* Reads a whole file ("-" is stdin) as a NUL-terminated UTF-8 string;
+ * NULL after printing an error. */
+char	*cli_read_file(const char *path, size_t *len);
+
+#endif /* PLENUM_CLI_H */

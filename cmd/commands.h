@@ -1,0 +1,12 @@
+/*
+ * commands.h - one entry point per command, dispatched by cmd/plenum.c.
+ */
+#ifndef PLENUM_COMMANDS_H
+#define PLENUM_COMMANDS_H
+
+int	cmd_docs(int, char **);
+int	cmd_info(int, char **);
+int	cmd_ingest(int, char **);
+int	cmd_tokenize(int, char **);
+
+#endif /* PLENUM_COMMANDS_H */

@@ -1,0 +1,377 @@
+/*
+ * ingest.c - plenum ingest: add documents to the corpus in one transaction.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "plenum/corpus.h"
+#include "plenum/store.h"
+#include "plenum/token.h"
+#include "cli.h"
+#include "commands.h"
+
+static const char usage_str[] =
+	"usage: plenum ingest [--db FILE] [--format jsonl|csv|tsv|text] "
+	"[--replace] [--skip-bad]\n"
+	"                     [--max-errors N] [--date DATE] [--source S] "
+	"[--id-col NAME]\n"
+	"                     [--date-col NAME] [--source-col NAME] "
+	"[--title-col NAME]\n"
+	"                     [--text-col NAME] [--ngrams N] [--stoplangs "
+	"LIST] [--stopwords FILE]\n"
+	"                     [--dict FILE] [--t2s] [-q] [-v] FILE|DIR|- ...\n";
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+progress(uint64_t docs, uint64_t done, uint64_t total, double t0, int last)
+{
+	double el = now_s() - t0, mb = (double)done / 1e6;
+	double rate = el > 0 ? mb / el : 0;
+
+	fprintf(stderr, "\r\033[K%s: %llu documents, %.1f MB, %.1f MB/s",
+	    cli_prog, (unsigned long long)docs, mb, rate);
+	if (total > done && rate > 0)
+		fprintf(stderr, ", ETA %.0f s",
+		    ((double)(total - done) / 1e6) / rate);
+	if (last)
+		fputs("\r\033[K", stderr);
+}
+
+static void
+remove_db(const char *path)
+{
+	char p[4096];
+
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-journal", path);
+	unlink(p);
+}
+
+enum {
+	OPT_REPLACE = 256, OPT_SKIP_BAD, OPT_MAX_ERRORS, OPT_DATE, OPT_SOURCE,
+	OPT_ID_COL, OPT_DATE_COL, OPT_SOURCE_COL, OPT_TITLE_COL, OPT_TEXT_COL,
+	OPT_NGRAMS, OPT_STOPLANGS, OPT_STOPWORDS, OPT_DICT, OPT_T2S, OPT_DB,
+	OPT_FORMAT
+};
+
+int
+cmd_ingest(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "date",	required_argument,	NULL, OPT_DATE },
+		{ "date-col",	required_argument,	NULL, OPT_DATE_COL },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "dict",	required_argument,	NULL, OPT_DICT },
+		{ "format",	required_argument,	NULL, OPT_FORMAT },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "id-col",	required_argument,	NULL, OPT_ID_COL },
+		{ "max-errors",	required_argument,	NULL, OPT_MAX_ERRORS },
+		{ "ngrams",	required_argument,	NULL, OPT_NGRAMS },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "replace",	no_argument,		NULL, OPT_REPLACE },
+		{ "skip-bad",	no_argument,		NULL, OPT_SKIP_BAD },
+		{ "source",	required_argument,	NULL, OPT_SOURCE },
+		{ "source-col",	required_argument,	NULL, OPT_SOURCE_COL },
+		{ "stoplangs",	required_argument,	NULL, OPT_STOPLANGS },
+		{ "stopwords",	required_argument,	NULL, OPT_STOPWORDS },
+		{ "t2s",	no_argument,		NULL, OPT_T2S },
+		{ "text-col",	required_argument,	NULL, OPT_TEXT_COL },
+		{ "title-col",	required_argument,	NULL, OPT_TITLE_COL },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	const struct pl_error *err;
+	struct pl_reader_opts ropts;
+	struct pl_ingest_opts iopts;
+	struct pl_ingest_stats st;
+	struct pl_tokcfg cfg;
+	struct pl_db *db = NULL;
+	struct pl_ingest *in = NULL;
+	struct pl_reader *rd = NULL;
+	const struct pl_doc *doc;
+	enum pl_add_result res;
+	const char *dbopt = NULL, *dbpath = NULL, *other;
+	char *dict = NULL, *stop = NULL;
+	int ch, i, replace = 0, skip_bad = 0, quiet = 0, verbose = 0;
+	int existed = 1, tty, rc = 1;
+	long max_errors = 20;
+	uint64_t nbad = 0, ndup = 0, docs = 0, done, total;
+	double t0 = now_s(), lastp = 0;
+
+	pl_reader_opts_defaults(&ropts);
+	pl_tokcfg_defaults(&cfg);
+	memset(&iopts, 0, sizeof(iopts));
+	while ((ch = getopt_long(argc, argv, "hqv", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_usage(usage_str, 0);
+		case 'q':
+			quiet = 1;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case OPT_DATE: {
+			int64_t d;
+			enum pl_precision p;
+			if (pl_date_parse(optarg, strlen(optarg), &d, &p) == -1) {
+				cli_warnx("--date: expected YYYY-MM-DD, YYYY-MM "
+				    "or YYYY, got '%s'", optarg);
+				return 2;
+			}
+			ropts.date = optarg;
+			break;
+		}
+		case OPT_DATE_COL:
+			ropts.date_col = optarg;
+			break;
+		case OPT_DB:
+			dbopt = optarg;
+			break;
+		case OPT_DICT:
+			free(dict);
+			if ((dict = cli_read_file(optarg, NULL)) == NULL)
+				return 1;
+			cfg.user_dict = dict;
+			iopts.cfg_given = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "jsonl") == 0 ||
+			    strcmp(optarg, "json") == 0)
+				ropts.format = PL_IN_JSONL;
+			else if (strcmp(optarg, "csv") == 0)
+				ropts.format = PL_IN_CSV;
+			else if (strcmp(optarg, "tsv") == 0)
+				ropts.format = PL_IN_TSV;
+			else if (strcmp(optarg, "text") == 0 ||
+			    strcmp(optarg, "md") == 0)
+				ropts.format = PL_IN_TEXT;
+			else {
+				cli_warnx("--format: expected jsonl, csv, tsv "
+				    "or text, got '%s'", optarg);
+				return 2;
+			}
+			break;
+		case OPT_ID_COL:
+			ropts.id_col = optarg;
+			break;
+		case OPT_MAX_ERRORS:
+			max_errors = cli_long("--max-errors", optarg, 0,
+			    1000000);
+			break;
+		case OPT_NGRAMS:
+			cfg.ngram_max = (int)cli_long("--ngrams", optarg, 1,
+			    PL_NGRAM_MAX);
+			iopts.cfg_given = 1;
+			break;
+		case OPT_REPLACE:
+			replace = 1;
+			break;
+		case OPT_SKIP_BAD:
+			skip_bad = 1;
+			break;
+		case OPT_SOURCE:
+			ropts.source = optarg;
+			break;
+		case OPT_SOURCE_COL:
+			ropts.source_col = optarg;
+			break;
+		case OPT_STOPLANGS:
+			if (strlen(optarg) >= sizeof(cfg.stoplangs)) {
+				cli_warnx("--stoplangs: '%s' is too long",
+				    optarg);
+				return 2;
+			}
+			snprintf(cfg.stoplangs, sizeof(cfg.stoplangs), "%s",
+			    strcmp(optarg, "none") == 0 ? "" : optarg);
+			iopts.cfg_given = 1;
+			break;
+		case OPT_STOPWORDS:
+			free(stop);
+			if ((stop = cli_read_file(optarg, NULL)) == NULL)
+				return 1;
+			cfg.user_stop = stop;
+			iopts.cfg_given = 1;
+			break;
+		case OPT_T2S:
+			cfg.t2s = 1;
+			iopts.cfg_given = 1;
+			break;
+		case OPT_TEXT_COL:
+			ropts.text_col = optarg;
+			break;
+		case OPT_TITLE_COL:
+			ropts.title_col = optarg;
+			break;
+		default:
+			cli_usage(usage_str, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		cli_warnx("no input: name files, directories or - for "
+		    "standard input");
+		cli_usage(usage_str, 2);
+	}
+	{
+		/* Check the settings before touching the database. */
+		struct pl_tokenizer *tk;
+		if ((err = pl_tokenizer_new(&cfg, &tk)) != NULL) {
+			cli_error(err);
+			rc = 2;
+			goto out;
+		}
+		pl_tokenizer_free(tk);
+	}
+	dbpath = cli_db_path(dbopt);
+	existed = access(dbpath, F_OK) == 0;
+	tty = !quiet && isatty(STDERR_FILENO);
+	iopts.replace = replace;
+	iopts.cfg = &cfg;
+	if ((err = pl_db_open(dbpath, PL_DB_WRITE | PL_DB_CREATE, &db)) != NULL ||
+	    (err = pl_ingest_begin(db, &iopts, &in)) != NULL) {
+		cli_error(err);
+		goto out;
+	}
+	for (i = 0; i < argc; i++) {
+		if ((err = pl_reader_open(argv[i], &ropts, &rd)) != NULL) {
+			if (++nbad <= (uint64_t)max_errors)
+				cli_error(err);
+			continue;
+		}
+		for (;;) {
+			err = pl_reader_next(rd, &doc);
+			if (err != NULL) {
+				if (++nbad <= (uint64_t)max_errors)
+					cli_error(err);
+				if (err->code == PL_ERR_IO ||
+				    err->code == PL_ERR_NOMEM)
+					break;
+				continue;
+			}
+			if (doc == NULL)
+				break;
+			err = pl_ingest_add(in, doc, &res, &other);
+			if (err != NULL) {
+				if (err->code != PL_ERR_DATA &&
+				    err->code != PL_ERR_PARSE) {
+					cli_error(err);
+					pl_reader_free(rd);
+					rd = NULL;
+					goto fail;
+				}
+				if (++nbad <= (uint64_t)max_errors) {
+					if (doc->line)
+						cli_warnx("%s:%zu: %s", doc->file,
+						    doc->line, err->msg);
+					else
+						cli_warnx("%s: %s", doc->file,
+						    err->msg);
+				}
+				continue;
+			}
+			docs++;
+			if (res == PL_ADD_DUPLICATE) {
+				ndup++;
+				if (!quiet && (verbose || ndup <= 5)) {
+					if (doc->line)
+						cli_warnx("%s:%zu: document '%s' has "
+						    "the same text as '%s'; "
+						    "skipped", doc->file,
+						    doc->line, doc->id, other);
+					else
+						cli_warnx("%s: document '%s' has "
+						    "the same text as '%s'; "
+						    "skipped", doc->file,
+						    doc->id, other);
+				}
+			}
+			if (tty && now_s() - lastp > 0.25) {
+				lastp = now_s();
+				pl_reader_progress(rd, &done, &total);
+				progress(docs, done, total, t0, 0);
+			}
+		}
+		pl_reader_free(rd);
+		rd = NULL;
+	}
+	if (tty)
+		progress(docs, 0, 0, t0, 1);
+	if (nbad > (uint64_t)max_errors)
+		cli_warnx("... and %llu more bad records",
+		    (unsigned long long)(nbad - (uint64_t)max_errors));
+	if (nbad > 0 && !skip_bad) {
+		cli_warnx("%llu bad record%s: nothing was ingested (fix them, "
+		    "or use --skip-bad to ingest the rest)",
+		    (unsigned long long)nbad, nbad == 1 ? "" : "s");
+		goto fail;
+	}
+	if (ndup > 5 && !verbose && !quiet)
+		cli_warnx("%llu documents in all had the text of another "
+		    "document and were skipped (-v lists them)",
+		    (unsigned long long)ndup);
+	err = pl_ingest_commit(in, &st);
+	in = NULL;
+	if (err) {
+		cli_error(err);
+		goto fail;
+	}
+	if (!quiet) {
+		fprintf(stderr, "%s: %s: added %llu, replaced %llu, already "
+		    "present %llu, duplicates %llu, bad %llu; %llu tokens, "
+		    "%llu new terms in %.1f s\n", cli_prog, dbpath,
+		    (unsigned long long)st.added,
+		    (unsigned long long)st.replaced,
+		    (unsigned long long)st.present,
+		    (unsigned long long)st.duplicates,
+		    (unsigned long long)nbad,
+		    (unsigned long long)st.tokens,
+		    (unsigned long long)st.new_terms, now_s() - t0);
+		if (st.added == 0 && st.replaced == 0 && st.present > 0)
+			cli_warnx("nothing new: every document was already in "
+			    "the corpus");
+	}
+	rc = nbad > 0 ? 1 : 0;
+	if ((err = pl_db_close(db)) != NULL) {
+		cli_error(err);
+		rc = 1;
+	}
+	db = NULL;
+	goto out;
+fail:
+	pl_ingest_abort(in);
+	in = NULL;
+	pl_db_close(db);
+	db = NULL;
+	if (!existed)
+		remove_db(dbpath);
+	rc = 1;
+out:
+	pl_ingest_abort(in);
+	if (db != NULL) {
+		pl_db_close(db);
+		if (!existed)
+			remove_db(dbpath);
+	}
+	free(dict);
+	free(stop);
+	return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * store.h - the corpus database (docs/SCHEMA.md).  lib/db.c is the only
+ * file that includes sqlite3.h or writes SQL.
+ */
+#ifndef PLENUM_STORE_H
+#define PLENUM_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plenum/corpus.h"
+#include "plenum/error.h"
+#include "plenum/table.h"
+#include "plenum/token.h"
+
+#define PL_SCHEMA_VERSION	1
+
+struct pl_db;
+
+enum {
+	PL_DB_READ = 0,		/* open an existing database read-only */
+	PL_DB_WRITE = 1,	/* open read-write */
+	PL_DB_CREATE = 2	/* with PL_DB_WRITE: create if missing */
+};
+
+/* Opens the database at path.  Free with pl_db_close(). */
+const struct pl_error *pl_db_open(const char *path, int flags,
+    struct pl_db **);
+/* Closes and frees; returns a close error if any.  NULL is a no-op. */
+const struct pl_error *pl_db_close(struct pl_db *);
+/* The path it was opened with; borrowed. */
+const char *pl_db_path(const struct pl_db *);
+/* 1 if the database has no corpus settings yet (never ingested into). */
+int pl_db_is_empty(struct pl_db *);
+
+/*
+ * The corpus's tokenizer, made from its stored settings; borrowed, valid
+ * until pl_db_close().  Fails on a database never ingested into.
+ */
+const struct pl_error *pl_db_tokenizer(struct pl_db *,
+    struct pl_tokenizer **);
+
+/* Ingest: one transaction adding documents. */
+struct pl_ingest;
+
+struct pl_ingest_opts {
+	int			 replace;	/* a known id with new content replaces the old */
+	const struct pl_tokcfg	*cfg;		/* settings for a new corpus; NULL: defaults.
+						   On an existing corpus, settings that differ
+						   are an error. */
+	int			 cfg_given;	/* cfg was set explicitly by the user */
+};
+
+enum pl_add_result {
+	PL_ADD_ADDED,		/* new document */
+	PL_ADD_PRESENT,		/* same id and content already there: nothing to do */
+	PL_ADD_DUPLICATE,	/* same text under another id: skipped */
+	PL_ADD_REPLACED		/* same id, new content, --replace */
+};
+
+struct pl_ingest_stats {
+	uint64_t	 added, present, duplicates, replaced;
+	uint64_t	 tokens;	/* tokens of the added documents */
+	uint64_t	 new_terms;	/* terms the corpus did not have */
+};
+
+/* Starts an ingest (BEGIN IMMEDIATE).  The database is locked until
+ * pl_ingest_commit() or pl_ingest_abort(). */
+const struct pl_error *pl_ingest_begin(struct pl_db *,
+    const struct pl_ingest_opts *, struct pl_ingest **);
+/*
+ * Adds one document.  *res says what happened; for PL_ADD_DUPLICATE,
+ * *other (if not NULL) is set to the id of the document with the same
+ * text (borrowed, valid until the next call).  A document that cannot be
+ * added (empty text, invalid UTF-8, a known id with other content and no
+ * replace) is a PL_ERR_DATA/PL_ERR_PARSE error; the ingest can go on.
+ */
+const struct pl_error *pl_ingest_add(struct pl_ingest *,
+    const struct pl_doc *, enum pl_add_result *res, const char **other);
+/* Writes the term index and commits; frees the ingest in any case. */
+const struct pl_error *pl_ingest_commit(struct pl_ingest *,
+    struct pl_ingest_stats *);
+/* Rolls everything back and frees; NULL is a no-op. */
+void pl_ingest_abort(struct pl_ingest *);
+
+/* Queries answered as tables. */
+
+struct pl_docfilter {
+	int64_t		 from, to;	/* inclusive day range; INT64_MIN/MAX: open */
+	const char	**sources;	/* borrowed; NULL-terminated, or NULL: all */
+	size_t		 limit;		/* 0: all */
+};
+
+void pl_docfilter_init(struct pl_docfilter *);
+
+/* Documents: id, date, precision, source, title, lang, tokens. */
+const struct pl_error *pl_db_docs(struct pl_db *, const struct pl_docfilter *,
+    struct pl_table *out);
+
+/*
+ * Corpus summary as a long table (section, key, documents, tokens, value):
+ * totals, date range, per source, per year, and the settings.
+ */
+const struct pl_error *pl_db_info(struct pl_db *, struct pl_table *out);
+
+#endif /* PLENUM_STORE_H */

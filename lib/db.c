@@ -1,0 +1,1549 @@
+/*
+ * db.c - the corpus database: schema, settings, ingest, document queries.
+ *
+ * This is the only file that includes sqlite3.h.  The schema is described
+ * for users in docs/SCHEMA.md and the design choices in docs/STORAGE.md.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "plenum/store.h"
+#include "extern.h"
+
+#ifndef PL_VERSION
+#define PL_VERSION "0.1.0"
+#endif
+
+struct pl_db {
+	sqlite3			*h;
+	char			*path;
+	int			 writable;
+	struct pl_tokenizer	*tk;
+	char			*user_dict;	/* settings kept for tk */
+	char			*user_stop;
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE setting(\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE doc(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  ext_id TEXT NOT NULL UNIQUE,\n"
+	"  date TEXT NOT NULL,\n"
+	"  day INTEGER NOT NULL,\n"
+	"  precision TEXT NOT NULL CHECK (precision IN ('day','month','year')),\n"
+	"  source TEXT NOT NULL DEFAULT '',\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  lang TEXT NOT NULL DEFAULT '',\n"
+	"  tokens INTEGER NOT NULL,\n"
+	"  sentences INTEGER NOT NULL,\n"
+	"  hash TEXT NOT NULL,\n"
+	"  meta TEXT,\n"
+	"  text TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX doc_day ON doc(day);\n"
+	"CREATE INDEX doc_hash ON doc(hash);\n"
+	"CREATE TABLE doc_tokens(\n"
+	"  doc INTEGER PRIMARY KEY REFERENCES doc(id) ON DELETE CASCADE,\n"
+	"  ids BLOB NOT NULL,\n"
+	"  spans BLOB NOT NULL\n"
+	");\n"
+	"CREATE TABLE term(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  text TEXT NOT NULL UNIQUE,\n"
+	"  n INTEGER NOT NULL,\n"
+	"  cf INTEGER NOT NULL,\n"
+	"  df INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE posting(\n"
+	"  term INTEGER PRIMARY KEY REFERENCES term(id) ON DELETE CASCADE,\n"
+	"  data BLOB NOT NULL\n"
+	");\n";
+
+/* Index built after a bulk load (cheaper than maintaining it row by row). */
+static const char term_index_sql[] =
+	"CREATE INDEX IF NOT EXISTS term_n_cf ON term(n, cf);";
+
+static const struct pl_error *
+db_err(sqlite3 *h, const char *what)
+{
+	return pl_error_fmt(PL_ERR_DB, "%s: %s", what, sqlite3_errmsg(h));
+}
+
+static const struct pl_error *
+prepare(struct pl_db *db, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+	    NULL) != SQLITE_OK)
+		return pl_error_fmt(PL_ERR_DB, "%s (in: %s)",
+		    sqlite3_errmsg(db->h), sql);
+	return NULL;
+}
+
+static const struct pl_error *
+exec(struct pl_db *db, const char *sql)
+{
+	char *msg = NULL;
+	const struct pl_error *err = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: %s", pl_db_path(db),
+		    msg ? msg : sqlite3_errmsg(db->h));
+		sqlite3_free(msg);
+	}
+	return err;
+}
+
+/* Steps a statement that returns no rows, then resets it. */
+static const struct pl_error *
+step_done(struct pl_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return pl_error_fmt(PL_ERR_DB, "%s: %s (in: %s)",
+		    pl_db_path(db), sqlite3_errmsg(db->h), sqlite3_sql(st));
+	return NULL;
+}
+
+static int
+user_version(struct pl_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+count_tables(struct pl_db *db)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db->h,
+	    "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", -1,
+	    &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+const struct pl_error *
+pl_db_open(const char *path, int flags, struct pl_db **out)
+{
+	const struct pl_error *err = NULL;
+	struct pl_db *db;
+	int oflags, v, ntab;
+
+	if ((flags & PL_DB_CREATE) == 0 && access(path, F_OK) == -1)
+		return pl_error_fmt(PL_ERR_NOTFOUND,
+		    "%s: no such database (create it with 'plenum ingest')",
+		    path);
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return pl_error_nomem();
+	if ((db->path = strdup(path)) == NULL) {
+		free(db);
+		return pl_error_nomem();
+	}
+	db->writable = (flags & PL_DB_WRITE) != 0;
+	oflags = db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	if (flags & PL_DB_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
+		goto done;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	if ((err = exec(db, "PRAGMA foreign_keys = ON")) != NULL)
+		goto done;
+	v = user_version(db);
+	ntab = count_tables(db);
+	if (v < 0 || ntab < 0) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: %s", path,
+		    sqlite3_errmsg(db->h));
+		goto done;
+	}
+	if (v > PL_SCHEMA_VERSION) {
+		err = pl_error_fmt(PL_ERR_DB,
+		    "%s: schema version %d is newer than this plenum "
+		    "understands (%d)", path, v, PL_SCHEMA_VERSION);
+		goto done;
+	}
+	if (v == 0 && ntab > 0) {
+		err = pl_error_fmt(PL_ERR_DB,
+		    "%s: not a plenum database (it has tables but no plenum "
+		    "schema version)", path);
+		goto done;
+	}
+	if (db->writable) {
+		if ((err = exec(db, "PRAGMA journal_mode = WAL")) != NULL ||
+		    (err = exec(db, "PRAGMA synchronous = NORMAL")) != NULL)
+			goto done;
+	}
+	/* Migrations from older schema versions go here, in order. */
+done:
+	if (err) {
+		sqlite3_close(db->h);
+		free(db->path);
+		free(db);
+		return err;
+	}
+	*out = db;
+	return NULL;
+}
+
+const struct pl_error *
+pl_db_close(struct pl_db *db)
+{
+	const struct pl_error *err = NULL;
+
+	if (db == NULL)
+		return NULL;
+	pl_tokenizer_free(db->tk);
+	if (sqlite3_close(db->h) != SQLITE_OK)
+		err = db_err(db->h, db->path);
+	free(db->user_dict);
+	free(db->user_stop);
+	free(db->path);
+	free(db);
+	return err;
+}
+
+const char *
+pl_db_path(const struct pl_db *db)
+{
+	return db->path;
+}
+
+int
+pl_db_is_empty(struct pl_db *db)
+{
+	return user_version(db) == 0;
+}
+
+/* Settings. */
+
+static const struct pl_error *
+setting_get(struct pl_db *db, const char *key, char **val)
+{
+	sqlite3_stmt *st = NULL;
+	const struct pl_error *err = NULL;
+	int rc;
+
+	*val = NULL;
+	if ((err = prepare(db, "SELECT value FROM setting WHERE key = ?",
+	    &st)) != NULL)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		if ((*val = strdup(v ? v : "")) == NULL)
+			err = pl_error_nomem();
+	} else if (rc != SQLITE_DONE)
+		err = db_err(db->h, "reading settings");
+	sqlite3_finalize(st);
+	return err;
+}
+
+static const struct pl_error *
+setting_put(struct pl_db *db, const char *key, const char *val)
+{
+	sqlite3_stmt *st = NULL;
+	const struct pl_error *err;
+
+	if ((err = prepare(db, "INSERT OR REPLACE INTO setting(key, value) "
+	    "VALUES (?, ?)", &st)) != NULL)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, val, -1, SQLITE_STATIC);
+	err = step_done(db, st);
+	sqlite3_finalize(st);
+	return err;
+}
+
+/* Reads the stored tokenizer settings into cfg (strings owned by db). */
+static const struct pl_error *
+load_cfg(struct pl_db *db, struct pl_tokcfg *cfg)
+{
+	const struct pl_error *err;
+	char *v = NULL;
+
+	pl_tokcfg_defaults(cfg);
+	if ((err = setting_get(db, "ngram_max", &v)) != NULL)
+		return err;
+	if (v == NULL)
+		return pl_error_fmt(PL_ERR_DATA,
+		    "%s: no corpus settings (nothing was ever ingested)",
+		    db->path);
+	cfg->ngram_max = atoi(v);
+	free(v);
+	if ((err = setting_get(db, "t2s", &v)) != NULL)
+		return err;
+	cfg->t2s = v != NULL && strcmp(v, "1") == 0;
+	free(v);
+	if ((err = setting_get(db, "stoplangs", &v)) != NULL)
+		return err;
+	if (v != NULL) {
+		snprintf(cfg->stoplangs, sizeof(cfg->stoplangs), "%s", v);
+		free(v);
+	}
+	free(db->user_dict);
+	free(db->user_stop);
+	db->user_dict = db->user_stop = NULL;
+	if ((err = setting_get(db, "user_dict", &db->user_dict)) != NULL ||
+	    (err = setting_get(db, "user_stopwords", &db->user_stop)) != NULL)
+		return err;
+	cfg->user_dict = db->user_dict;
+	cfg->user_stop = db->user_stop;
+	return NULL;
+}
+
+const struct pl_error *
+pl_db_tokenizer(struct pl_db *db, struct pl_tokenizer **out)
+{
+	const struct pl_error *err;
+	struct pl_tokcfg cfg;
+
+	if (db->tk == NULL) {
+		if (pl_db_is_empty(db))
+			return pl_error_fmt(PL_ERR_DATA,
+			    "%s: empty database (nothing was ever ingested)",
+			    db->path);
+		if ((err = load_cfg(db, &cfg)) != NULL ||
+		    (err = pl_tokenizer_new(&cfg, &db->tk)) != NULL)
+			return err;
+	}
+	*out = db->tk;
+	return NULL;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Ingest. */
+
+struct trip {
+	uint32_t	 ent;	/* entry in grams */
+	uint32_t	 doc;
+	uint32_t	 cnt;
+};
+
+struct pl_ingest {
+	struct pl_db		*db;
+	struct pl_tokenizer	*tk;
+	int			 replace;
+	int			 had_terms;	/* the corpus had terms before */
+	int64_t			 first_doc;	/* first doc id of this ingest */
+	int64_t			 next_term;	/* next free term id */
+	sqlite3_stmt		*st_by_ext, *st_by_hash, *st_ins_doc,
+				*st_ins_toks, *st_term_by_text,
+				*st_term_text_by_id, *st_term_by_id,
+				*st_ins_term, *st_upd_term, *st_get_post,
+				*st_put_post, *st_del_term, *st_get_toks,
+				*st_del_doc;
+	/* Words of this ingest: normalised text -> term id. */
+	struct strmap		 vocab;
+	uint8_t			*vstop;		/* stop flag per vocab entry */
+	/* n-grams of this ingest: packed vocab entry indexes -> entry. */
+	struct strmap		 grams;
+	uint32_t		*g_last;	/* last doc seen */
+	uint64_t		*g_lasttrip;
+	uint64_t		*g_cf;
+	uint32_t		*g_df;
+	size_t			 gcap;
+	struct trip		*trips;
+	size_t			 ntrips, tripcap;
+	/* per document scratch */
+	struct pl_tokens	 toks;
+	uint32_t		*tv;		/* vocab entry per token */
+	size_t			 tvcap;
+	struct buf		 ids, spans, key, text;
+	char			*other;		/* id of a duplicate */
+	struct pl_ingest_stats	 stats;
+};
+
+static const struct pl_error *
+ingest_prepare(struct pl_ingest *in)
+{
+	struct pl_db *db = in->db;
+	const struct pl_error *err;
+
+	if ((err = prepare(db, "SELECT id, hash, date, source, title "
+	    "FROM doc WHERE ext_id = ?", &in->st_by_ext)) != NULL ||
+	    (err = prepare(db, "SELECT ext_id FROM doc WHERE hash = ? "
+	    "LIMIT 1", &in->st_by_hash)) != NULL ||
+	    (err = prepare(db, "INSERT INTO doc(ext_id, date, day, precision, "
+	    "source, title, lang, tokens, sentences, hash, meta, text) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    &in->st_ins_doc)) != NULL ||
+	    (err = prepare(db, "INSERT INTO doc_tokens(doc, ids, spans) "
+	    "VALUES (?, ?, ?)", &in->st_ins_toks)) != NULL ||
+	    (err = prepare(db, "SELECT id, cf, df FROM term WHERE text = ?",
+	    &in->st_term_by_text)) != NULL ||
+	    (err = prepare(db, "SELECT text FROM term WHERE id = ?",
+	    &in->st_term_text_by_id)) != NULL ||
+	    (err = prepare(db, "SELECT cf, df FROM term WHERE id = ?",
+	    &in->st_term_by_id)) != NULL ||
+	    (err = prepare(db, "INSERT INTO term(id, text, n, cf, df) "
+	    "VALUES (?, ?, ?, ?, ?)", &in->st_ins_term)) != NULL ||
+	    (err = prepare(db, "UPDATE term SET cf = ?, df = ? WHERE id = ?",
+	    &in->st_upd_term)) != NULL ||
+	    (err = prepare(db, "SELECT data FROM posting WHERE term = ?",
+	    &in->st_get_post)) != NULL ||
+	    (err = prepare(db, "INSERT OR REPLACE INTO posting(term, data) "
+	    "VALUES (?, ?)", &in->st_put_post)) != NULL ||
+	    (err = prepare(db, "DELETE FROM term WHERE id = ?",
+	    &in->st_del_term)) != NULL ||
+	    (err = prepare(db, "SELECT ids FROM doc_tokens WHERE doc = ?",
+	    &in->st_get_toks)) != NULL ||
+	    (err = prepare(db, "DELETE FROM doc WHERE id = ?",
+	    &in->st_del_doc)) != NULL)
+		return err;
+	return NULL;
+}
+
+static void
+ingest_free(struct pl_ingest *in)
+{
+	sqlite3_stmt **sts[] = { &in->st_by_ext, &in->st_by_hash,
+	    &in->st_ins_doc, &in->st_ins_toks, &in->st_term_by_text,
+	    &in->st_term_text_by_id, &in->st_term_by_id, &in->st_ins_term,
+	    &in->st_upd_term, &in->st_get_post, &in->st_put_post,
+	    &in->st_del_term, &in->st_get_toks, &in->st_del_doc };
+	size_t i;
+
+	for (i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
+		sqlite3_finalize(*sts[i]);
+	strmap_release(&in->vocab);
+	strmap_release(&in->grams);
+	free(in->vstop);
+	free(in->g_last);
+	free(in->g_lasttrip);
+	free(in->g_cf);
+	free(in->g_df);
+	free(in->trips);
+	free(in->tv);
+	pl_tokens_release(&in->toks);
+	buf_release(&in->ids);
+	buf_release(&in->spans);
+	buf_release(&in->key);
+	buf_release(&in->text);
+	free(in->other);
+	free(in);
+}
+
+static int64_t
+query_int(struct pl_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static const struct pl_error *
+check_cfg(struct pl_db *db, const struct pl_tokcfg *want,
+    const struct pl_tokcfg *have)
+{
+	if (want->ngram_max != have->ngram_max)
+		return pl_error_fmt(PL_ERR_USAGE,
+		    "%s: corpus indexes n-grams up to %d, not %d (settings are "
+		    "fixed when a corpus is created)", db->path,
+		    have->ngram_max, want->ngram_max);
+	if (want->t2s != have->t2s)
+		return pl_error_fmt(PL_ERR_USAGE,
+		    "%s: corpus has traditional-to-simplified folding %s "
+		    "(settings are fixed when a corpus is created)", db->path,
+		    have->t2s ? "on" : "off");
+	if (strcmp(want->stoplangs, have->stoplangs) != 0)
+		return pl_error_fmt(PL_ERR_USAGE,
+		    "%s: corpus uses stopword lists '%s', not '%s' (settings "
+		    "are fixed when a corpus is created)", db->path,
+		    have->stoplangs, want->stoplangs);
+	if (!same_text(want->user_dict, have->user_dict))
+		return pl_error_fmt(PL_ERR_USAGE,
+		    "%s: corpus has a different user dictionary (settings "
+		    "are fixed when a corpus is created)", db->path);
+	if (!same_text(want->user_stop, have->user_stop))
+		return pl_error_fmt(PL_ERR_USAGE,
+		    "%s: corpus has a different user stopword list (settings "
+		    "are fixed when a corpus is created)", db->path);
+	return NULL;
+}
+
+static const struct pl_error *
+create_corpus(struct pl_db *db, const struct pl_tokcfg *cfg)
+{
+	const struct pl_error *err;
+	char num[32], day[11], ver[64];
+
+	if ((err = exec(db, schema_sql)) != NULL)
+		return err;
+	snprintf(num, sizeof(num), "%d", cfg->ngram_max);
+	pl_date_format(pl_now(), day);
+	snprintf(ver, sizeof(ver), "PRAGMA user_version = %d",
+	    PL_SCHEMA_VERSION);
+	if ((err = setting_put(db, "ngram_max", num)) != NULL ||
+	    (err = setting_put(db, "t2s", cfg->t2s ? "1" : "0")) != NULL ||
+	    (err = setting_put(db, "stoplangs", cfg->stoplangs)) != NULL ||
+	    (err = setting_put(db, "tokenizer", "1")) != NULL ||
+	    (err = setting_put(db, "created", day)) != NULL ||
+	    (err = setting_put(db, "created_by", "plenum " PL_VERSION)) != NULL)
+		return err;
+	if (cfg->user_dict &&
+	    (err = setting_put(db, "user_dict", cfg->user_dict)) != NULL)
+		return err;
+	if (cfg->user_stop &&
+	    (err = setting_put(db, "user_stopwords", cfg->user_stop)) != NULL)
+		return err;
+	return exec(db, ver);
+}
+
+const struct pl_error *
+pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
+    struct pl_ingest **out)
+{
+	const struct pl_error *err = NULL;
+	struct pl_ingest *in;
+	struct pl_tokcfg def, have;
+	const struct pl_tokcfg *want;
+	int began = 0;
+
+	if (!db->writable)
+		return pl_error_fmt(PL_ERR_USAGE, "%s: opened read-only",
+		    db->path);
+	if ((in = calloc(1, sizeof(*in))) == NULL)
+		return pl_error_nomem();
+	in->db = db;
+	in->replace = opts ? opts->replace : 0;
+	strmap_init(&in->vocab);
+	strmap_init(&in->grams);
+	pl_tokens_init(&in->toks);
+	buf_init(&in->ids);
+	buf_init(&in->spans);
+	buf_init(&in->key);
+	buf_init(&in->text);
+	pl_tokcfg_defaults(&def);
+	want = (opts && opts->cfg) ? opts->cfg : &def;
+	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
+		goto done;
+	began = 1;
+	if (pl_db_is_empty(db)) {
+		if ((err = create_corpus(db, want)) != NULL)
+			goto done;
+	} else if (opts && opts->cfg_given) {
+		if ((err = load_cfg(db, &have)) != NULL ||
+		    (err = check_cfg(db, want, &have)) != NULL)
+			goto done;
+	}
+	if ((err = pl_db_tokenizer(db, &in->tk)) != NULL)
+		goto done;
+	/* Big page cache: the term index is written in one go at commit. */
+	if ((err = exec(db, "PRAGMA cache_size = -262144")) != NULL)
+		goto done;
+	in->first_doc = query_int(db, "SELECT coalesce(max(id), 0) + 1 "
+	    "FROM doc");
+	in->next_term = query_int(db, "SELECT coalesce(max(id), 0) + 1 "
+	    "FROM term");
+	in->had_terms = in->next_term > 1;
+	if (in->first_doc < 0 || in->next_term < 0) {
+		err = db_err(db->h, db->path);
+		goto done;
+	}
+	err = ingest_prepare(in);
+done:
+	if (err) {
+		if (began)
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		ingest_free(in);
+		return err;
+	}
+	*out = in;
+	return NULL;
+}
+
+void
+pl_ingest_abort(struct pl_ingest *in)
+{
+	if (in == NULL)
+		return;
+	sqlite3_exec(in->db->h, "ROLLBACK", NULL, NULL, NULL);
+	ingest_free(in);
+}
+
+/*
+ * Vocabulary entry for a normalised word: looked up in this ingest, then
+ * in the corpus, else given a new term id.  Returns -1 on error (*errp).
+ */
+static long
+vocab_entry(struct pl_ingest *in, const char *w, size_t len,
+    const struct pl_error **errp)
+{
+	long e;
+	int added, rc;
+	int64_t id;
+
+	if ((e = strmap_find(&in->vocab, w, len)) != -1)
+		return e;
+	id = 0;
+	if (in->had_terms) {
+		sqlite3_bind_text(in->st_term_by_text, 1, w, (int)len,
+		    SQLITE_STATIC);
+		rc = sqlite3_step(in->st_term_by_text);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(in->st_term_by_text, 0);
+		sqlite3_reset(in->st_term_by_text);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			*errp = db_err(in->db->h, "looking up a term");
+			return -1;
+		}
+	}
+	if (id == 0)
+		id = in->next_term++;
+	if ((e = strmap_put(&in->vocab, w, len, (uint32_t)id, &added)) == -1) {
+		*errp = pl_error_nomem();
+		return -1;
+	}
+	if ((size_t)e % 1024 == 0) {
+		uint8_t *ns = realloc(in->vstop, ((size_t)e + 1024) *
+		    sizeof(*ns));
+		if (ns == NULL) {
+			*errp = pl_error_nomem();
+			return -1;
+		}
+		in->vstop = ns;
+	}
+	in->vstop[e] = (uint8_t)pl_tokenizer_is_stop(in->tk, w, len);
+	return e;
+}
+
+/*
+ * Calls fn for every n-gram (1..ngram_max) of a token sequence given as
+ * vocab entries with sentence numbers: an n-gram stays in one sentence
+ * and, for n >= 2, neither begins nor ends with a stopword.
+ */
+typedef const struct pl_error *(*gram_fn)(struct pl_ingest *,
+    const uint32_t *ents, int n, void *arg);
+
+static const struct pl_error *
+each_gram(struct pl_ingest *in, const uint32_t *ents, const uint32_t *sent,
+    size_t ntok, gram_fn fn, void *arg)
+{
+	const struct pl_error *err;
+	int maxn = pl_tokenizer_cfg(in->tk)->ngram_max, n;
+	size_t i;
+
+	for (i = 0; i < ntok; i++) {
+		for (n = 1; n <= maxn && i + (size_t)n <= ntok; n++) {
+			if (sent[i + (size_t)n - 1] != sent[i])
+				break;
+			if (n >= 2 && (in->vstop[ents[i]] ||
+			    in->vstop[ents[i + (size_t)n - 1]]))
+				continue;
+			if ((err = fn(in, ents + i, n, arg)) != NULL)
+				return err;
+		}
+	}
+	return NULL;
+}
+
+static const struct pl_error *
+gram_count(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
+{
+	uint32_t doc = *(uint32_t *)arg;
+	long e;
+	int added;
+
+	e = strmap_put(&in->grams, (const char *)ents,
+	    (size_t)n * sizeof(*ents), 0, &added);
+	if (e == -1)
+		return pl_error_nomem();
+	if ((size_t)e >= in->gcap) {
+		size_t nc = in->gcap ? in->gcap * 2 : 65536;
+		uint32_t *a = realloc(in->g_last, nc * sizeof(*a));
+		if (a != NULL)
+			in->g_last = a;
+		uint64_t *b = realloc(in->g_lasttrip, nc * sizeof(*b));
+		if (b != NULL)
+			in->g_lasttrip = b;
+		uint64_t *c = realloc(in->g_cf, nc * sizeof(*c));
+		if (c != NULL)
+			in->g_cf = c;
+		uint32_t *d = realloc(in->g_df, nc * sizeof(*d));
+		if (d != NULL)
+			in->g_df = d;
+		if (a == NULL || b == NULL || c == NULL || d == NULL)
+			return pl_error_nomem();
+		in->gcap = nc;
+	}
+	if (added) {
+		in->g_last[e] = 0;
+		in->g_cf[e] = 0;
+		in->g_df[e] = 0;
+	}
+	in->g_cf[e]++;
+	if (in->g_last[e] == doc) {
+		in->trips[in->g_lasttrip[e]].cnt++;
+		return NULL;
+	}
+	if (in->ntrips == in->tripcap) {
+		size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
+		struct trip *t = realloc(in->trips, nc * sizeof(*t));
+		if (t == NULL)
+			return pl_error_nomem();
+		in->trips = t;
+		in->tripcap = nc;
+	}
+	in->trips[in->ntrips].ent = (uint32_t)e;
+	in->trips[in->ntrips].doc = doc;
+	in->trips[in->ntrips].cnt = 1;
+	in->g_lasttrip[e] = in->ntrips++;
+	in->g_last[e] = doc;
+	in->g_df[e]++;
+	return NULL;
+}
+
+/* Text of an n-gram: its words joined by single spaces, into in->text. */
+static const struct pl_error *
+gram_text(struct pl_ingest *in, const uint32_t *ents, int n)
+{
+	int k;
+
+	in->text.n = 0;
+	for (k = 0; k < n; k++) {
+		const struct smentry *se = &in->vocab.ents[ents[k]];
+		if ((k > 0 && buf_add(&in->text, " ", 1) == -1) ||
+		    buf_add(&in->text, in->vocab.arena + se->off, se->len) == -1)
+			return pl_error_nomem();
+	}
+	return NULL;
+}
+
+/* A posting list: varint pairs (doc id delta, count). */
+static const struct pl_error *
+postings_decode(const unsigned char *p, size_t len, int64_t **docs,
+    int64_t **cnts, size_t *n)
+{
+	const unsigned char *end = p + len;
+	uint64_t d, c;
+	int64_t last = 0;
+	size_t cap = 0;
+
+	*docs = *cnts = NULL;
+	*n = 0;
+	while (p < end) {
+		if (varint_get(&p, end, &d) == -1 ||
+		    varint_get(&p, end, &c) == -1) {
+			free(*docs);
+			free(*cnts);
+			*docs = *cnts = NULL;
+			return pl_error_fmt(PL_ERR_DB,
+			    "corrupt posting list");
+		}
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			int64_t *a = realloc(*docs, nc * sizeof(*a));
+			int64_t *b = a ? realloc(*cnts, nc * sizeof(*b)) : NULL;
+			if (a)
+				*docs = a;
+			if (b)
+				*cnts = b;
+			if (a == NULL || b == NULL) {
+				free(*docs);
+				free(*cnts);
+				*docs = *cnts = NULL;
+				return pl_error_nomem();
+			}
+			cap = nc;
+		}
+		last += (int64_t)d;
+		(*docs)[*n] = last;
+		(*cnts)[(*n)++] = (int64_t)c;
+	}
+	return NULL;
+}
+
+struct delctx {
+	struct strmap	 counts;	/* packed entries -> count (val) */
+};
+
+static const struct pl_error *
+gram_collect(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
+{
+	struct delctx *dc = arg;
+	long e;
+	int added;
+
+	(void)in;
+	e = strmap_put(&dc->counts, (const char *)ents,
+	    (size_t)n * sizeof(*ents), 0, &added);
+	if (e == -1)
+		return pl_error_nomem();
+	dc->counts.ents[e].val++;
+	return NULL;
+}
+
+/* Decodes a stored token-id blob into vocab entries and sentence numbers. */
+static const struct pl_error *
+decode_ids(struct pl_ingest *in, const unsigned char *p, size_t len,
+    uint32_t **ents, uint32_t **sents, size_t *n)
+{
+	const struct pl_error *err = NULL;
+	const unsigned char *end = p + len;
+	uint64_t v;
+	uint32_t s = 0;
+	size_t cap = 0;
+	long e;
+	int rc;
+
+	*ents = *sents = NULL;
+	*n = 0;
+	while (p < end) {
+		if (varint_get(&p, end, &v) == -1) {
+			err = pl_error_fmt(PL_ERR_DB, "corrupt token list");
+			goto done;
+		}
+		if (v == 0) {
+			s++;
+			continue;
+		}
+		sqlite3_bind_int64(in->st_term_text_by_id, 1, (int64_t)v);
+		rc = sqlite3_step(in->st_term_text_by_id);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(in->st_term_text_by_id);
+			err = pl_error_fmt(PL_ERR_DB,
+			    "token list names missing term %llu",
+			    (unsigned long long)v);
+			goto done;
+		}
+		{
+			const char *t = (const char *)sqlite3_column_text(
+			    in->st_term_text_by_id, 0);
+			size_t tl = (size_t)sqlite3_column_bytes(
+			    in->st_term_text_by_id, 0);
+			e = vocab_entry(in, t, tl, &err);
+		}
+		sqlite3_reset(in->st_term_text_by_id);
+		if (e == -1)
+			goto done;
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			uint32_t *a = realloc(*ents, nc * sizeof(*a));
+			uint32_t *b = a ? realloc(*sents, nc * sizeof(*b)) : NULL;
+			if (a)
+				*ents = a;
+			if (b)
+				*sents = b;
+			if (a == NULL || b == NULL) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			cap = nc;
+		}
+		(*ents)[*n] = (uint32_t)e;
+		(*sents)[(*n)++] = s;
+	}
+done:
+	if (err) {
+		free(*ents);
+		free(*sents);
+		*ents = *sents = NULL;
+	}
+	return err;
+}
+
+/* Removes document id (from an earlier ingest) and its postings. */
+static const struct pl_error *
+delete_doc(struct pl_ingest *in, int64_t id)
+{
+	const struct pl_error *err = NULL;
+	struct delctx dc;
+	uint32_t *ents = NULL, *sents = NULL;
+	size_t n = 0, i, j, k;
+	int64_t *docs = NULL, *cnts = NULL;
+	int rc;
+
+	strmap_init(&dc.counts);
+	sqlite3_bind_int64(in->st_get_toks, 1, id);
+	rc = sqlite3_step(in->st_get_toks);
+	if (rc == SQLITE_ROW) {
+		size_t len = (size_t)sqlite3_column_bytes(in->st_get_toks, 0);
+		unsigned char *copy = malloc(len ? len : 1);
+		if (copy == NULL) {
+			sqlite3_reset(in->st_get_toks);
+			err = pl_error_nomem();
+			goto done;
+		}
+		if (len)
+			memcpy(copy, sqlite3_column_blob(in->st_get_toks, 0),
+			    len);
+		sqlite3_reset(in->st_get_toks);
+		err = decode_ids(in, copy, len, &ents, &sents, &n);
+		free(copy);
+		if (err)
+			goto done;
+	} else
+		sqlite3_reset(in->st_get_toks);
+	if ((err = each_gram(in, ents, sents, n, gram_collect, &dc)) != NULL)
+		goto done;
+	for (i = 0; i < dc.counts.n; i++) {
+		const uint32_t *g = (const uint32_t *)strmap_key(&dc.counts, i);
+		int gn = (int)(dc.counts.ents[i].len / sizeof(uint32_t));
+		int64_t tid, cf, df;
+		struct buf *b = &in->key;
+
+		if ((err = gram_text(in, g, gn)) != NULL)
+			goto done;
+		sqlite3_bind_text(in->st_term_by_text, 1, (char *)in->text.p,
+		    (int)in->text.n, SQLITE_STATIC);
+		rc = sqlite3_step(in->st_term_by_text);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(in->st_term_by_text);
+			continue;	/* already gone */
+		}
+		tid = sqlite3_column_int64(in->st_term_by_text, 0);
+		cf = sqlite3_column_int64(in->st_term_by_text, 1) -
+		    dc.counts.ents[i].val;
+		df = sqlite3_column_int64(in->st_term_by_text, 2) - 1;
+		sqlite3_reset(in->st_term_by_text);
+		if (df <= 0 || cf <= 0) {
+			sqlite3_bind_int64(in->st_del_term, 1, tid);
+			if ((err = step_done(in->db, in->st_del_term)) != NULL)
+				goto done;
+			continue;
+		}
+		sqlite3_bind_int64(in->st_get_post, 1, tid);
+		if (sqlite3_step(in->st_get_post) != SQLITE_ROW) {
+			sqlite3_reset(in->st_get_post);
+			err = pl_error_fmt(PL_ERR_DB, "term %lld has no postings",
+			    (long long)tid);
+			goto done;
+		}
+		err = postings_decode(sqlite3_column_blob(in->st_get_post, 0),
+		    (size_t)sqlite3_column_bytes(in->st_get_post, 0), &docs,
+		    &cnts, &k);
+		sqlite3_reset(in->st_get_post);
+		if (err)
+			goto done;
+		b->n = 0;
+		{
+			int64_t last = 0;
+			for (j = 0; j < k; j++) {
+				if (docs[j] == id)
+					continue;
+				if (buf_varint(b, (uint64_t)(docs[j] - last)) ==
+				    -1 || buf_varint(b, (uint64_t)cnts[j]) == -1) {
+					err = pl_error_nomem();
+					goto done;
+				}
+				last = docs[j];
+			}
+		}
+		free(docs);
+		free(cnts);
+		docs = cnts = NULL;
+		sqlite3_bind_int64(in->st_put_post, 1, tid);
+		sqlite3_bind_blob(in->st_put_post, 2, b->p, (int)b->n,
+		    SQLITE_STATIC);
+		if ((err = step_done(in->db, in->st_put_post)) != NULL)
+			goto done;
+		sqlite3_bind_int64(in->st_upd_term, 1, cf);
+		sqlite3_bind_int64(in->st_upd_term, 2, df);
+		sqlite3_bind_int64(in->st_upd_term, 3, tid);
+		if ((err = step_done(in->db, in->st_upd_term)) != NULL)
+			goto done;
+	}
+	sqlite3_bind_int64(in->st_del_doc, 1, id);
+	err = step_done(in->db, in->st_del_doc);
+done:
+	free(docs);
+	free(cnts);
+	free(ents);
+	free(sents);
+	strmap_release(&dc.counts);
+	return err;
+}
+
+/* A rough language tag from the tokens' scripts. */
+static const char *
+guess_lang(const struct pl_tokens *t)
+{
+	size_t i, han = 0, latin = 0;
+
+	for (i = 0; i < t->n; i++) {
+		unsigned char c = (unsigned char)t->norm[t->v[i].norm];
+		if (c >= 0xe3 && c <= 0xe9)
+			han++;
+		else if (c >= 'a' && c <= 'z')
+			latin++;
+	}
+	if (han * 2 > t->n)
+		return "zh";
+	if (latin * 2 > t->n)
+		return "en";
+	return "und";
+}
+
+const struct pl_error *
+pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
+    enum pl_add_result *res, const char **other)
+{
+	const struct pl_error *err = NULL;
+	struct pl_db *db = in->db;
+	char *hash = NULL;
+	int rc, replacing = 0;
+	int64_t old = 0, docid;
+	size_t i;
+	uint32_t docid32, prevsent = 0;
+	uint64_t prevoff = 0;
+	const char *lang;
+
+	if (d->textlen == 0)
+		return pl_error_fmt(PL_ERR_DATA, "field 'text': empty");
+	hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+	    (const guchar *)d->text, d->textlen);
+	if (hash == NULL)
+		return pl_error_nomem();
+	/* Same id? */
+	sqlite3_bind_text(in->st_by_ext, 1, d->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(in->st_by_ext);
+	if (rc == SQLITE_ROW) {
+		old = sqlite3_column_int64(in->st_by_ext, 0);
+		if (same_text((const char *)sqlite3_column_text(in->st_by_ext, 1),
+		    hash) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 2),
+		    d->date) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 3),
+		    d->source) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 4),
+		    d->title)) {
+			sqlite3_reset(in->st_by_ext);
+			*res = PL_ADD_PRESENT;
+			in->stats.present++;
+			goto done;
+		}
+		sqlite3_reset(in->st_by_ext);
+		if (old >= in->first_doc) {
+			err = pl_error_fmt(PL_ERR_DATA,
+			    "field 'id': '%s' appears twice in this input with "
+			    "different content", d->id);
+			goto done;
+		}
+		if (!in->replace) {
+			err = pl_error_fmt(PL_ERR_DATA,
+			    "field 'id': '%s' is already in the corpus with "
+			    "different content (use --replace to replace it)",
+			    d->id);
+			goto done;
+		}
+		replacing = 1;
+	} else {
+		sqlite3_reset(in->st_by_ext);
+		if (rc != SQLITE_DONE) {
+			err = db_err(db->h, "looking up a document");
+			goto done;
+		}
+	}
+	/* Same text under another id? */
+	sqlite3_bind_text(in->st_by_hash, 1, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(in->st_by_hash);
+	if (rc == SQLITE_ROW) {
+		free(in->other);
+		in->other = strdup((const char *)sqlite3_column_text(
+		    in->st_by_hash, 0));
+		sqlite3_reset(in->st_by_hash);
+		if (!replacing || in->other == NULL ||
+		    strcmp(in->other, d->id) != 0) {
+			if (other)
+				*other = in->other ? in->other : "?";
+			*res = PL_ADD_DUPLICATE;
+			in->stats.duplicates++;
+			goto done;
+		}
+	} else
+		sqlite3_reset(in->st_by_hash);
+	/* Tokenize before touching the database, so bad text changes nothing. */
+	if ((err = pl_tokenize(in->tk, d->text, d->textlen, &in->toks)) != NULL) {
+		err = pl_error_wrap(err, "field 'text'");
+		goto done;
+	}
+	if (replacing && (err = delete_doc(in, old)) != NULL)
+		goto done;
+	if (in->toks.n > in->tvcap) {
+		uint32_t *ntv = realloc(in->tv, in->toks.n * 2 * sizeof(*ntv));
+		if (ntv == NULL) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		in->tv = ntv;
+		in->tvcap = in->toks.n * 2;
+	}
+	in->ids.n = in->spans.n = 0;
+	for (i = 0; i < in->toks.n; i++) {
+		const struct pl_token *t = &in->toks.v[i];
+		long e = vocab_entry(in, in->toks.norm + t->norm, t->nlen, &err);
+		if (e == -1)
+			goto done;
+		in->tv[i] = (uint32_t)e;
+		if ((i > 0 && t->sent != prevsent &&
+		    buf_varint(&in->ids, 0) == -1) ||
+		    buf_varint(&in->ids, in->vocab.ents[e].val) == -1 ||
+		    buf_varint(&in->spans, t->off - prevoff) == -1 ||
+		    buf_varint(&in->spans, t->len) == -1) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		prevsent = t->sent;
+		prevoff = t->off;
+	}
+	lang = d->lang ? d->lang : guess_lang(&in->toks);
+	/* The document row. */
+	sqlite3_bind_text(in->st_ins_doc, 1, d->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(in->st_ins_doc, 2, d->date, -1, SQLITE_STATIC);
+	{
+		char day[11];
+		pl_date_format(d->day, day);
+		sqlite3_bind_text(in->st_ins_doc, 2, day, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(in->st_ins_doc, 3, d->day);
+	sqlite3_bind_text(in->st_ins_doc, 4, pl_precision_name(d->prec), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(in->st_ins_doc, 5, d->source ? d->source : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(in->st_ins_doc, 6, d->title ? d->title : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(in->st_ins_doc, 7, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(in->st_ins_doc, 8, (int64_t)in->toks.n);
+	sqlite3_bind_int64(in->st_ins_doc, 9, (int64_t)in->toks.nsent);
+	sqlite3_bind_text(in->st_ins_doc, 10, hash, -1, SQLITE_STATIC);
+	if (d->meta)
+		sqlite3_bind_text(in->st_ins_doc, 11, d->meta, -1,
+		    SQLITE_STATIC);
+	else
+		sqlite3_bind_null(in->st_ins_doc, 11);
+	sqlite3_bind_text(in->st_ins_doc, 12, d->text, (int)d->textlen,
+	    SQLITE_STATIC);
+	if ((err = step_done(db, in->st_ins_doc)) != NULL)
+		goto done;
+	docid = sqlite3_last_insert_rowid(db->h);
+	if (docid > UINT32_MAX) {
+		err = pl_error_fmt(PL_ERR_DB, "too many documents");
+		goto done;
+	}
+	sqlite3_bind_int64(in->st_ins_toks, 1, docid);
+	sqlite3_bind_blob(in->st_ins_toks, 2, in->ids.p, (int)in->ids.n,
+	    SQLITE_STATIC);
+	sqlite3_bind_blob(in->st_ins_toks, 3, in->spans.p, (int)in->spans.n,
+	    SQLITE_STATIC);
+	if ((err = step_done(db, in->st_ins_toks)) != NULL)
+		goto done;
+	/* n-grams into the in-memory index. */
+	{
+		uint32_t *sents = malloc((in->toks.n ? in->toks.n : 1) *
+		    sizeof(*sents));
+		if (sents == NULL) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		for (i = 0; i < in->toks.n; i++)
+			sents[i] = in->toks.v[i].sent;
+		docid32 = (uint32_t)docid;
+		err = each_gram(in, in->tv, sents, in->toks.n, gram_count,
+		    &docid32);
+		free(sents);
+		if (err)
+			goto done;
+	}
+	in->stats.tokens += in->toks.n;
+	if (replacing) {
+		in->stats.replaced++;
+		*res = PL_ADD_REPLACED;
+	} else {
+		in->stats.added++;
+		*res = PL_ADD_ADDED;
+	}
+done:
+	g_free(hash);
+	return err;
+}
+
+/* Writes one term of this ingest, merging with what the corpus had. */
+static const struct pl_error *
+write_term(struct pl_ingest *in, size_t e, const struct trip *tr,
+    size_t ntr)
+{
+	const struct pl_error *err = NULL;
+	const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, e);
+	int n = (int)(in->grams.ents[e].len / sizeof(uint32_t)), rc;
+	int64_t tid = 0, cf = 0, df = 0, last = 0, *docs = NULL, *cnts = NULL;
+	size_t i, k = 0;
+	struct buf *b = &in->key;
+	int exists = 0;
+
+	if ((err = gram_text(in, g, n)) != NULL)
+		return err;
+	if (n == 1) {
+		tid = in->vocab.ents[g[0]].val;
+		if (in->had_terms) {
+			sqlite3_bind_int64(in->st_term_by_id, 1, tid);
+			rc = sqlite3_step(in->st_term_by_id);
+			if (rc == SQLITE_ROW) {
+				exists = 1;
+				cf = sqlite3_column_int64(in->st_term_by_id, 0);
+				df = sqlite3_column_int64(in->st_term_by_id, 1);
+			}
+			sqlite3_reset(in->st_term_by_id);
+		}
+	} else if (in->had_terms) {
+		sqlite3_bind_text(in->st_term_by_text, 1, (char *)in->text.p,
+		    (int)in->text.n, SQLITE_STATIC);
+		rc = sqlite3_step(in->st_term_by_text);
+		if (rc == SQLITE_ROW) {
+			exists = 1;
+			tid = sqlite3_column_int64(in->st_term_by_text, 0);
+			cf = sqlite3_column_int64(in->st_term_by_text, 1);
+			df = sqlite3_column_int64(in->st_term_by_text, 2);
+		}
+		sqlite3_reset(in->st_term_by_text);
+	}
+	b->n = 0;
+	if (exists) {
+		sqlite3_bind_int64(in->st_get_post, 1, tid);
+		if (sqlite3_step(in->st_get_post) == SQLITE_ROW) {
+			const void *p = sqlite3_column_blob(in->st_get_post, 0);
+			size_t len = (size_t)sqlite3_column_bytes(
+			    in->st_get_post, 0);
+			if (buf_add(b, p, len) == -1)
+				err = pl_error_nomem();
+			else
+				err = postings_decode(b->p, b->n, &docs, &cnts,
+				    &k);
+			if (k > 0)
+				last = docs[k - 1];
+		}
+		sqlite3_reset(in->st_get_post);
+		free(docs);
+		free(cnts);
+		if (err)
+			return err;
+	} else {
+		if (n > 1)
+			tid = in->next_term++;
+		in->stats.new_terms++;
+	}
+	for (i = 0; i < ntr; i++) {
+		if (buf_varint(b, tr[i].doc - (uint64_t)last) == -1 ||
+		    buf_varint(b, tr[i].cnt) == -1)
+			return pl_error_nomem();
+		last = tr[i].doc;
+	}
+	cf += (int64_t)in->g_cf[e];
+	df += (int64_t)in->g_df[e];
+	if (exists) {
+		sqlite3_bind_int64(in->st_upd_term, 1, cf);
+		sqlite3_bind_int64(in->st_upd_term, 2, df);
+		sqlite3_bind_int64(in->st_upd_term, 3, tid);
+		err = step_done(in->db, in->st_upd_term);
+	} else {
+		sqlite3_bind_int64(in->st_ins_term, 1, tid);
+		sqlite3_bind_text(in->st_ins_term, 2, (char *)in->text.p,
+		    (int)in->text.n, SQLITE_STATIC);
+		sqlite3_bind_int(in->st_ins_term, 3, n);
+		sqlite3_bind_int64(in->st_ins_term, 4, cf);
+		sqlite3_bind_int64(in->st_ins_term, 5, df);
+		err = step_done(in->db, in->st_ins_term);
+	}
+	if (err)
+		return err;
+	sqlite3_bind_int64(in->st_put_post, 1, tid);
+	sqlite3_bind_blob(in->st_put_post, 2, b->p, (int)b->n, SQLITE_STATIC);
+	return step_done(in->db, in->st_put_post);
+}
+
+/* Orders n-gram entries by text so a fresh index is written in order. */
+static struct pl_ingest *sort_in;
+
+static int
+cmp_text(const void *a, const void *b)
+{
+	const struct pl_ingest *in = sort_in;
+	uint32_t ea = *(const uint32_t *)a, eb = *(const uint32_t *)b;
+	const uint32_t *ga = (const uint32_t *)strmap_key(&in->grams, ea);
+	const uint32_t *gb = (const uint32_t *)strmap_key(&in->grams, eb);
+	size_t na = in->grams.ents[ea].len / 4, nb = in->grams.ents[eb].len / 4;
+	size_t k;
+	int c;
+
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	for (k = 0; k < na; k++) {
+		c = strcmp(strmap_key(&in->vocab, ga[k]),
+		    strmap_key(&in->vocab, gb[k]));
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+const struct pl_error *
+pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
+{
+	const struct pl_error *err = NULL;
+	struct pl_db *db = in->db;
+	size_t ng = in->grams.n, i, *start = NULL;
+	struct trip *sorted = NULL;
+	uint32_t *order = NULL;
+
+	/* Group the (entry, doc, count) triples by entry, docs in order. */
+	if ((start = calloc(ng + 1, sizeof(*start))) == NULL ||
+	    (sorted = malloc((in->ntrips ? in->ntrips : 1) *
+	    sizeof(*sorted))) == NULL ||
+	    (order = malloc((ng ? ng : 1) * sizeof(*order))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	for (i = 0; i < in->ntrips; i++)
+		start[in->trips[i].ent + 1]++;
+	for (i = 0; i < ng; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < in->ntrips; i++)
+		sorted[start[in->trips[i].ent]++] = in->trips[i];
+	for (i = ng; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+	free(in->trips);
+	in->trips = NULL;
+	for (i = 0; i < ng; i++)
+		order[i] = (uint32_t)i;
+	if (!in->had_terms) {
+		/* Unigrams first (their ids are fixed), then by text. */
+		sort_in = in;
+		qsort(order, ng, sizeof(*order), cmp_text);
+		sort_in = NULL;
+	}
+	for (i = 0; i < ng; i++) {
+		uint32_t e = order[i];
+		if ((err = write_term(in, e, sorted + start[e],
+		    start[e + 1] - start[e])) != NULL)
+			goto done;
+	}
+	if ((err = exec(db, term_index_sql)) != NULL)
+		goto done;
+	if ((err = exec(db, "COMMIT")) != NULL)
+		goto done;
+	if (stats)
+		*stats = in->stats;
+done:
+	free(start);
+	free(sorted);
+	free(order);
+	if (err)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	ingest_free(in);
+	return err;
+}
+
+/* Queries. */
+
+void
+pl_docfilter_init(struct pl_docfilter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->from = INT64_MIN;
+	f->to = INT64_MAX;
+}
+
+const struct pl_error *
+pl_db_docs(struct pl_db *db, const struct pl_docfilter *f,
+    struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	struct pl_table t;
+	sqlite3_stmt *st = NULL;
+	struct buf sql;
+	size_t ns = 0, k, row;
+	int rc, col;
+
+	pl_table_init(&t);
+	buf_init(&sql);
+	if (f->sources)
+		while (f->sources[ns] != NULL)
+			ns++;
+	if (buf_add(&sql, "SELECT ext_id, date, precision, source, title, "
+	    "lang, tokens FROM doc WHERE day BETWEEN ?1 AND ?2", 72) == -1)
+		goto nomem;
+	if (ns > 0) {
+		if (buf_add(&sql, " AND source IN (", 16) == -1)
+			goto nomem;
+		for (k = 0; k < ns; k++) {
+			char ph[16];
+			int m = snprintf(ph, sizeof(ph), "%s?%zu",
+			    k ? ", " : "", k + 3);
+			if (buf_add(&sql, ph, (size_t)m) == -1)
+				goto nomem;
+		}
+		if (buf_add(&sql, ")", 1) == -1)
+			goto nomem;
+	}
+	if (buf_add(&sql, " ORDER BY day, id", 18) == -1)
+		goto nomem;
+	if ((err = prepare(db, (const char *)sql.p, &st)) != NULL)
+		goto done;
+	sqlite3_bind_int64(st, 1, f->from);
+	sqlite3_bind_int64(st, 2, f->to);
+	for (k = 0; k < ns; k++)
+		sqlite3_bind_text(st, (int)k + 3, f->sources[k], -1,
+		    SQLITE_STATIC);
+	if ((err = pl_table_add_col(&t, "id", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "date", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "precision", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "source", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "title", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "lang", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "tokens", PL_COL_INT)) != NULL)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (f->limit && t.nrows >= f->limit)
+			break;
+		if ((err = pl_table_add_row(&t)) != NULL)
+			goto done;
+		row = t.nrows - 1;
+		for (col = 0; col < 6; col++)
+			if ((err = pl_table_set_str(&t, row, (size_t)col,
+			    (const char *)sqlite3_column_text(st, col))) != NULL)
+				goto done;
+		pl_table_set_int(&t, row, 6, sqlite3_column_int64(st, 6));
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		err = db_err(db->h, db->path);
+		goto done;
+	}
+	pl_table_release(out);
+	*out = t;
+	pl_table_init(&t);
+	goto done;
+nomem:
+	err = pl_error_nomem();
+done:
+	sqlite3_finalize(st);
+	buf_release(&sql);
+	pl_table_release(&t);
+	return err;
+}
+
+/* Appends info rows from a query returning (key, documents, tokens, value). */
+static const struct pl_error *
+info_rows(struct pl_db *db, struct pl_table *t, const char *section,
+    const char *sql)
+{
+	const struct pl_error *err = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t row;
+	int rc, c;
+
+	if ((err = prepare(db, sql, &st)) != NULL)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((err = pl_table_add_row(t)) != NULL)
+			goto done;
+		row = t->nrows - 1;
+		if ((err = pl_table_set_str(t, row, 0, section)) != NULL ||
+		    (err = pl_table_set_str(t, row, 1,
+		    (const char *)sqlite3_column_text(st, 0))) != NULL)
+			goto done;
+		for (c = 1; c <= 2; c++)
+			if (sqlite3_column_type(st, c) != SQLITE_NULL)
+				pl_table_set_int(t, row, (size_t)c + 1,
+				    sqlite3_column_int64(st, c));
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
+		    (err = pl_table_set_str(t, row, 4,
+		    (const char *)sqlite3_column_text(st, 3))) != NULL)
+			goto done;
+	}
+	if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+done:
+	sqlite3_finalize(st);
+	return err;
+}
+
+const struct pl_error *
+pl_db_info(struct pl_db *db, struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	struct pl_table t;
+
+	pl_table_init(&t);
+	if (pl_db_is_empty(db))
+		return pl_error_fmt(PL_ERR_DATA,
+		    "%s: empty database (nothing was ever ingested)", db->path);
+	if ((err = pl_table_add_col(&t, "section", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "key", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "documents", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "tokens", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL)
+		goto done;
+	if ((err = info_rows(db, &t, "corpus",
+	    "SELECT 'total', count(*), coalesce(sum(tokens), 0), NULL FROM doc "
+	    "UNION ALL SELECT 'types', NULL, NULL, "
+	    "  (SELECT count(*) FROM term WHERE n = 1) "
+	    "UNION ALL SELECT 'ngrams', NULL, NULL, "
+	    "  (SELECT group_concat(n || '-grams ' || c, ', ') FROM "
+	    "   (SELECT n, count(*) AS c FROM term GROUP BY n ORDER BY n)) "
+	    "UNION ALL SELECT 'first_date', NULL, NULL, min(date) FROM doc "
+	    "UNION ALL SELECT 'last_date', NULL, NULL, max(date) FROM doc "
+	    "UNION ALL SELECT 'sentences', NULL, NULL, sum(sentences) FROM doc "
+	    "UNION ALL SELECT 'lang ' || lang, count(*), sum(tokens), NULL "
+	    "  FROM doc GROUP BY lang "
+	    "UNION ALL SELECT 'precision ' || precision, count(*), "
+	    "  sum(tokens), NULL FROM doc GROUP BY precision")) != NULL ||
+	    (err = info_rows(db, &t, "source",
+	    "SELECT source, count(*), sum(tokens), min(date) || '..' || "
+	    "max(date) FROM doc GROUP BY source ORDER BY count(*) DESC, "
+	    "source")) != NULL ||
+	    (err = info_rows(db, &t, "year",
+	    "SELECT substr(date, 1, 4), count(*), sum(tokens), NULL FROM doc "
+	    "GROUP BY 1 ORDER BY 1")) != NULL ||
+	    (err = info_rows(db, &t, "setting",
+	    "SELECT key, NULL, NULL, CASE WHEN key IN ('user_dict', "
+	    "'user_stopwords') THEN (length(value) - length(replace(value, "
+	    "char(10), '')) + 1) || ' lines' ELSE value END FROM setting "
+	    "ORDER BY key")) != NULL)
+		goto done;
+	pl_table_release(out);
+	*out = t;
+	pl_table_init(&t);
+done:
+	pl_table_release(&t);
+	return err;
+}

@@ -1,0 +1,221 @@
+/*
+ * util.c - byte buffers, varints, hashing and a string map for lib/.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+void
+buf_init(struct buf *b)
+{
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+void
+buf_release(struct buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->p);
+	buf_init(b);
+}
+
+int
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t ncap;
+	unsigned char *np;
+
+	if (b->n + extra <= b->cap)
+		return 0;
+	ncap = b->cap ? b->cap : 64;
+	while (ncap < b->n + extra)
+		ncap *= 2;
+	if ((np = realloc(b->p, ncap)) == NULL)
+		return -1;
+	b->p = np;
+	b->cap = ncap;
+	return 0;
+}
+
+int
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (buf_grow(b, n) == -1)
+		return -1;
+	if (n > 0)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+	return 0;
+}
+
+int
+buf_varint(struct buf *b, uint64_t v)
+{
+	if (buf_grow(b, 10) == -1)
+		return -1;
+	while (v >= 0x80) {
+		b->p[b->n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	b->p[b->n++] = (unsigned char)v;
+	return 0;
+}
+
+int
+varint_get(const unsigned char **pp, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char *p = *pp;
+	uint64_t x = 0;
+	int shift = 0;
+
+	while (p < end && shift < 64) {
+		x |= (uint64_t)(*p & 0x7f) << shift;
+		if ((*p++ & 0x80) == 0) {
+			*v = x;
+			*pp = p;
+			return 0;
+		}
+		shift += 7;
+	}
+	return -1;
+}
+
+/* FNV-1a over 8-byte words with a final avalanche (from MurmurHash3's fmix64). */
+uint64_t
+hash_bytes(const void *vp, size_t len)
+{
+	const unsigned char *p = vp;
+	uint64_t h = 0xcbf29ce484222325ULL, w;
+
+	while (len >= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+		p += 8;
+		len -= 8;
+	}
+	while (len > 0) {
+		h = (h ^ *p++) * 0x100000001b3ULL;
+		len--;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+void
+strmap_init(struct strmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+strmap_release(struct strmap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slots);
+	free(m->ents);
+	free(m->arena);
+	strmap_init(m);
+}
+
+static long
+lookup(const struct strmap *m, const char *s, size_t len, uint64_t h,
+    size_t *slot)
+{
+	size_t mask = m->nslots - 1, i = h & mask;
+	uint32_t e;
+
+	while ((e = m->slots[i]) != 0) {
+		const struct smentry *en = &m->ents[e - 1];
+		if (en->hash == h && en->len == len &&
+		    memcmp(m->arena + en->off, s, len) == 0) {
+			*slot = i;
+			return (long)(e - 1);
+		}
+		i = (i + 1) & mask;
+	}
+	*slot = i;
+	return -1;
+}
+
+long
+strmap_find(const struct strmap *m, const char *s, size_t len)
+{
+	size_t slot;
+
+	if (m->nslots == 0)
+		return -1;
+	return lookup(m, s, len, hash_bytes(s, len), &slot);
+}
+
+static int
+rehash(struct strmap *m, size_t nslots)
+{
+	uint32_t *ns;
+	size_t i, j, mask = nslots - 1;
+
+	if ((ns = calloc(nslots, sizeof(*ns))) == NULL)
+		return -1;
+	for (i = 0; i < m->n; i++) {
+		j = m->ents[i].hash & mask;
+		while (ns[j] != 0)
+			j = (j + 1) & mask;
+		ns[j] = (uint32_t)(i + 1);
+	}
+	free(m->slots);
+	m->slots = ns;
+	m->nslots = nslots;
+	return 0;
+}
+
+long
+strmap_put(struct strmap *m, const char *s, size_t len, uint32_t val,
+    int *added)
+{
+	uint64_t h = hash_bytes(s, len);
+	size_t slot;
+	long idx;
+
+	*added = 0;
+	if ((m->n + 1) * 4 >= m->nslots * 3 &&
+	    rehash(m, m->nslots ? m->nslots * 2 : 64) == -1)
+		return -1;
+	if ((idx = lookup(m, s, len, h, &slot)) != -1)
+		return idx;
+	if (m->n == m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 64;
+		struct smentry *ne = realloc(m->ents, nc * sizeof(*ne));
+		if (ne == NULL)
+			return -1;
+		m->ents = ne;
+		m->cap = nc;
+	}
+	if (m->alen + len + 1 > m->acap) {
+		size_t nc = m->acap ? m->acap : 1024;
+		char *na;
+		while (nc < m->alen + len + 1)
+			nc *= 2;
+		if ((na = realloc(m->arena, nc)) == NULL)
+			return -1;
+		m->arena = na;
+		m->acap = nc;
+	}
+	memcpy(m->arena + m->alen, s, len);
+	m->arena[m->alen + len] = '\0';
+	m->ents[m->n].hash = h;
+	m->ents[m->n].off = (uint32_t)m->alen;
+	m->ents[m->n].len = (uint32_t)len;
+	m->ents[m->n].val = val;
+	m->alen += len + 1;
+	m->slots[slot] = (uint32_t)(m->n + 1);
+	*added = 1;
+	return (long)m->n++;
+}
