@@ -24,7 +24,8 @@ static const char usage_str[] =
 	"[--title-col NAME]\n"
 	"                     [--text-col NAME] [--ngrams N] [--stoplangs "
 	"LIST] [--stopwords FILE]\n"
-	"                     [--dict FILE] [--t2s] [-q] [-v] FILE|DIR|- ...\n";
+	"                     [--dict FILE] [--t2s] [--threads N] [-q] [-v] "
+	"FILE|DIR|- ...\n";
 
 static double
 now_s(void)
@@ -64,11 +65,61 @@ remove_db(const char *path)
 	unlink(p);
 }
 
+/* What the ingest reports while it reads. */
+struct ctx {
+	uint64_t		 max_errors, nbad_seen, ndup, docs;
+	int			 quiet, verbose, tty;
+	double			 t0, lastp;
+	struct pl_reader	*rd;
+};
+
+static void
+on_bad(void *arg, const struct pl_error *err)
+{
+	struct ctx *c = arg;
+
+	if (++c->nbad_seen <= c->max_errors) {
+		if (c->tty)
+			fputs("\r\033[K", stderr);
+		cli_error(err);
+	}
+}
+
+static void
+on_added(void *arg, const struct pl_doc *doc, enum pl_add_result res,
+    const char *other)
+{
+	struct ctx *c = arg;
+	uint64_t done, total;
+
+	c->docs++;
+	if (res == PL_ADD_DUPLICATE) {
+		c->ndup++;
+		if (!c->quiet && (c->verbose || c->ndup <= 5)) {
+			if (c->tty)
+				fputs("\r\033[K", stderr);
+			if (doc->line)
+				cli_warnx("%s:%zu: document '%s' has the same "
+				    "text as '%s'; skipped", doc->file,
+				    doc->line, doc->id, other);
+			else
+				cli_warnx("%s: document '%s' has the same text "
+				    "as '%s'; skipped", doc->file, doc->id,
+				    other);
+		}
+	}
+	if (c->tty && now_s() - c->lastp > 0.25) {
+		c->lastp = now_s();
+		pl_reader_progress(c->rd, &done, &total);
+		progress(c->docs, done, total, c->t0, 0);
+	}
+}
+
 enum {
 	OPT_REPLACE = 256, OPT_SKIP_BAD, OPT_MAX_ERRORS, OPT_DATE, OPT_SOURCE,
 	OPT_ID_COL, OPT_DATE_COL, OPT_SOURCE_COL, OPT_TITLE_COL, OPT_TEXT_COL,
 	OPT_NGRAMS, OPT_STOPLANGS, OPT_STOPWORDS, OPT_DICT, OPT_T2S, OPT_DB,
-	OPT_FORMAT
+	OPT_FORMAT, OPT_THREADS
 };
 
 int
@@ -93,6 +144,7 @@ cmd_ingest(int argc, char **argv)
 		{ "stopwords",	required_argument,	NULL, OPT_STOPWORDS },
 		{ "t2s",	no_argument,		NULL, OPT_T2S },
 		{ "text-col",	required_argument,	NULL, OPT_TEXT_COL },
+		{ "threads",	required_argument,	NULL, OPT_THREADS },
 		{ "title-col",	required_argument,	NULL, OPT_TITLE_COL },
 		{ "verbose",	no_argument,		NULL, 'v' },
 		{ NULL,		0,			NULL, 0 }
@@ -105,15 +157,18 @@ cmd_ingest(int argc, char **argv)
 	struct pl_db *db = NULL;
 	struct pl_ingest *in = NULL;
 	struct pl_reader *rd = NULL;
-	const struct pl_doc *doc;
-	enum pl_add_result res;
-	const char *dbopt = NULL, *dbpath = NULL, *other;
+	struct pl_ingest_events ev;
+	struct ctx ctx;
+	const char *dbopt = NULL, *dbpath = NULL;
 	char *dict = NULL, *stop = NULL;
 	int ch, i, replace = 0, skip_bad = 0, quiet = 0, verbose = 0;
 	int existed = 1, tty, rc = 1;
 	long max_errors = 20;
-	uint64_t nbad = 0, ndup = 0, docs = 0, done, total;
-	double t0 = now_s(), lastp = 0;
+	uint64_t nbad = 0, ndup = 0, docs = 0;
+	double t0 = now_s(), tc;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	/* Tokenizing threads: one core stays for indexing. */
+	int nthreads = ncpu <= 2 ? 1 : ncpu > 5 ? 4 : (int)ncpu - 1;
 
 	pl_reader_opts_defaults(&ropts);
 	pl_tokcfg_defaults(&cfg);
@@ -217,6 +272,9 @@ cmd_ingest(int argc, char **argv)
 		case OPT_TEXT_COL:
 			ropts.text_col = optarg;
 			break;
+		case OPT_THREADS:
+			nthreads = (int)cli_long("--threads", optarg, 0, 16);
+			break;
 		case OPT_TITLE_COL:
 			ropts.title_col = optarg;
 			break;
@@ -251,68 +309,32 @@ cmd_ingest(int argc, char **argv)
 		cli_error(err);
 		goto out;
 	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.max_errors = (uint64_t)max_errors;
+	ctx.quiet = quiet;
+	ctx.verbose = verbose;
+	ctx.tty = tty;
+	ctx.t0 = t0;
+	ev.bad = on_bad;
+	ev.added = on_added;
+	ev.arg = &ctx;
 	for (i = 0; i < argc; i++) {
 		if ((err = pl_reader_open(argv[i], &ropts, &rd)) != NULL) {
 			if (++nbad <= (uint64_t)max_errors)
 				cli_error(err);
 			continue;
 		}
-		for (;;) {
-			err = pl_reader_next(rd, &doc);
-			if (err != NULL) {
-				if (++nbad <= (uint64_t)max_errors)
-					cli_error(err);
-				if (err->code == PL_ERR_IO ||
-				    err->code == PL_ERR_NOMEM)
-					break;
-				continue;
-			}
-			if (doc == NULL)
-				break;
-			err = pl_ingest_add(in, doc, &res, &other);
-			if (err != NULL) {
-				if (err->code != PL_ERR_DATA &&
-				    err->code != PL_ERR_PARSE) {
-					cli_error(err);
-					pl_reader_free(rd);
-					rd = NULL;
-					goto fail;
-				}
-				if (++nbad <= (uint64_t)max_errors) {
-					if (doc->line)
-						cli_warnx("%s:%zu: %s", doc->file,
-						    doc->line, err->msg);
-					else
-						cli_warnx("%s: %s", doc->file,
-						    err->msg);
-				}
-				continue;
-			}
-			docs++;
-			if (res == PL_ADD_DUPLICATE) {
-				ndup++;
-				if (!quiet && (verbose || ndup <= 5)) {
-					if (doc->line)
-						cli_warnx("%s:%zu: document '%s' has "
-						    "the same text as '%s'; "
-						    "skipped", doc->file,
-						    doc->line, doc->id, other);
-					else
-						cli_warnx("%s: document '%s' has "
-						    "the same text as '%s'; "
-						    "skipped", doc->file,
-						    doc->id, other);
-				}
-			}
-			if (tty && now_s() - lastp > 0.25) {
-				lastp = now_s();
-				pl_reader_progress(rd, &done, &total);
-				progress(docs, done, total, t0, 0);
-			}
-		}
+		ctx.rd = rd;
+		err = pl_ingest_reader(in, rd, nthreads, &ev, &nbad);
 		pl_reader_free(rd);
-		rd = NULL;
+		rd = ctx.rd = NULL;
+		if (err != NULL) {
+			cli_error(err);
+			goto fail;
+		}
 	}
+	ndup = ctx.ndup;
+	docs = ctx.docs;
 	if (tty)
 		progress(docs, 0, 0, t0, 1);
 	if (nbad > (uint64_t)max_errors)
@@ -328,8 +350,12 @@ cmd_ingest(int argc, char **argv)
 		cli_warnx("%llu documents in all had the text of another "
 		    "document and were skipped (-v lists them)",
 		    (unsigned long long)ndup);
+	tc = now_s();
 	err = pl_ingest_commit(in, &st);
 	in = NULL;
+	if (verbose)
+		cli_warnx("read and tokenized in %.2f s, index written in "
+		    "%.2f s", tc - t0, now_s() - tc);
 	if (err) {
 		cli_error(err);
 		goto fail;

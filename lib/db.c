@@ -56,20 +56,14 @@ static const char schema_sql[] =
 	"  spans BLOB NOT NULL\n"
 	");\n"
 	"CREATE TABLE term(\n"
-	"  id INTEGER PRIMARY KEY,\n"
-	"  text TEXT NOT NULL UNIQUE,\n"
+	"  text TEXT PRIMARY KEY,\n"
+	"  id INTEGER NOT NULL,\n"
 	"  n INTEGER NOT NULL,\n"
 	"  cf INTEGER NOT NULL,\n"
-	"  df INTEGER NOT NULL\n"
-	");\n"
-	"CREATE TABLE posting(\n"
-	"  term INTEGER PRIMARY KEY REFERENCES term(id) ON DELETE CASCADE,\n"
-	"  data BLOB NOT NULL\n"
-	");\n";
-
-/* Index built after a bulk load (cheaper than maintaining it row by row). */
-static const char term_index_sql[] =
-	"CREATE INDEX IF NOT EXISTS term_n_cf ON term(n, cf);";
+	"  df INTEGER NOT NULL,\n"
+	"  postings BLOB NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE UNIQUE INDEX term_word ON term(id) WHERE n = 1;\n";
 
 static const struct pl_error *
 db_err(sqlite3 *h, const char *what)
@@ -358,23 +352,25 @@ struct pl_ingest {
 	struct pl_tokenizer	*tk;
 	int			 replace;
 	int			 had_terms;	/* the corpus had terms before */
+	int			 fresh;		/* the database was empty */
 	int64_t			 first_doc;	/* first doc id of this ingest */
 	int64_t			 next_term;	/* next free term id */
 	sqlite3_stmt		*st_by_ext, *st_by_hash, *st_ins_doc,
 				*st_ins_toks, *st_term_by_text,
-				*st_term_text_by_id, *st_term_by_id,
-				*st_ins_term, *st_upd_term, *st_get_post,
-				*st_put_post, *st_del_term, *st_get_toks,
+				*st_term_text_by_id, *st_ins_term,
+				*st_upd_term, *st_del_term, *st_get_toks,
 				*st_del_doc;
 	/* Words of this ingest: normalised text -> term id. */
 	struct strmap		 vocab;
 	uint8_t			*vstop;		/* stop flag per vocab entry */
 	/* n-grams of this ingest: packed vocab entry indexes -> entry. */
 	struct strmap		 grams;
-	uint32_t		*g_last;	/* last doc seen */
-	uint64_t		*g_lasttrip;
-	uint64_t		*g_cf;
-	uint32_t		*g_df;
+	struct gstat {
+		uint32_t	 last;		/* last doc seen */
+		uint32_t	 df;
+		uint64_t	 cf;
+		uint64_t	 lasttrip;	/* its triple */
+	}			*gs;		/* per n-gram, one cache line */
 	size_t			 gcap;
 	struct trip		*trips;
 	size_t			 ntrips, tripcap;
@@ -403,21 +399,15 @@ ingest_prepare(struct pl_ingest *in)
 	    &in->st_ins_doc)) != NULL ||
 	    (err = prepare(db, "INSERT INTO doc_tokens(doc, ids, spans) "
 	    "VALUES (?, ?, ?)", &in->st_ins_toks)) != NULL ||
-	    (err = prepare(db, "SELECT id, cf, df FROM term WHERE text = ?",
-	    &in->st_term_by_text)) != NULL ||
-	    (err = prepare(db, "SELECT text FROM term WHERE id = ?",
+	    (err = prepare(db, "SELECT id, cf, df, postings FROM term "
+	    "WHERE text = ?", &in->st_term_by_text)) != NULL ||
+	    (err = prepare(db, "SELECT text FROM term WHERE id = ? AND n = 1",
 	    &in->st_term_text_by_id)) != NULL ||
-	    (err = prepare(db, "SELECT cf, df FROM term WHERE id = ?",
-	    &in->st_term_by_id)) != NULL ||
-	    (err = prepare(db, "INSERT INTO term(id, text, n, cf, df) "
-	    "VALUES (?, ?, ?, ?, ?)", &in->st_ins_term)) != NULL ||
-	    (err = prepare(db, "UPDATE term SET cf = ?, df = ? WHERE id = ?",
-	    &in->st_upd_term)) != NULL ||
-	    (err = prepare(db, "SELECT data FROM posting WHERE term = ?",
-	    &in->st_get_post)) != NULL ||
-	    (err = prepare(db, "INSERT OR REPLACE INTO posting(term, data) "
-	    "VALUES (?, ?)", &in->st_put_post)) != NULL ||
-	    (err = prepare(db, "DELETE FROM term WHERE id = ?",
+	    (err = prepare(db, "INSERT INTO term(text, id, n, cf, df, "
+	    "postings) VALUES (?, ?, ?, ?, ?, ?)", &in->st_ins_term)) != NULL ||
+	    (err = prepare(db, "UPDATE term SET cf = ?, df = ?, postings = ? "
+	    "WHERE text = ?", &in->st_upd_term)) != NULL ||
+	    (err = prepare(db, "DELETE FROM term WHERE text = ?",
 	    &in->st_del_term)) != NULL ||
 	    (err = prepare(db, "SELECT ids FROM doc_tokens WHERE doc = ?",
 	    &in->st_get_toks)) != NULL ||
@@ -432,8 +422,7 @@ ingest_free(struct pl_ingest *in)
 {
 	sqlite3_stmt **sts[] = { &in->st_by_ext, &in->st_by_hash,
 	    &in->st_ins_doc, &in->st_ins_toks, &in->st_term_by_text,
-	    &in->st_term_text_by_id, &in->st_term_by_id, &in->st_ins_term,
-	    &in->st_upd_term, &in->st_get_post, &in->st_put_post,
+	    &in->st_term_text_by_id, &in->st_ins_term, &in->st_upd_term,
 	    &in->st_del_term, &in->st_get_toks, &in->st_del_doc };
 	size_t i;
 
@@ -442,10 +431,7 @@ ingest_free(struct pl_ingest *in)
 	strmap_release(&in->vocab);
 	strmap_release(&in->grams);
 	free(in->vstop);
-	free(in->g_last);
-	free(in->g_lasttrip);
-	free(in->g_cf);
-	free(in->g_df);
+	free(in->gs);
 	free(in->trips);
 	free(in->tv);
 	pl_tokens_release(&in->toks);
@@ -555,6 +541,15 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	buf_init(&in->text);
 	pl_tokcfg_defaults(&def);
 	want = (opts && opts->cfg) ? opts->cfg : &def;
+	/*
+	 * A new corpus is loaded with a rollback journal: pages beyond the
+	 * old end of an empty file need no journal, so the bulk load is
+	 * written once instead of twice (WAL, then checkpoint).  WAL is
+	 * turned back on at commit.  Either way the load is one transaction.
+	 */
+	in->fresh = pl_db_is_empty(db);
+	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = DELETE")) != NULL)
+		goto done;
 	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
 		goto done;
 	began = 1;
@@ -681,6 +676,7 @@ static const struct pl_error *
 gram_count(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
 {
 	uint32_t doc = *(uint32_t *)arg;
+	struct gstat *gs;
 	long e;
 	int added;
 
@@ -690,30 +686,21 @@ gram_count(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
 		return pl_error_nomem();
 	if ((size_t)e >= in->gcap) {
 		size_t nc = in->gcap ? in->gcap * 2 : 65536;
-		uint32_t *a = realloc(in->g_last, nc * sizeof(*a));
-		if (a != NULL)
-			in->g_last = a;
-		uint64_t *b = realloc(in->g_lasttrip, nc * sizeof(*b));
-		if (b != NULL)
-			in->g_lasttrip = b;
-		uint64_t *c = realloc(in->g_cf, nc * sizeof(*c));
-		if (c != NULL)
-			in->g_cf = c;
-		uint32_t *d = realloc(in->g_df, nc * sizeof(*d));
-		if (d != NULL)
-			in->g_df = d;
-		if (a == NULL || b == NULL || c == NULL || d == NULL)
+		struct gstat *ng = realloc(in->gs, nc * sizeof(*ng));
+		if (ng == NULL)
 			return pl_error_nomem();
+		in->gs = ng;
 		in->gcap = nc;
 	}
+	gs = &in->gs[e];
 	if (added) {
-		in->g_last[e] = 0;
-		in->g_cf[e] = 0;
-		in->g_df[e] = 0;
+		gs->last = 0;
+		gs->cf = 0;
+		gs->df = 0;
 	}
-	in->g_cf[e]++;
-	if (in->g_last[e] == doc) {
-		in->trips[in->g_lasttrip[e]].cnt++;
+	gs->cf++;
+	if (gs->last == doc) {
+		in->trips[gs->lasttrip].cnt++;
 		return NULL;
 	}
 	if (in->ntrips == in->tripcap) {
@@ -727,9 +714,9 @@ gram_count(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
 	in->trips[in->ntrips].ent = (uint32_t)e;
 	in->trips[in->ntrips].doc = doc;
 	in->trips[in->ntrips].cnt = 1;
-	in->g_lasttrip[e] = in->ntrips++;
-	in->g_last[e] = doc;
-	in->g_df[e]++;
+	gs->lasttrip = in->ntrips++;
+	gs->last = doc;
+	gs->df++;
 	return NULL;
 }
 
@@ -919,7 +906,7 @@ delete_doc(struct pl_ingest *in, int64_t id)
 	for (i = 0; i < dc.counts.n; i++) {
 		const uint32_t *g = (const uint32_t *)strmap_key(&dc.counts, i);
 		int gn = (int)(dc.counts.ents[i].len / sizeof(uint32_t));
-		int64_t tid, cf, df;
+		int64_t cf, df;
 		struct buf *b = &in->key;
 
 		if ((err = gram_text(in, g, gn)) != NULL)
@@ -931,28 +918,21 @@ delete_doc(struct pl_ingest *in, int64_t id)
 			sqlite3_reset(in->st_term_by_text);
 			continue;	/* already gone */
 		}
-		tid = sqlite3_column_int64(in->st_term_by_text, 0);
 		cf = sqlite3_column_int64(in->st_term_by_text, 1) -
 		    dc.counts.ents[i].val;
 		df = sqlite3_column_int64(in->st_term_by_text, 2) - 1;
-		sqlite3_reset(in->st_term_by_text);
 		if (df <= 0 || cf <= 0) {
-			sqlite3_bind_int64(in->st_del_term, 1, tid);
+			sqlite3_reset(in->st_term_by_text);
+			sqlite3_bind_text(in->st_del_term, 1,
+			    (char *)in->text.p, (int)in->text.n, SQLITE_STATIC);
 			if ((err = step_done(in->db, in->st_del_term)) != NULL)
 				goto done;
 			continue;
 		}
-		sqlite3_bind_int64(in->st_get_post, 1, tid);
-		if (sqlite3_step(in->st_get_post) != SQLITE_ROW) {
-			sqlite3_reset(in->st_get_post);
-			err = pl_error_fmt(PL_ERR_DB, "term %lld has no postings",
-			    (long long)tid);
-			goto done;
-		}
-		err = postings_decode(sqlite3_column_blob(in->st_get_post, 0),
-		    (size_t)sqlite3_column_bytes(in->st_get_post, 0), &docs,
+		err = postings_decode(sqlite3_column_blob(in->st_term_by_text, 3),
+		    (size_t)sqlite3_column_bytes(in->st_term_by_text, 3), &docs,
 		    &cnts, &k);
-		sqlite3_reset(in->st_get_post);
+		sqlite3_reset(in->st_term_by_text);
 		if (err)
 			goto done;
 		b->n = 0;
@@ -972,14 +952,12 @@ delete_doc(struct pl_ingest *in, int64_t id)
 		free(docs);
 		free(cnts);
 		docs = cnts = NULL;
-		sqlite3_bind_int64(in->st_put_post, 1, tid);
-		sqlite3_bind_blob(in->st_put_post, 2, b->p, (int)b->n,
-		    SQLITE_STATIC);
-		if ((err = step_done(in->db, in->st_put_post)) != NULL)
-			goto done;
 		sqlite3_bind_int64(in->st_upd_term, 1, cf);
 		sqlite3_bind_int64(in->st_upd_term, 2, df);
-		sqlite3_bind_int64(in->st_upd_term, 3, tid);
+		sqlite3_bind_blob(in->st_upd_term, 3, b->p, (int)b->n,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(in->st_upd_term, 4, (char *)in->text.p,
+		    (int)in->text.n, SQLITE_STATIC);
 		if ((err = step_done(in->db, in->st_upd_term)) != NULL)
 			goto done;
 	}
@@ -1018,6 +996,47 @@ const struct pl_error *
 pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
     enum pl_add_result *res, const char **other)
 {
+	return pl_ingest_add_tokens(in, d, NULL, res, other);
+}
+
+int
+pl_ingest_known(struct pl_ingest *in, const struct pl_doc *d)
+{
+	char *hash;
+	int rc, known = 0;
+
+	if (d->textlen == 0)
+		return 0;
+	sqlite3_bind_text(in->st_by_ext, 1, d->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(in->st_by_ext);
+	if (rc == SQLITE_ROW && (hash = g_compute_checksum_for_data(
+	    G_CHECKSUM_SHA256, (const guchar *)d->text, d->textlen)) != NULL) {
+		known = same_text((const char *)sqlite3_column_text(
+		    in->st_by_ext, 1), hash) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
+		    2), d->date) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
+		    3), d->source) &&
+		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
+		    4), d->title);
+		g_free(hash);
+	}
+	sqlite3_reset(in->st_by_ext);
+	return known;
+}
+
+const struct pl_tokenizer *
+pl_ingest_tokenizer(const struct pl_ingest *in)
+{
+	return in->tk;
+}
+
+const struct pl_error *
+pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
+    const struct pl_tokens *given, enum pl_add_result *res,
+    const char **other)
+{
+	const struct pl_tokens *toks;
 	const struct pl_error *err = NULL;
 	struct pl_db *db = in->db;
 	char *hash = NULL;
@@ -1093,25 +1112,30 @@ pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
 	} else
 		sqlite3_reset(in->st_by_hash);
 	/* Tokenize before touching the database, so bad text changes nothing. */
-	if ((err = pl_tokenize(in->tk, d->text, d->textlen, &in->toks)) != NULL) {
-		err = pl_error_wrap(err, "field 'text'");
-		goto done;
-	}
+	if (given == NULL) {
+		if ((err = pl_tokenize(in->tk, d->text, d->textlen,
+		    &in->toks)) != NULL) {
+			err = pl_error_wrap(err, "field 'text'");
+			goto done;
+		}
+		toks = &in->toks;
+	} else
+		toks = given;
 	if (replacing && (err = delete_doc(in, old)) != NULL)
 		goto done;
-	if (in->toks.n > in->tvcap) {
-		uint32_t *ntv = realloc(in->tv, in->toks.n * 2 * sizeof(*ntv));
+	if (toks->n > in->tvcap) {
+		uint32_t *ntv = realloc(in->tv, toks->n * 2 * sizeof(*ntv));
 		if (ntv == NULL) {
 			err = pl_error_nomem();
 			goto done;
 		}
 		in->tv = ntv;
-		in->tvcap = in->toks.n * 2;
+		in->tvcap = toks->n * 2;
 	}
 	in->ids.n = in->spans.n = 0;
-	for (i = 0; i < in->toks.n; i++) {
-		const struct pl_token *t = &in->toks.v[i];
-		long e = vocab_entry(in, in->toks.norm + t->norm, t->nlen, &err);
+	for (i = 0; i < toks->n; i++) {
+		const struct pl_token *t = &toks->v[i];
+		long e = vocab_entry(in, toks->norm + t->norm, t->nlen, &err);
 		if (e == -1)
 			goto done;
 		in->tv[i] = (uint32_t)e;
@@ -1126,7 +1150,7 @@ pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
 		prevsent = t->sent;
 		prevoff = t->off;
 	}
-	lang = d->lang ? d->lang : guess_lang(&in->toks);
+	lang = d->lang ? d->lang : guess_lang(toks);
 	/* The document row. */
 	sqlite3_bind_text(in->st_ins_doc, 1, d->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(in->st_ins_doc, 2, d->date, -1, SQLITE_STATIC);
@@ -1143,8 +1167,8 @@ pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
 	sqlite3_bind_text(in->st_ins_doc, 6, d->title ? d->title : "", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(in->st_ins_doc, 7, lang, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(in->st_ins_doc, 8, (int64_t)in->toks.n);
-	sqlite3_bind_int64(in->st_ins_doc, 9, (int64_t)in->toks.nsent);
+	sqlite3_bind_int64(in->st_ins_doc, 8, (int64_t)toks->n);
+	sqlite3_bind_int64(in->st_ins_doc, 9, (int64_t)toks->nsent);
 	sqlite3_bind_text(in->st_ins_doc, 10, hash, -1, SQLITE_STATIC);
 	if (d->meta)
 		sqlite3_bind_text(in->st_ins_doc, 11, d->meta, -1,
@@ -1161,30 +1185,31 @@ pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
 		goto done;
 	}
 	sqlite3_bind_int64(in->st_ins_toks, 1, docid);
-	sqlite3_bind_blob(in->st_ins_toks, 2, in->ids.p, (int)in->ids.n,
-	    SQLITE_STATIC);
-	sqlite3_bind_blob(in->st_ins_toks, 3, in->spans.p, (int)in->spans.n,
-	    SQLITE_STATIC);
+	/* A text with no words (only punctuation) stores empty blobs. */
+	sqlite3_bind_blob(in->st_ins_toks, 2, in->ids.p ? (void *)in->ids.p :
+	    (void *)"", (int)in->ids.n, SQLITE_STATIC);
+	sqlite3_bind_blob(in->st_ins_toks, 3, in->spans.p ?
+	    (void *)in->spans.p : (void *)"", (int)in->spans.n, SQLITE_STATIC);
 	if ((err = step_done(db, in->st_ins_toks)) != NULL)
 		goto done;
 	/* n-grams into the in-memory index. */
 	{
-		uint32_t *sents = malloc((in->toks.n ? in->toks.n : 1) *
+		uint32_t *sents = malloc((toks->n ? toks->n : 1) *
 		    sizeof(*sents));
 		if (sents == NULL) {
 			err = pl_error_nomem();
 			goto done;
 		}
-		for (i = 0; i < in->toks.n; i++)
-			sents[i] = in->toks.v[i].sent;
+		for (i = 0; i < toks->n; i++)
+			sents[i] = toks->v[i].sent;
 		docid32 = (uint32_t)docid;
-		err = each_gram(in, in->tv, sents, in->toks.n, gram_count,
+		err = each_gram(in, in->tv, sents, toks->n, gram_count,
 		    &docid32);
 		free(sents);
 		if (err)
 			goto done;
 	}
-	in->stats.tokens += in->toks.n;
+	in->stats.tokens += toks->n;
 	if (replacing) {
 		in->stats.replaced++;
 		*res = PL_ADD_REPLACED;
@@ -1199,8 +1224,8 @@ done:
 
 /* Writes one term of this ingest, merging with what the corpus had. */
 static const struct pl_error *
-write_term(struct pl_ingest *in, size_t e, const struct trip *tr,
-    size_t ntr)
+write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
+    const struct trip *tr, size_t ntr)
 {
 	const struct pl_error *err = NULL;
 	const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, e);
@@ -1210,55 +1235,35 @@ write_term(struct pl_ingest *in, size_t e, const struct trip *tr,
 	struct buf *b = &in->key;
 	int exists = 0;
 
-	if ((err = gram_text(in, g, n)) != NULL)
-		return err;
-	if (n == 1) {
-		tid = in->vocab.ents[g[0]].val;
-		if (in->had_terms) {
-			sqlite3_bind_int64(in->st_term_by_id, 1, tid);
-			rc = sqlite3_step(in->st_term_by_id);
-			if (rc == SQLITE_ROW) {
-				exists = 1;
-				cf = sqlite3_column_int64(in->st_term_by_id, 0);
-				df = sqlite3_column_int64(in->st_term_by_id, 1);
-			}
-			sqlite3_reset(in->st_term_by_id);
-		}
-	} else if (in->had_terms) {
-		sqlite3_bind_text(in->st_term_by_text, 1, (char *)in->text.p,
-		    (int)in->text.n, SQLITE_STATIC);
-		rc = sqlite3_step(in->st_term_by_text);
+	b->n = 0;
+	if (in->had_terms) {
+		sqlite3_stmt *st = in->st_term_by_text;
+		sqlite3_bind_text(st, 1, text, (int)tlen, SQLITE_STATIC);
+		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			exists = 1;
-			tid = sqlite3_column_int64(in->st_term_by_text, 0);
-			cf = sqlite3_column_int64(in->st_term_by_text, 1);
-			df = sqlite3_column_int64(in->st_term_by_text, 2);
-		}
-		sqlite3_reset(in->st_term_by_text);
-	}
-	b->n = 0;
-	if (exists) {
-		sqlite3_bind_int64(in->st_get_post, 1, tid);
-		if (sqlite3_step(in->st_get_post) == SQLITE_ROW) {
-			const void *p = sqlite3_column_blob(in->st_get_post, 0);
-			size_t len = (size_t)sqlite3_column_bytes(
-			    in->st_get_post, 0);
-			if (buf_add(b, p, len) == -1)
+			tid = sqlite3_column_int64(st, 0);
+			cf = sqlite3_column_int64(st, 1);
+			df = sqlite3_column_int64(st, 2);
+			if (buf_add(b, sqlite3_column_blob(st, 3),
+			    (size_t)sqlite3_column_bytes(st, 3)) == -1)
 				err = pl_error_nomem();
 			else
 				err = postings_decode(b->p, b->n, &docs, &cnts,
 				    &k);
-			if (k > 0)
+			if (err == NULL && k > 0)
 				last = docs[k - 1];
-		}
-		sqlite3_reset(in->st_get_post);
-		free(docs);
-		free(cnts);
+			free(docs);
+			free(cnts);
+		} else if (rc != SQLITE_DONE)
+			err = db_err(in->db->h, "looking up a term");
+		sqlite3_reset(st);
 		if (err)
 			return err;
-	} else {
-		if (n > 1)
-			tid = in->next_term++;
+	}
+	if (!exists) {
+		tid = n == 1 ? (int64_t)in->vocab.ents[g[0]].val :
+		    in->next_term++;
 		in->stats.new_terms++;
 	}
 	for (i = 0; i < ntr; i++) {
@@ -1267,52 +1272,47 @@ write_term(struct pl_ingest *in, size_t e, const struct trip *tr,
 			return pl_error_nomem();
 		last = tr[i].doc;
 	}
-	cf += (int64_t)in->g_cf[e];
-	df += (int64_t)in->g_df[e];
+	cf += (int64_t)in->gs[e].cf;
+	df += (int64_t)in->gs[e].df;
 	if (exists) {
 		sqlite3_bind_int64(in->st_upd_term, 1, cf);
 		sqlite3_bind_int64(in->st_upd_term, 2, df);
-		sqlite3_bind_int64(in->st_upd_term, 3, tid);
-		err = step_done(in->db, in->st_upd_term);
-	} else {
-		sqlite3_bind_int64(in->st_ins_term, 1, tid);
-		sqlite3_bind_text(in->st_ins_term, 2, (char *)in->text.p,
-		    (int)in->text.n, SQLITE_STATIC);
-		sqlite3_bind_int(in->st_ins_term, 3, n);
-		sqlite3_bind_int64(in->st_ins_term, 4, cf);
-		sqlite3_bind_int64(in->st_ins_term, 5, df);
-		err = step_done(in->db, in->st_ins_term);
+		sqlite3_bind_blob(in->st_upd_term, 3, b->p, (int)b->n,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(in->st_upd_term, 4, text, (int)tlen,
+		    SQLITE_STATIC);
+		return step_done(in->db, in->st_upd_term);
 	}
-	if (err)
-		return err;
-	sqlite3_bind_int64(in->st_put_post, 1, tid);
-	sqlite3_bind_blob(in->st_put_post, 2, b->p, (int)b->n, SQLITE_STATIC);
-	return step_done(in->db, in->st_put_post);
+	sqlite3_bind_text(in->st_ins_term, 1, text, (int)tlen, SQLITE_STATIC);
+	sqlite3_bind_int64(in->st_ins_term, 2, tid);
+	sqlite3_bind_int(in->st_ins_term, 3, n);
+	sqlite3_bind_int64(in->st_ins_term, 4, cf);
+	sqlite3_bind_int64(in->st_ins_term, 5, df);
+	sqlite3_bind_blob(in->st_ins_term, 6, b->p, (int)b->n, SQLITE_STATIC);
+	return step_done(in->db, in->st_ins_term);
 }
 
-/* Orders n-gram entries by text so a fresh index is written in order. */
-static struct pl_ingest *sort_in;
+/* Sort keys: the first 8 bytes of a term's text, big-endian, then the rest. */
+struct tkey {
+	uint64_t	 prefix;
+	uint32_t	 ent;
+	uint32_t	 len;
+	const char	*text;
+};
 
 static int
-cmp_text(const void *a, const void *b)
+cmp_tkey(const void *a, const void *b)
 {
-	const struct pl_ingest *in = sort_in;
-	uint32_t ea = *(const uint32_t *)a, eb = *(const uint32_t *)b;
-	const uint32_t *ga = (const uint32_t *)strmap_key(&in->grams, ea);
-	const uint32_t *gb = (const uint32_t *)strmap_key(&in->grams, eb);
-	size_t na = in->grams.ents[ea].len / 4, nb = in->grams.ents[eb].len / 4;
-	size_t k;
+	const struct tkey *x = a, *y = b;
+	size_t n;
 	int c;
 
-	if (na != nb)
-		return na < nb ? -1 : 1;
-	for (k = 0; k < na; k++) {
-		c = strcmp(strmap_key(&in->vocab, ga[k]),
-		    strmap_key(&in->vocab, gb[k]));
-		if (c != 0)
-			return c;
-	}
-	return 0;
+	if (x->prefix != y->prefix)
+		return x->prefix < y->prefix ? -1 : 1;
+	n = x->len < y->len ? x->len : y->len;
+	if (n > 8 && (c = memcmp(x->text + 8, y->text + 8, n - 8)) != 0)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
 }
 
 const struct pl_error *
@@ -1320,15 +1320,17 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 {
 	const struct pl_error *err = NULL;
 	struct pl_db *db = in->db;
-	size_t ng = in->grams.n, i, *start = NULL;
+	size_t ng = in->grams.n, i, k, *start = NULL;
 	struct trip *sorted = NULL;
-	uint32_t *order = NULL;
+	struct tkey *keys = NULL;
+	struct buf texts;
+
+	buf_init(&texts);
 
 	/* Group the (entry, doc, count) triples by entry, docs in order. */
 	if ((start = calloc(ng + 1, sizeof(*start))) == NULL ||
 	    (sorted = malloc((in->ntrips ? in->ntrips : 1) *
-	    sizeof(*sorted))) == NULL ||
-	    (order = malloc((ng ? ng : 1) * sizeof(*order))) == NULL) {
+	    sizeof(*sorted))) == NULL) {
 		err = pl_error_nomem();
 		goto done;
 	}
@@ -1343,30 +1345,51 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 	start[0] = 0;
 	free(in->trips);
 	in->trips = NULL;
-	for (i = 0; i < ng; i++)
-		order[i] = (uint32_t)i;
-	if (!in->had_terms) {
-		/* Unigrams first (their ids are fixed), then by text. */
-		sort_in = in;
-		qsort(order, ng, sizeof(*order), cmp_text);
-		sort_in = NULL;
+	/*
+	 * Write the terms in text order: the text index then grows at its
+	 * end instead of taking millions of random inserts.
+	 */
+	if ((keys = malloc((ng ? ng : 1) * sizeof(*keys))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
 	}
 	for (i = 0; i < ng; i++) {
-		uint32_t e = order[i];
-		if ((err = write_term(in, e, sorted + start[e],
-		    start[e + 1] - start[e])) != NULL)
+		const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, i);
+		if ((err = gram_text(in, g, (int)(in->grams.ents[i].len /
+		    sizeof(uint32_t)))) != NULL)
+			goto done;
+		keys[i].ent = (uint32_t)i;
+		keys[i].len = (uint32_t)in->text.n;
+		keys[i].text = (const char *)(uintptr_t)texts.n;
+		keys[i].prefix = 0;
+		for (k = 0; k < 8; k++)
+			keys[i].prefix = keys[i].prefix << 8 |
+			    (k < in->text.n ? in->text.p[k] : 0);
+		if (buf_add(&texts, in->text.p, in->text.n) == -1) {
+			err = pl_error_nomem();
+			goto done;
+		}
+	}
+	for (i = 0; i < ng; i++)
+		keys[i].text = (const char *)texts.p + (uintptr_t)keys[i].text;
+	qsort(keys, ng, sizeof(*keys), cmp_tkey);
+	for (i = 0; i < ng; i++) {
+		uint32_t e = keys[i].ent;
+		if ((err = write_term(in, e, keys[i].text, keys[i].len,
+		    sorted + start[e], start[e + 1] - start[e])) != NULL)
 			goto done;
 	}
-	if ((err = exec(db, term_index_sql)) != NULL)
-		goto done;
 	if ((err = exec(db, "COMMIT")) != NULL)
+		goto done;
+	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = WAL")) != NULL)
 		goto done;
 	if (stats)
 		*stats = in->stats;
 done:
 	free(start);
 	free(sorted);
-	free(order);
+	free(keys);
+	buf_release(&texts);
 	if (err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	ingest_free(in);

@@ -36,7 +36,8 @@ uint64_t hash_bytes(const void *, size_t len);
  * arena that lives as long as the map; strmap_key() returns them.
  */
 struct strmap {
-	uint32_t	*slots;		/* 0 = empty, else entry index + 1 */
+	uint64_t	*slots;		/* 0 = empty, else hash high half << 32
+				   | entry index + 1 */
 	size_t		 nslots;
 	struct smentry {
 		uint64_t	 hash;

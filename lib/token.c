@@ -247,6 +247,20 @@ norm_into(struct pl_tokenizer *tk, const char *s, size_t len, char **buf,
 			ascii = 0;
 			break;
 		}
+	/*
+	 * Unified Han ideographs U+4E00..U+9FFF (lead bytes E4..E9) are
+	 * unchanged by NFKC and case folding: copy them as they are.
+	 */
+	if (!ascii && len % 3 == 0) {
+		int han = 1;
+		for (i = 0; i < len; i += 3)
+			if ((unsigned char)s[i] < 0xe4 ||
+			    (unsigned char)s[i] > 0xe9) {
+				han = 0;
+				break;
+			}
+		ascii = han;	/* no ASCII letters in it: the copy is exact */
+	}
 	if (ascii) {
 		need = len + 1;
 		if (*used + need > *cap) {
@@ -762,7 +776,11 @@ url_start(const char *s, size_t len, size_t i)
 	static const char *const pre[] = { "http://", "https://", "www.",
 	    "ftp://", NULL };
 	size_t k, n;
+	char c = s[i];
 
+	if (c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != 'f' &&
+	    c != 'F')
+		return 0;
 	for (k = 0; pre[k] != NULL; k++) {
 		n = strlen(pre[k]);
 		if (i + n < len && strncasecmp(s + i, pre[k], n) == 0)

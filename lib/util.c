@@ -131,14 +131,18 @@ lookup(const struct strmap *m, const char *s, size_t len, uint64_t h,
     size_t *slot)
 {
 	size_t mask = m->nslots - 1, i = h & mask;
-	uint32_t e;
+	uint64_t e;
+	uint32_t tag = (uint32_t)(h >> 32);
 
 	while ((e = m->slots[i]) != 0) {
-		const struct smentry *en = &m->ents[e - 1];
-		if (en->hash == h && en->len == len &&
-		    memcmp(m->arena + en->off, s, len) == 0) {
-			*slot = i;
-			return (long)(e - 1);
+		/* The slot keeps the hash's high half: compare it first. */
+		if ((uint32_t)(e >> 32) == tag) {
+			const struct smentry *en = &m->ents[(uint32_t)e - 1];
+			if (en->hash == h && en->len == len &&
+			    memcmp(m->arena + en->off, s, len) == 0) {
+				*slot = i;
+				return (long)((uint32_t)e - 1);
+			}
 		}
 		i = (i + 1) & mask;
 	}
@@ -159,7 +163,7 @@ strmap_find(const struct strmap *m, const char *s, size_t len)
 static int
 rehash(struct strmap *m, size_t nslots)
 {
-	uint32_t *ns;
+	uint64_t *ns;
 	size_t i, j, mask = nslots - 1;
 
 	if ((ns = calloc(nslots, sizeof(*ns))) == NULL)
@@ -168,7 +172,7 @@ rehash(struct strmap *m, size_t nslots)
 		j = m->ents[i].hash & mask;
 		while (ns[j] != 0)
 			j = (j + 1) & mask;
-		ns[j] = (uint32_t)(i + 1);
+		ns[j] = (m->ents[i].hash >> 32 << 32) | (uint64_t)(i + 1);
 	}
 	free(m->slots);
 	m->slots = ns;
@@ -215,7 +219,7 @@ strmap_put(struct strmap *m, const char *s, size_t len, uint32_t val,
 	m->ents[m->n].len = (uint32_t)len;
 	m->ents[m->n].val = val;
 	m->alen += len + 1;
-	m->slots[slot] = (uint32_t)(m->n + 1);
+	m->slots[slot] = (h >> 32 << 32) | (uint64_t)(m->n + 1);
 	*added = 1;
 	return (long)m->n++;
 }

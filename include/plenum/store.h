@@ -77,6 +77,40 @@ const struct pl_error *pl_ingest_begin(struct pl_db *,
  */
 const struct pl_error *pl_ingest_add(struct pl_ingest *,
     const struct pl_doc *, enum pl_add_result *res, const char **other);
+/*
+ * Like pl_ingest_add, for a document already tokenized (toks borrowed)
+ * by a tokenizer made with this corpus's settings (see
+ * pl_ingest_tokenizer()); toks NULL: tokenize here.
+ */
+const struct pl_error *pl_ingest_add_tokens(struct pl_ingest *,
+    const struct pl_doc *, const struct pl_tokens *toks,
+    enum pl_add_result *res, const char **other);
+/* 1 if a document with this id and the same content is already stored. */
+int pl_ingest_known(struct pl_ingest *, const struct pl_doc *);
+/* The corpus's tokenizer; borrowed.  Not for use from other threads:
+ * make one per thread from pl_tokenizer_cfg(). */
+const struct pl_tokenizer *pl_ingest_tokenizer(const struct pl_ingest *);
+
+/*
+ * Reads every document from rd into the ingest, tokenizing on nthreads
+ * worker threads (0: in this thread) while this thread indexes; documents
+ * are added in input order.  Bad records are passed to ev->bad and
+ * counted in *nbad; reading goes on.  Returns an error only for what
+ * ends the ingest (database, memory).
+ */
+struct pl_ingest_events {
+	/* a bad record: err's message names file, line and field */
+	void	(*bad)(void *arg, const struct pl_error *err);
+	/* a document taken (res says how); other as in pl_ingest_add */
+	void	(*added)(void *arg, const struct pl_doc *,
+		    enum pl_add_result res, const char *other);
+	void	 *arg;
+};
+
+const struct pl_error *pl_ingest_reader(struct pl_ingest *,
+    struct pl_reader *rd, int nthreads, const struct pl_ingest_events *ev,
+    uint64_t *nbad);
+
 /* Writes the term index and commits; frees the ingest in any case. */
 const struct pl_error *pl_ingest_commit(struct pl_ingest *,
     struct pl_ingest_stats *);

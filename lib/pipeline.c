@@ -1,0 +1,334 @@
+/*
+ * pipeline.c - ingest with tokenizing threads (pl_ingest_reader).
+ *
+ * Documents are read in batches by the calling thread.  While worker
+ * threads tokenize batch k+1 (each with its own tokenizer: friso and the
+ * normalisation buffers are not shared), the calling thread adds batch k
+ * to the database, in input order, so document numbers do not depend on
+ * timing.  Only the calling thread touches SQLite.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plenum/store.h"
+#include "extern.h"
+
+#define BATCH	128
+
+struct item {
+	struct pl_doc		 doc;
+	char			*strs[9];	/* owned copies behind doc */
+	struct pl_tokens	 toks;
+	int			 skip;		/* already stored: no work */
+	int			 failed;	/* read or tokenize error */
+	struct pl_error		 err;		/* copy of that error */
+};
+
+struct batch {
+	struct item		 it[BATCH];
+	size_t			 n;
+};
+
+struct pool {
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 work, done;
+	struct batch		*cur;		/* being tokenized */
+	size_t			 next, finished;
+	int			 quit;
+	const struct pl_tokcfg	*cfg;
+	const struct pl_error	*fatal;		/* a worker could not start */
+	struct pl_error		 fatal_copy;
+};
+
+static void
+item_clear(struct item *it)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(it->strs) / sizeof(it->strs[0]); k++) {
+		free(it->strs[k]);
+		it->strs[k] = NULL;
+	}
+	memset(&it->doc, 0, sizeof(it->doc));
+	it->skip = it->failed = 0;
+}
+
+static int
+dup_into(struct item *it, int k, const char *s, size_t len, const char **out)
+{
+	if (s == NULL) {
+		*out = NULL;
+		return 0;
+	}
+	if ((it->strs[k] = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(it->strs[k], s, len);
+	it->strs[k][len] = '\0';
+	*out = it->strs[k];
+	return 0;
+}
+
+static int
+item_copy(struct item *it, const struct pl_doc *d)
+{
+	it->doc = *d;
+	if (dup_into(it, 0, d->id, d->id ? strlen(d->id) : 0, &it->doc.id) ||
+	    dup_into(it, 1, d->date, d->date ? strlen(d->date) : 0,
+	    &it->doc.date) ||
+	    dup_into(it, 2, d->source, d->source ? strlen(d->source) : 0,
+	    &it->doc.source) ||
+	    dup_into(it, 3, d->title, d->title ? strlen(d->title) : 0,
+	    &it->doc.title) ||
+	    dup_into(it, 4, d->lang, d->lang ? strlen(d->lang) : 0,
+	    &it->doc.lang) ||
+	    dup_into(it, 5, d->text, d->textlen, &it->doc.text) ||
+	    dup_into(it, 6, d->meta, d->meta ? strlen(d->meta) : 0,
+	    &it->doc.meta) ||
+	    dup_into(it, 7, d->file, d->file ? strlen(d->file) : 0,
+	    &it->doc.file))
+		return -1;
+	return 0;
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+	struct pl_tokenizer *tk = NULL;
+	const struct pl_error *err;
+	struct item *it;
+	size_t i;
+
+	if ((err = pl_tokenizer_new(p->cfg, &tk)) != NULL) {
+		pthread_mutex_lock(&p->mu);
+		p->fatal_copy = *err;
+		p->fatal = &p->fatal_copy;
+		pthread_cond_broadcast(&p->done);
+		pthread_mutex_unlock(&p->mu);
+		return NULL;
+	}
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->quit && (p->cur == NULL || p->next >= p->cur->n))
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->quit)
+			break;
+		i = p->next++;
+		it = &p->cur->it[i];
+		pthread_mutex_unlock(&p->mu);
+		if (!it->skip && !it->failed &&
+		    (err = pl_tokenize(tk, it->doc.text, it->doc.textlen,
+		    &it->toks)) != NULL) {
+			it->failed = 1;
+			it->err = *pl_error_wrap(err, "field 'text'");
+		}
+		pthread_mutex_lock(&p->mu);
+		if (++p->finished == p->cur->n)
+			pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	pl_tokenizer_free(tk);
+	return NULL;
+}
+
+/* Reads up to BATCH documents; read errors become failed items. */
+static const struct pl_error *
+fill(struct pl_ingest *in, struct pl_reader *rd, struct batch *b, int *eof)
+{
+	const struct pl_error *err;
+	const struct pl_doc *d;
+	struct item *it;
+
+	b->n = 0;
+	while (!*eof && b->n < BATCH) {
+		it = &b->it[b->n];
+		item_clear(it);
+		err = pl_reader_next(rd, &d);
+		if (err != NULL) {
+			it->failed = 1;
+			it->err = *err;
+			b->n++;
+			if (err->code == PL_ERR_IO || err->code == PL_ERR_NOMEM)
+				*eof = 1;
+			continue;
+		}
+		if (d == NULL) {
+			*eof = 1;
+			break;
+		}
+		if (item_copy(it, d) == -1)
+			return pl_error_nomem();
+		it->skip = pl_ingest_known(in, &it->doc);
+		b->n++;
+	}
+	return NULL;
+}
+
+/* Adds a tokenized batch, in order. */
+static const struct pl_error *
+drain(struct pl_ingest *in, struct batch *b, int tokenized,
+    const struct pl_ingest_events *ev, uint64_t *nbad)
+{
+	const struct pl_error *err;
+	enum pl_add_result res;
+	const char *other = NULL;
+	struct item *it;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		it = &b->it[i];
+		if (it->failed) {
+			(*nbad)++;
+			if (it->doc.file != NULL) {
+				if (it->doc.line)
+					err = pl_error_fmt(it->err.code,
+					    "%s:%zu: %s", it->doc.file,
+					    it->doc.line, it->err.msg);
+				else
+					err = pl_error_fmt(it->err.code, "%s: %s",
+					    it->doc.file, it->err.msg);
+			} else
+				err = pl_error_fmt(it->err.code, "%s",
+				    it->err.msg);
+			if (ev && ev->bad)
+				ev->bad(ev->arg, err);
+			continue;
+		}
+		err = pl_ingest_add_tokens(in, &it->doc, it->skip ||
+		    !tokenized ? NULL : &it->toks, &res, &other);
+		if (err != NULL) {
+			if (err->code != PL_ERR_DATA && err->code != PL_ERR_PARSE)
+				return err;
+			(*nbad)++;
+			if (it->doc.line)
+				err = pl_error_fmt(err->code, "%s:%zu: %s",
+				    it->doc.file, it->doc.line, err->msg);
+			else
+				err = pl_error_fmt(err->code, "%s: %s",
+				    it->doc.file, err->msg);
+			if (ev && ev->bad)
+				ev->bad(ev->arg, err);
+			continue;
+		}
+		if (ev && ev->added)
+			ev->added(ev->arg, &it->doc, res, other);
+	}
+	return NULL;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < BATCH; i++) {
+		item_clear(&b->it[i]);
+		pl_tokens_release(&b->it[i].toks);
+	}
+	free(b);
+}
+
+/* Hands b to the workers and waits until they are done with it. */
+static void
+start(struct pool *p, struct batch *b)
+{
+	pthread_mutex_lock(&p->mu);
+	p->cur = b;
+	p->next = 0;
+	p->finished = 0;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static const struct pl_error *
+wait_done(struct pool *p)
+{
+	const struct pl_error *err = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->fatal == NULL && p->cur != NULL &&
+	    p->finished < p->cur->n)
+		pthread_cond_wait(&p->done, &p->mu);
+	if (p->fatal)
+		err = pl_error_fmt(p->fatal->code, "%s", p->fatal->msg);
+	p->cur = NULL;
+	pthread_mutex_unlock(&p->mu);
+	return err;
+}
+
+const struct pl_error *
+pl_ingest_reader(struct pl_ingest *in, struct pl_reader *rd, int nthreads,
+    const struct pl_ingest_events *ev, uint64_t *nbad)
+{
+	const struct pl_error *err = NULL;
+	struct batch *a = NULL, *b = NULL, *t;
+	struct pool p;
+	pthread_t th[16];
+	int nth = 0, eof = 0, i;
+
+	memset(&p, 0, sizeof(p));
+	if ((a = calloc(1, sizeof(*a))) == NULL ||
+	    (b = calloc(1, sizeof(*b))) == NULL) {
+		free(a);
+		return pl_error_nomem();
+	}
+	if (nthreads <= 0) {
+		/* No threads: the ingest tokenizes each document itself. */
+		do {
+			if ((err = fill(in, rd, a, &eof)) != NULL ||
+			    (err = drain(in, a, 0, ev, nbad)) != NULL)
+				break;
+		} while (a->n > 0);
+		goto done;
+	}
+	if (nthreads > 16)
+		nthreads = 16;
+	p.cfg = pl_tokenizer_cfg(pl_ingest_tokenizer(in));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (i = 0; i < nthreads; i++) {
+		if (pthread_create(&th[i], NULL, worker, &p) != 0) {
+			err = pl_error_from_errno("pthread_create");
+			goto stop;
+		}
+		nth++;
+	}
+	if ((err = fill(in, rd, a, &eof)) != NULL)
+		goto stop;
+	start(&p, a);
+	while (a->n > 0) {
+		if ((err = fill(in, rd, b, &eof)) != NULL)
+			break;
+		if ((err = wait_done(&p)) != NULL)
+			break;
+		if (b->n > 0)
+			start(&p, b);
+		if ((err = drain(in, a, 1, ev, nbad)) != NULL)
+			break;
+		t = a;
+		a = b;
+		b = t;
+		if (a->n == 0)
+			break;
+	}
+stop:
+	if (nth > 0)
+		wait_done(&p);
+	pthread_mutex_lock(&p.mu);
+	p.quit = 1;
+	pthread_cond_broadcast(&p.work);
+	pthread_mutex_unlock(&p.mu);
+	for (i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.work);
+	pthread_cond_destroy(&p.done);
+done:
+	batch_free(a);
+	batch_free(b);
+	return err;
+}
