@@ -1413,34 +1413,34 @@ pl_db_docs(struct pl_db *db, const struct pl_docfilter *f,
 	const struct pl_error *err = NULL;
 	struct pl_table t;
 	sqlite3_stmt *st = NULL;
-	struct buf sql;
+	sqlite3_str *sql = NULL;
+	char *sqltext = NULL;
 	size_t ns = 0, k, row;
 	int rc, col;
 
 	pl_table_init(&t);
-	buf_init(&sql);
 	if (f->sources)
 		while (f->sources[ns] != NULL)
 			ns++;
-	if (buf_add(&sql, "SELECT ext_id, date, precision, source, title, "
-	    "lang, tokens FROM doc WHERE day BETWEEN ?1 AND ?2", 72) == -1)
-		goto nomem;
+	sql = sqlite3_str_new(db->h);
+	sqlite3_str_appendall(sql, "SELECT ext_id, date, precision, source, "
+	    "title, lang, tokens FROM doc WHERE day BETWEEN ?1 AND ?2");
 	if (ns > 0) {
-		if (buf_add(&sql, " AND source IN (", 16) == -1)
-			goto nomem;
-		for (k = 0; k < ns; k++) {
-			char ph[16];
-			int m = snprintf(ph, sizeof(ph), "%s?%zu",
-			    k ? ", " : "", k + 3);
-			if (buf_add(&sql, ph, (size_t)m) == -1)
-				goto nomem;
-		}
-		if (buf_add(&sql, ")", 1) == -1)
-			goto nomem;
+		/* One placeholder per source; the values are bound. */
+		sqlite3_str_appendall(sql, " AND source IN (");
+		for (k = 0; k < ns; k++)
+			sqlite3_str_appendf(sql, "%s?%d", k ? ", " : "",
+			    (int)k + 3);
+		sqlite3_str_appendall(sql, ")");
 	}
-	if (buf_add(&sql, " ORDER BY day, id", 18) == -1)
+	sqlite3_str_appendall(sql, " ORDER BY day, id");
+	if (sqlite3_str_errcode(sql) != SQLITE_OK)
 		goto nomem;
-	if ((err = prepare(db, (const char *)sql.p, &st)) != NULL)
+	sqltext = sqlite3_str_finish(sql);
+	sql = NULL;
+	if (sqltext == NULL)
+		goto nomem;
+	if ((err = prepare(db, sqltext, &st)) != NULL)
 		goto done;
 	sqlite3_bind_int64(st, 1, f->from);
 	sqlite3_bind_int64(st, 2, f->to);
@@ -1479,7 +1479,8 @@ nomem:
 	err = pl_error_nomem();
 done:
 	sqlite3_finalize(st);
-	buf_release(&sql);
+	sqlite3_free(sqlite3_str_finish(sql));
+	sqlite3_free(sqltext);
 	pl_table_release(&t);
 	return err;
 }

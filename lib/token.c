@@ -32,8 +32,6 @@ struct pl_tokenizer {
 	friso_t			 friso;
 	friso_config_t		 fcfg;
 	friso_task_t		 ftask;
-	char			**fwords;	/* user dictionary words given to friso */
-	size_t			 nfwords;
 	opencc_t		 opencc;	/* with cfg.t2s, loaded lazily */
 	struct buf		 scratch;	/* Han run, NUL-terminated */
 	utf8proc_int32_t	*ubuf;		/* normalisation buffer */
@@ -512,8 +510,6 @@ done:
 void
 pl_tokenizer_free(struct pl_tokenizer *tk)
 {
-	size_t i;
-
 	if (tk == NULL)
 		return;
 	if (tk->ftask)
@@ -522,9 +518,6 @@ pl_tokenizer_free(struct pl_tokenizer *tk)
 		friso_free(tk->friso);
 	if (tk->fcfg)
 		friso_free_config(tk->fcfg);
-	for (i = 0; i < tk->nfwords; i++)
-		free(tk->fwords[i]);
-	free(tk->fwords);
 	if (tk->opencc)
 		opencc_close(tk->opencc);
 	strmap_release(&tk->stop);
@@ -581,7 +574,7 @@ friso_load(struct pl_tokenizer *tk)
 	for (p = tk->user_dict; p != NULL && *p != '\0';
 	    p = eol ? eol + 1 : NULL) {
 		size_t len;
-		char *w, **nw;
+		char *w;
 		eol = strchr(p, '\n');
 		len = eol ? (size_t)(eol - p) : strlen(p);
 		while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' '))
@@ -590,16 +583,12 @@ friso_load(struct pl_tokenizer *tk)
 			continue;
 		if ((w = strndup(p, len)) == NULL)
 			return pl_error_nomem();
-		if ((nw = realloc(tk->fwords, (tk->nfwords + 1) *
-		    sizeof(*nw))) == NULL) {
-			free(w);
-			return pl_error_nomem();
-		}
-		tk->fwords = nw;
-		tk->fwords[tk->nfwords++] = w;
+		/* friso_dic_free() frees the words it was given. */
 		if (!friso_dic_match(tk->friso->dic, __LEX_CJK_WORDS__, w))
 			friso_dic_add(tk->friso->dic, __LEX_CJK_WORDS__, w,
 			    NULL);
+		else
+			free(w);
 	}
 	if ((tk->ftask = friso_new_task()) == NULL)
 		return pl_error_nomem();

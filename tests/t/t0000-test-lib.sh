@@ -14,7 +14,7 @@ test_expect_success 'environment is set up' '
 	test "$LC_ALL" = C &&
 	test "$TZ" = UTC &&
 	test -z "${PLENUM_DB+set}" &&
-	case $PATH in "$ROOT":*) true ;; *) false ;; esac &&
+	case $PATH in "${PLENUM_BIN_DIR:-$ROOT}":*) true ;; *) false ;; esac &&
 	case $SHARED in /*/shared) true ;; *) false ;; esac &&
 	test -f "$ROOT/tests/t/test-lib.sh"
 '
