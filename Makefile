@@ -37,7 +37,7 @@ ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 LIBS		= $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
-		  lib/corpus.c lib/db.c lib/pipeline.c
+		  lib/corpus.c lib/db.c lib/grams.c lib/pipeline.c
 LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
 CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/info.c cmd/ingest.c \
 		  cmd/tokenize.c

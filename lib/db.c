@@ -5,6 +5,7 @@
  * for users in docs/SCHEMA.md and the design choices in docs/STORAGE.md.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -366,16 +367,15 @@ struct pl_ingest {
 	/* n-grams of this ingest: packed vocab entry indexes -> entry. */
 	struct strmap		 grams;
 	struct gstat {
-		uint32_t	 last;		/* last doc seen */
-		uint32_t	 df;
 		uint64_t	 cf;
-		uint64_t	 lasttrip;	/* its triple */
-	}			*gs;		/* per n-gram, one cache line */
+		uint32_t	 df;
+	}			*gs;		/* per n-gram */
 	size_t			 gcap;
 	struct trip		*trips;
 	size_t			 ntrips, tripcap;
 	/* per document scratch */
 	struct pl_tokens	 toks;
+	struct docgrams		 dg;
 	uint32_t		*tv;		/* vocab entry per token */
 	size_t			 tvcap;
 	struct buf		 ids, spans, key, text;
@@ -435,6 +435,7 @@ ingest_free(struct pl_ingest *in)
 	free(in->trips);
 	free(in->tv);
 	pl_tokens_release(&in->toks);
+	docgrams_release(&in->dg);
 	buf_release(&in->ids);
 	buf_release(&in->spans);
 	buf_release(&in->key);
@@ -535,6 +536,7 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	strmap_init(&in->vocab);
 	strmap_init(&in->grams);
 	pl_tokens_init(&in->toks);
+	docgrams_init(&in->dg);
 	buf_init(&in->ids);
 	buf_init(&in->spans);
 	buf_init(&in->key);
@@ -601,14 +603,29 @@ pl_ingest_abort(struct pl_ingest *in)
  * in the corpus, else given a new term id.  Returns -1 on error (*errp).
  */
 static long
+vocab_entry_h(struct pl_ingest *in, const char *w, size_t len, uint64_t h,
+    const struct pl_error **errp);
+
+static long
 vocab_entry(struct pl_ingest *in, const char *w, size_t len,
+    const struct pl_error **errp)
+{
+	return vocab_entry_h(in, w, len, hash_bytes(w, len), errp);
+}
+
+static long
+vocab_entry_h(struct pl_ingest *in, const char *w, size_t len, uint64_t h,
     const struct pl_error **errp)
 {
 	long e;
 	int added, rc;
 	int64_t id;
 
-	if ((e = strmap_find(&in->vocab, w, len)) != -1)
+	if ((e = strmap_put_hashed(&in->vocab, w, len, h, 0, &added)) == -1) {
+		*errp = pl_error_nomem();
+		return -1;
+	}
+	if (!added)
 		return e;
 	id = 0;
 	if (in->had_terms) {
@@ -625,10 +642,7 @@ vocab_entry(struct pl_ingest *in, const char *w, size_t len,
 	}
 	if (id == 0)
 		id = in->next_term++;
-	if ((e = strmap_put(&in->vocab, w, len, (uint32_t)id, &added)) == -1) {
-		*errp = pl_error_nomem();
-		return -1;
-	}
+	in->vocab.ents[e].val = (uint32_t)id;
 	if ((size_t)e % 1024 == 0) {
 		uint8_t *ns = realloc(in->vstop, ((size_t)e + 1024) *
 		    sizeof(*ns));
@@ -672,51 +686,52 @@ each_gram(struct pl_ingest *in, const uint32_t *ents, const uint32_t *sent,
 	return NULL;
 }
 
+/* Adds one document's distinct n-grams to the in-memory index. */
 static const struct pl_error *
-gram_count(struct pl_ingest *in, const uint32_t *ents, int n, void *arg)
+count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc)
 {
-	uint32_t doc = *(uint32_t *)arg;
 	struct gstat *gs;
+	uint32_t key[PL_NGRAM_MAX];
+	size_t i, k;
 	long e;
 	int added;
 
-	e = strmap_put(&in->grams, (const char *)ents,
-	    (size_t)n * sizeof(*ents), 0, &added);
-	if (e == -1)
-		return pl_error_nomem();
-	if ((size_t)e >= in->gcap) {
-		size_t nc = in->gcap ? in->gcap * 2 : 65536;
-		struct gstat *ng = realloc(in->gs, nc * sizeof(*ng));
-		if (ng == NULL)
+	for (i = 0; i < dg->n; i++) {
+		const struct lgram *lg = &dg->v[i];
+		for (k = 0; k < lg->n; k++)
+			key[k] = in->tv[lg->first + k];
+		e = strmap_put(&in->grams, (const char *)key,
+		    lg->n * sizeof(*key), 0, &added);
+		if (e == -1)
 			return pl_error_nomem();
-		in->gs = ng;
-		in->gcap = nc;
+		if ((size_t)e >= in->gcap) {
+			size_t nc = in->gcap ? in->gcap * 2 : 65536;
+			struct gstat *ng = realloc(in->gs, nc * sizeof(*ng));
+			if (ng == NULL)
+				return pl_error_nomem();
+			in->gs = ng;
+			in->gcap = nc;
+		}
+		gs = &in->gs[e];
+		if (added) {
+			gs->cf = 0;
+			gs->df = 0;
+		}
+		gs->cf += lg->count;
+		gs->df++;
+		if (in->ntrips == in->tripcap) {
+			size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
+			struct trip *t = realloc(in->trips, nc * sizeof(*t));
+			if (t == NULL)
+				return pl_error_nomem();
+			in->trips = t;
+			in->tripcap = nc;
+		}
+		in->trips[in->ntrips].ent = (uint32_t)e;
+		in->trips[in->ntrips].doc = doc;
+		in->trips[in->ntrips].cnt = lg->count;
+		in->ntrips++;
 	}
-	gs = &in->gs[e];
-	if (added) {
-		gs->last = 0;
-		gs->cf = 0;
-		gs->df = 0;
-	}
-	gs->cf++;
-	if (gs->last == doc) {
-		in->trips[gs->lasttrip].cnt++;
-		return NULL;
-	}
-	if (in->ntrips == in->tripcap) {
-		size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
-		struct trip *t = realloc(in->trips, nc * sizeof(*t));
-		if (t == NULL)
-			return pl_error_nomem();
-		in->trips = t;
-		in->tripcap = nc;
-	}
-	in->trips[in->ntrips].ent = (uint32_t)e;
-	in->trips[in->ntrips].doc = doc;
-	in->trips[in->ntrips].cnt = 1;
-	gs->lasttrip = in->ntrips++;
-	gs->last = doc;
-	gs->df++;
 	return NULL;
 }
 
@@ -1036,6 +1051,14 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
     const struct pl_tokens *given, enum pl_add_result *res,
     const char **other)
 {
+	return ingest_add_prepared(in, d, given, NULL, NULL, res, other);
+}
+
+const struct pl_error *
+ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
+    const struct pl_tokens *given, const struct docgrams *dg,
+    const char *texthash, enum pl_add_result *res, const char **other)
+{
 	const struct pl_tokens *toks;
 	const struct pl_error *err = NULL;
 	struct pl_db *db = in->db;
@@ -1043,14 +1066,17 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
 	int rc, replacing = 0;
 	int64_t old = 0, docid;
 	size_t i;
-	uint32_t docid32, prevsent = 0;
+	uint32_t prevsent = 0;
 	uint64_t prevoff = 0;
 	const char *lang;
 
 	if (d->textlen == 0)
 		return pl_error_fmt(PL_ERR_DATA, "field 'text': empty");
-	hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-	    (const guchar *)d->text, d->textlen);
+	if (texthash != NULL)
+		hash = g_strdup(texthash);
+	else
+		hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (const guchar *)d->text, d->textlen);
 	if (hash == NULL)
 		return pl_error_nomem();
 	/* Same id? */
@@ -1119,8 +1145,16 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
 			goto done;
 		}
 		toks = &in->toks;
+		dg = NULL;
 	} else
 		toks = given;
+	if (dg == NULL) {
+		if (docgrams_compute(&in->dg, in->tk, toks) == -1) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		dg = &in->dg;
+	}
 	if (replacing && (err = delete_doc(in, old)) != NULL)
 		goto done;
 	if (toks->n > in->tvcap) {
@@ -1135,7 +1169,8 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
 	in->ids.n = in->spans.n = 0;
 	for (i = 0; i < toks->n; i++) {
 		const struct pl_token *t = &toks->v[i];
-		long e = vocab_entry(in, toks->norm + t->norm, t->nlen, &err);
+		long e = vocab_entry_h(in, toks->norm + t->norm, t->nlen,
+		    dg->th[i], &err);
 		if (e == -1)
 			goto done;
 		in->tv[i] = (uint32_t)e;
@@ -1193,22 +1228,8 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
 	if ((err = step_done(db, in->st_ins_toks)) != NULL)
 		goto done;
 	/* n-grams into the in-memory index. */
-	{
-		uint32_t *sents = malloc((toks->n ? toks->n : 1) *
-		    sizeof(*sents));
-		if (sents == NULL) {
-			err = pl_error_nomem();
-			goto done;
-		}
-		for (i = 0; i < toks->n; i++)
-			sents[i] = toks->v[i].sent;
-		docid32 = (uint32_t)docid;
-		err = each_gram(in, in->tv, sents, toks->n, gram_count,
-		    &docid32);
-		free(sents);
-		if (err)
-			goto done;
-	}
+	if ((err = count_grams(in, dg, (uint32_t)docid)) != NULL)
+		goto done;
 	in->stats.tokens += toks->n;
 	if (replacing) {
 		in->stats.replaced++;
@@ -1315,18 +1336,128 @@ cmp_tkey(const void *a, const void *b)
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
+#define NBUCKET	65536
+
+/*
+ * The term texts in sorted order, made on a second thread: it builds the
+ * sort keys, buckets them by their first two bytes and sorts bucket after
+ * bucket, while the main thread groups the postings and then writes each
+ * bucket as soon as it is sorted.  done counts the sorted buckets.
+ */
+struct sorter {
+	struct pl_ingest *in;
+	struct buf	 texts;
+	struct tkey	*keys;		/* in bucket order */
+	size_t		*bstart;	/* NBUCKET + 1 offsets */
+	size_t		 done;
+	int		 stop, failed;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+};
+
+static int
+build_keys(struct sorter *s)
+{
+	struct pl_ingest *in = s->in;
+	size_t ng = in->grams.n, i, k;
+	struct tkey *keys;
+
+	if ((keys = malloc((ng ? ng : 1) * sizeof(*keys))) == NULL ||
+	    (s->keys = malloc((ng ? ng : 1) * sizeof(*s->keys))) == NULL ||
+	    (s->bstart = calloc(NBUCKET + 1, sizeof(*s->bstart))) == NULL) {
+		free(keys);
+		return -1;
+	}
+	for (i = 0; i < ng; i++) {
+		const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, i);
+		if (gram_text(in, g, (int)(in->grams.ents[i].len /
+		    sizeof(uint32_t))) != NULL)
+			goto fail;
+		keys[i].ent = (uint32_t)i;
+		keys[i].len = (uint32_t)in->text.n;
+		keys[i].text = (const char *)(uintptr_t)s->texts.n;
+		keys[i].prefix = 0;
+		for (k = 0; k < 8; k++)
+			keys[i].prefix = keys[i].prefix << 8 |
+			    (k < in->text.n ? in->text.p[k] : 0);
+		if (buf_add(&s->texts, in->text.p, in->text.n) == -1)
+			goto fail;
+	}
+	for (i = 0; i < ng; i++) {
+		keys[i].text = (const char *)s->texts.p +
+		    (uintptr_t)keys[i].text;
+		s->bstart[(keys[i].prefix >> 48) + 1]++;
+	}
+	for (i = 0; i < NBUCKET; i++)
+		s->bstart[i + 1] += s->bstart[i];
+	for (i = 0; i < ng; i++)
+		s->keys[s->bstart[keys[i].prefix >> 48]++] = keys[i];
+	for (i = NBUCKET; i > 0; i--)
+		s->bstart[i] = s->bstart[i - 1];
+	s->bstart[0] = 0;
+	free(keys);
+	return 0;
+fail:
+	free(keys);
+	return -1;
+}
+
+static void *
+sort_buckets(void *arg)
+{
+	struct sorter *s = arg;
+	size_t b, n;
+
+	if (build_keys(s) == -1) {
+		pthread_mutex_lock(&s->mu);
+		s->failed = 1;
+		s->done = NBUCKET;
+		pthread_cond_signal(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+		return NULL;
+	}
+	for (b = 0; b < NBUCKET; b++) {
+		n = s->bstart[b + 1] - s->bstart[b];
+		if (n > 1)
+			qsort(s->keys + s->bstart[b], n, sizeof(*s->keys),
+			    cmp_tkey);
+		pthread_mutex_lock(&s->mu);
+		s->done = b + 1;
+		if (s->stop) {
+			pthread_mutex_unlock(&s->mu);
+			break;
+		}
+		if (n > 0 || b + 1 == NBUCKET)
+			pthread_cond_signal(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+	}
+	return NULL;
+}
+
 const struct pl_error *
 pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 {
 	const struct pl_error *err = NULL;
 	struct pl_db *db = in->db;
-	size_t ng = in->grams.n, i, k, *start = NULL;
+	size_t ng = in->grams.n, i, *start = NULL, b;
 	struct trip *sorted = NULL;
-	struct tkey *keys = NULL;
-	struct buf texts;
+	struct sorter srt;
+	pthread_t srt_th;
+	int srt_running = 0;
 
-	buf_init(&texts);
-
+	memset(&srt, 0, sizeof(srt));
+	srt.in = in;
+	buf_init(&srt.texts);
+	pthread_mutex_init(&srt.mu, NULL);
+	pthread_cond_init(&srt.cv, NULL);
+	/*
+	 * Terms are written in text order, so the b-tree grows at its end
+	 * instead of taking millions of random inserts.
+	 */
+	if (pthread_create(&srt_th, NULL, sort_buckets, &srt) == 0)
+		srt_running = 1;
+	else
+		sort_buckets(&srt);
 	/* Group the (entry, doc, count) triples by entry, docs in order. */
 	if ((start = calloc(ng + 1, sizeof(*start))) == NULL ||
 	    (sorted = malloc((in->ntrips ? in->ntrips : 1) *
@@ -1345,39 +1476,22 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 	start[0] = 0;
 	free(in->trips);
 	in->trips = NULL;
-	/*
-	 * Write the terms in text order: the text index then grows at its
-	 * end instead of taking millions of random inserts.
-	 */
-	if ((keys = malloc((ng ? ng : 1) * sizeof(*keys))) == NULL) {
-		err = pl_error_nomem();
-		goto done;
-	}
-	for (i = 0; i < ng; i++) {
-		const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, i);
-		if ((err = gram_text(in, g, (int)(in->grams.ents[i].len /
-		    sizeof(uint32_t)))) != NULL)
-			goto done;
-		keys[i].ent = (uint32_t)i;
-		keys[i].len = (uint32_t)in->text.n;
-		keys[i].text = (const char *)(uintptr_t)texts.n;
-		keys[i].prefix = 0;
-		for (k = 0; k < 8; k++)
-			keys[i].prefix = keys[i].prefix << 8 |
-			    (k < in->text.n ? in->text.p[k] : 0);
-		if (buf_add(&texts, in->text.p, in->text.n) == -1) {
+	for (b = 0; b < NBUCKET; b++) {
+		pthread_mutex_lock(&srt.mu);
+		while (srt.done <= b)
+			pthread_cond_wait(&srt.cv, &srt.mu);
+		pthread_mutex_unlock(&srt.mu);
+		if (srt.failed) {
 			err = pl_error_nomem();
 			goto done;
 		}
-	}
-	for (i = 0; i < ng; i++)
-		keys[i].text = (const char *)texts.p + (uintptr_t)keys[i].text;
-	qsort(keys, ng, sizeof(*keys), cmp_tkey);
-	for (i = 0; i < ng; i++) {
-		uint32_t e = keys[i].ent;
-		if ((err = write_term(in, e, keys[i].text, keys[i].len,
-		    sorted + start[e], start[e + 1] - start[e])) != NULL)
-			goto done;
+		for (i = srt.bstart[b]; i < srt.bstart[b + 1]; i++) {
+			const struct tkey *tk = &srt.keys[i];
+			uint32_t e = tk->ent;
+			if ((err = write_term(in, e, tk->text, tk->len,
+			    sorted + start[e], start[e + 1] - start[e])) != NULL)
+				goto done;
+		}
 	}
 	if ((err = exec(db, "COMMIT")) != NULL)
 		goto done;
@@ -1386,10 +1500,19 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 	if (stats)
 		*stats = in->stats;
 done:
+	if (srt_running) {
+		pthread_mutex_lock(&srt.mu);
+		srt.stop = 1;
+		pthread_mutex_unlock(&srt.mu);
+		pthread_join(srt_th, NULL);
+	}
+	pthread_mutex_destroy(&srt.mu);
+	pthread_cond_destroy(&srt.cv);
+	free(srt.bstart);
+	free(srt.keys);
+	buf_release(&srt.texts);
 	free(start);
 	free(sorted);
-	free(keys);
-	buf_release(&texts);
 	if (err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	ingest_free(in);

@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/store.h"
+#include "plenum/token.h"
+
 /* A growable byte buffer. */
 struct buf {
 	unsigned char	*p;
@@ -60,6 +63,48 @@ long	 strmap_find(const struct strmap *, const char *, size_t);
  */
 long	 strmap_put(struct strmap *, const char *, size_t, uint32_t val,
 	    int *added);
+/* strmap_put with the key's hash_bytes() already computed. */
+long	 strmap_put_hashed(struct strmap *, const char *, size_t, uint64_t,
+	    uint32_t val, int *added);
 #define	 strmap_key(m, i)	((m)->arena + (m)->ents[(i)].off)
+
+/*
+ * The distinct n-grams of one document with their counts (grams.c): the
+ * part of indexing that needs no shared state, so tokenizing threads can
+ * do it.  An n-gram lies in one sentence and, for n >= 2, neither begins
+ * nor ends with a stopword.
+ */
+struct lgram {
+	uint32_t	 first;		/* index of its first token */
+	uint32_t	 n;
+	uint32_t	 count;
+};
+
+struct docgrams {
+	struct lgram	*v;
+	size_t		 n, cap;
+	uint64_t	*th;		/* hash_bytes() of each token */
+	uint8_t		*stop;		/* stopword flag of each token */
+	size_t		 tcap;
+	uint32_t	*slots;		/* scratch hash table */
+	uint64_t	*gh;		/* hash of each gram */
+	size_t		 nslots, ghcap;
+};
+
+void	 docgrams_init(struct docgrams *);
+void	 docgrams_release(struct docgrams *);
+/* Fills g from t; 0, or -1 when out of memory. */
+int	 docgrams_compute(struct docgrams *g, const struct pl_tokenizer *,
+	    const struct pl_tokens *t);
+
+/*
+ * pl_ingest_add_tokens with the document's n-grams (dg) and the hex
+ * SHA-256 of its text already computed by a tokenizing thread; either may
+ * be NULL.  (db.c)
+ */
+const struct pl_error *ingest_add_prepared(struct pl_ingest *,
+	    const struct pl_doc *, const struct pl_tokens *,
+	    const struct docgrams *dg, const char *texthash,
+	    enum pl_add_result *, const char **other);
 
 #endif /* PLENUM_EXTERN_H */

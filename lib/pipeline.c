@@ -8,8 +8,11 @@
  * timing.  Only the calling thread touches SQLite.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "plenum/store.h"
 #include "extern.h"
@@ -20,6 +23,8 @@ struct item {
 	struct pl_doc		 doc;
 	char			*strs[9];	/* owned copies behind doc */
 	struct pl_tokens	 toks;
+	struct docgrams		 dg;		/* its n-grams */
+	char			 hash[65];	/* SHA-256 of the text, hex */
 	int			 skip;		/* already stored: no work */
 	int			 failed;	/* read or tokenize error */
 	struct pl_error		 err;		/* copy of that error */
@@ -117,11 +122,22 @@ worker(void *arg)
 		i = p->next++;
 		it = &p->cur->it[i];
 		pthread_mutex_unlock(&p->mu);
-		if (!it->skip && !it->failed &&
-		    (err = pl_tokenize(tk, it->doc.text, it->doc.textlen,
-		    &it->toks)) != NULL) {
-			it->failed = 1;
-			it->err = *pl_error_wrap(err, "field 'text'");
+		if (!it->skip && !it->failed) {
+			gchar *h;
+			if ((err = pl_tokenize(tk, it->doc.text,
+			    it->doc.textlen, &it->toks)) != NULL) {
+				it->failed = 1;
+				it->err = *pl_error_wrap(err, "field 'text'");
+			} else if (docgrams_compute(&it->dg, tk, &it->toks) == -1 ||
+			    (h = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+			    (const guchar *)it->doc.text, it->doc.textlen)) ==
+			    NULL) {
+				it->failed = 1;
+				it->err = *pl_error_nomem();
+			} else {
+				snprintf(it->hash, sizeof(it->hash), "%s", h);
+				g_free(h);
+			}
 		}
 		pthread_mutex_lock(&p->mu);
 		if (++p->finished == p->cur->n)
@@ -195,8 +211,11 @@ drain(struct pl_ingest *in, struct batch *b, int tokenized,
 				ev->bad(ev->arg, err);
 			continue;
 		}
-		err = pl_ingest_add_tokens(in, &it->doc, it->skip ||
-		    !tokenized ? NULL : &it->toks, &res, &other);
+		if (it->skip || !tokenized)
+			err = pl_ingest_add(in, &it->doc, &res, &other);
+		else
+			err = ingest_add_prepared(in, &it->doc, &it->toks,
+			    &it->dg, it->hash, &res, &other);
 		if (err != NULL) {
 			if (err->code != PL_ERR_DATA && err->code != PL_ERR_PARSE)
 				return err;
@@ -227,6 +246,7 @@ batch_free(struct batch *b)
 	for (i = 0; i < BATCH; i++) {
 		item_clear(&b->it[i]);
 		pl_tokens_release(&b->it[i].toks);
+		docgrams_release(&b->it[i].dg);
 	}
 	free(b);
 }

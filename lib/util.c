@@ -184,7 +184,13 @@ long
 strmap_put(struct strmap *m, const char *s, size_t len, uint32_t val,
     int *added)
 {
-	uint64_t h = hash_bytes(s, len);
+	return strmap_put_hashed(m, s, len, hash_bytes(s, len), val, added);
+}
+
+long
+strmap_put_hashed(struct strmap *m, const char *s, size_t len, uint64_t h,
+    uint32_t val, int *added)
+{
 	size_t slot;
 	long idx;
 
