@@ -167,8 +167,11 @@ cmd_ingest(int argc, char **argv)
 	uint64_t nbad = 0, ndup = 0, docs = 0;
 	double t0 = now_s(), tc;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	/* Tokenizing threads: one core stays for indexing. */
-	int nthreads = ncpu <= 2 ? 1 : ncpu > 5 ? 4 : (int)ncpu - 1;
+	/*
+	 * Tokenizing threads, one per core: measured on 2 cores, two workers
+	 * beside the indexing thread beat one (cctv-xwlb 19.1 s -> 15.9 s).
+	 */
+	int nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
 
 	pl_reader_opts_defaults(&ropts);
 	pl_tokcfg_defaults(&cfg);
