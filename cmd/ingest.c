@@ -37,7 +37,7 @@ now_s(void)
 }
 
 static void
-progress(uint64_t docs, uint64_t done, uint64_t total, double t0, int last)
+progress(uint64_t docs, uint64_t done, uint64_t total, double t0)
 {
 	double el = now_s() - t0, mb = (double)done / 1e6;
 	double rate = el > 0 ? mb / el : 0;
@@ -47,8 +47,6 @@ progress(uint64_t docs, uint64_t done, uint64_t total, double t0, int last)
 	if (total > done && rate > 0)
 		fprintf(stderr, ", ETA %.0f s",
 		    ((double)(total - done) / 1e6) / rate);
-	if (last)
-		fputs("\r\033[K", stderr);
 }
 
 static void
@@ -111,7 +109,7 @@ on_added(void *arg, const struct pl_doc *doc, enum pl_add_result res,
 	if (c->tty && now_s() - c->lastp > 0.25) {
 		c->lastp = now_s();
 		pl_reader_progress(c->rd, &done, &total);
-		progress(c->docs, done, total, c->t0, 0);
+		progress(c->docs, done, total, c->t0);
 	}
 }
 
@@ -339,7 +337,7 @@ cmd_ingest(int argc, char **argv)
 	ndup = ctx.ndup;
 	docs = ctx.docs;
 	if (tty)
-		progress(docs, 0, 0, t0, 1);
+		fputs("\r\033[K", stderr);
 	if (nbad > (uint64_t)max_errors)
 		cli_warnx("... and %llu more bad records",
 		    (unsigned long long)(nbad - (uint64_t)max_errors));
@@ -354,8 +352,13 @@ cmd_ingest(int argc, char **argv)
 		    "document and were skipped (-v lists them)",
 		    (unsigned long long)ndup);
 	tc = now_s();
+	if (tty)
+		fprintf(stderr, "%s: %llu documents read; writing the term "
+		    "index...", cli_prog, (unsigned long long)docs);
 	err = pl_ingest_commit(in, &st);
 	in = NULL;
+	if (tty)
+		fputs("\r\033[K", stderr);
 	if (verbose)
 		cli_warnx("read and tokenized in %.2f s, index written in "
 		    "%.2f s", tc - t0, now_s() - tc);

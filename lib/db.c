@@ -140,6 +140,42 @@ count_tables(struct pl_db *db)
 	return n;
 }
 
+/*
+ * Schema migrations: migrations[v - 1] takes a version v file to v + 1.
+ * Version 1 is the first released schema, so the list is empty; a change
+ * to the schema appends its SQL here and bumps PL_SCHEMA_VERSION.
+ */
+static const char *const migrations[] = {
+	NULL
+};
+
+static const struct pl_error *
+migrate(struct pl_db *db, int v)
+{
+	const struct pl_error *err;
+	char ver[64];
+
+	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
+		return err;
+	for (; v < PL_SCHEMA_VERSION; v++) {
+		if (migrations[v - 1] == NULL) {
+			err = pl_error_fmt(PL_ERR_DB, "%s: no migration from "
+			    "schema version %d", db->path, v);
+			break;
+		}
+		if ((err = exec(db, migrations[v - 1])) != NULL)
+			break;
+		snprintf(ver, sizeof(ver), "PRAGMA user_version = %d", v + 1);
+		if ((err = exec(db, ver)) != NULL)
+			break;
+	}
+	if (err) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return err;
+	}
+	return exec(db, "COMMIT");
+}
+
 const struct pl_error *
 pl_db_open(const char *path, int flags, struct pl_db **out)
 {
@@ -196,7 +232,16 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		    (err = exec(db, "PRAGMA synchronous = NORMAL")) != NULL)
 			goto done;
 	}
-	/* Migrations from older schema versions go here, in order. */
+	if (v > 0 && v < PL_SCHEMA_VERSION) {
+		if (!db->writable) {
+			err = pl_error_fmt(PL_ERR_DB, "%s: schema version %d "
+			    "needs an upgrade to %d: open it for writing once "
+			    "(e.g. plenum ingest with no new documents)", path,
+			    v, PL_SCHEMA_VERSION);
+			goto done;
+		}
+		err = migrate(db, v);
+	}
 done:
 	if (err) {
 		sqlite3_close(db->h);
