@@ -22,8 +22,8 @@ OPT		?= -O2 -g
 CFLAGS		?=
 CPPFLAGS	+= -D_GNU_SOURCE -DPL_VERSION='"$(VERSION)"' -Iinclude
 ifneq ($(SANITIZE),)
-OPT		+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS		+= -fsanitize=$(SANITIZE)
+SAN_FLAGS	= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_LDFLAGS	= -fsanitize=$(SANITIZE)
 endif
 
 # Dependencies come only from pkg-config; a missing one stops the build.
@@ -33,7 +33,8 @@ PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 PKG_OK		:= $(shell $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && echo yes)
 endif
 
-ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS	= $(SAN_LDFLAGS) $(LDFLAGS)
 LIBS		= $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
@@ -81,7 +82,7 @@ $(BUILD)/libplenum.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
 $(PROG): $(CMD_OBJ) $(BUILD)/libplenum.a
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenum.a $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenum.a $(LIBS)
 
 # The tests and the README run ./plenum from the top of the tree.
 plenum: $(PROG)
@@ -89,7 +90,7 @@ plenum: $(PROG)
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenum.a tests/unit/tap.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libplenum.a $(LIBS)
 
 check test: deps

@@ -36,7 +36,8 @@ uint64_t hash_bytes(const void *, size_t len);
 
 /*
  * A string -> uint32 map with open addressing.  Keys are copied into an
- * arena that lives as long as the map; strmap_key() returns them.
+ * arena that lives as long as the map; strmap_key() returns them, 4-byte
+ * aligned and NUL-terminated.
  */
 struct strmap {
 	uint64_t	*slots;		/* 0 = empty, else hash high half << 32

@@ -208,6 +208,8 @@ strmap_put_hashed(struct strmap *m, const char *s, size_t len, uint64_t h,
 		m->ents = ne;
 		m->cap = nc;
 	}
+	/* Keys start 4-byte aligned, so keys of uint32_t can be read in place. */
+	m->alen = (m->alen + 3) & ~(size_t)3;
 	if (m->alen + len + 1 > m->acap) {
 		size_t nc = m->acap ? m->acap : 1024;
 		char *na;
