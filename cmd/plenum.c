@@ -87,7 +87,7 @@ main(int argc, char **argv)
 		}
 		snprintf(prog, sizeof(prog), "plenum %s", c->name);
 		cli_prog = prog;
-		hargv[0] = argv[2];
+		hargv[0] = prog;
 		hargv[1] = (char *)"-h";
 		hargv[2] = NULL;
 		return c->fn(2, hargv);
@@ -104,5 +104,7 @@ main(int argc, char **argv)
 	}
 	snprintf(prog, sizeof(prog), "plenum %s", c->name);
 	cli_prog = prog;
+	/* getopt_long names argv[0] in its messages: make it "plenum NAME". */
+	argv[1] = prog;
 	return c->fn(argc - 1, argv + 1);
 }
