@@ -146,6 +146,7 @@ cli_read_file(const char *path, size_t *lenp)
 	char *p = NULL, *np;
 	size_t len = 0, cap = 0, n;
 	long bad;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
@@ -168,14 +169,14 @@ cli_read_file(const char *path, size_t *lenp)
 			break;
 	}
 	if (ferror(fp)) {
-		cli_warnx("%s: %s", path, strerror(errno));
+		cli_warnx("%s: %s", name, strerror(errno));
 		goto fail;
 	}
 	if (fp != stdin)
 		fclose(fp);
 	p[len] = '\0';
 	if ((bad = pl_utf8_check(p, len)) != -1) {
-		cli_warnx("%s: invalid UTF-8 at byte %ld", path, bad + 1);
+		cli_warnx("%s: invalid UTF-8 at byte %ld", name, bad + 1);
 		free(p);
 		return NULL;
 	}

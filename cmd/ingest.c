@@ -206,7 +206,7 @@ cmd_ingest(int argc, char **argv)
 			if ((dict = cli_read_file(optarg, NULL)) == NULL)
 				return 1;
 			cfg.user_dict = dict;
-			iopts.cfg_given = 1;
+			iopts.cfg_given |= PL_CFG_DICT;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "jsonl") == 0 ||
@@ -235,7 +235,7 @@ cmd_ingest(int argc, char **argv)
 		case OPT_NGRAMS:
 			cfg.ngram_max = (int)cli_long("--ngrams", optarg, 1,
 			    PL_NGRAM_MAX);
-			iopts.cfg_given = 1;
+			iopts.cfg_given |= PL_CFG_NGRAMS;
 			break;
 		case OPT_REPLACE:
 			replace = 1;
@@ -257,18 +257,18 @@ cmd_ingest(int argc, char **argv)
 			}
 			snprintf(cfg.stoplangs, sizeof(cfg.stoplangs), "%s",
 			    strcmp(optarg, "none") == 0 ? "" : optarg);
-			iopts.cfg_given = 1;
+			iopts.cfg_given |= PL_CFG_STOPLANGS;
 			break;
 		case OPT_STOPWORDS:
 			free(stop);
 			if ((stop = cli_read_file(optarg, NULL)) == NULL)
 				return 1;
 			cfg.user_stop = stop;
-			iopts.cfg_given = 1;
+			iopts.cfg_given |= PL_CFG_STOPWORDS;
 			break;
 		case OPT_T2S:
 			cfg.t2s = 1;
-			iopts.cfg_given = 1;
+			iopts.cfg_given |= PL_CFG_T2S;
 			break;
 		case OPT_TEXT_COL:
 			ropts.text_col = optarg;
@@ -308,6 +308,8 @@ cmd_ingest(int argc, char **argv)
 	if ((err = pl_db_open(dbpath, PL_DB_WRITE | PL_DB_CREATE, &db)) != NULL ||
 	    (err = pl_ingest_begin(db, &iopts, &in)) != NULL) {
 		cli_error(err);
+		if (err->code == PL_ERR_USAGE)
+			rc = 2;
 		goto out;
 	}
 	memset(&ctx, 0, sizeof(ctx));

@@ -96,8 +96,13 @@ cmd_tokenize(int argc, char **argv)
 			dbopt = optarg;
 			break;
 		case 'f':
-			fmt = strcmp(optarg, "text") == 0 ? -1 :
-			    cli_format(optarg);
+			if (strcmp(optarg, "text") == 0)
+				fmt = -1;
+			else if ((fmt = pl_format_parse(optarg)) == -1) {
+				cli_warnx("--format: expected text, tsv, csv, "
+				    "json or jsonl, got '%s'", optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);
@@ -122,6 +127,10 @@ cmd_tokenize(int argc, char **argv)
 		return 2;
 	}
 	pl_tokens_init(&toks);
+	/* Like the other commands, $PLENUM_DB names the corpus. */
+	if (dbopt == NULL && lang == NULL && getenv("PLENUM_DB") != NULL &&
+	    *getenv("PLENUM_DB") != '\0')
+		dbopt = getenv("PLENUM_DB");
 	if (dbopt != NULL) {
 		if ((err = pl_db_open(dbopt, PL_DB_READ, &db)) != NULL ||
 		    (err = pl_db_tokenizer(db, &tk)) != NULL) {

@@ -27,6 +27,7 @@ struct pl_reader {
 	int			 is_stdin;
 	enum pl_infmt		 fmt;
 	size_t			 lineno;
+	size_t			 skipped;	/* blank lines read while sniffing */
 	char			*line;
 	size_t			 linecap;
 	/* CSV/TSV: the whole file and the header */
@@ -40,6 +41,7 @@ struct pl_reader {
 	char			*s_id, *s_date, *s_source, *s_title, *s_lang,
 				*s_text, *s_meta;
 	json_t			*json;
+	json_t			*array;		/* a .json file's array */
 	char			**fields;
 	size_t			 nfields, fcap;
 	int			 file_done;	/* text file already returned */
@@ -115,8 +117,8 @@ fmt_of(const char *path)
 static int
 wanted_file(const char *name)
 {
-	static const char *const exts[] = { ".jsonl", ".ndjson", ".csv",
-	    ".tsv", ".txt", ".md", ".markdown", NULL };
+	static const char *const exts[] = { ".jsonl", ".ndjson", ".json",
+	    ".csv", ".tsv", ".tab", ".txt", ".md", ".markdown", NULL };
 	size_t i;
 
 	if (name[0] == '.')
@@ -277,6 +279,9 @@ file_close(struct pl_reader *r)
 	r->nhdr = 0;
 	r->lineno = 0;
 	r->file_done = 0;
+	if (r->array)
+		json_decref(r->array);
+	r->array = NULL;
 }
 
 void
@@ -410,17 +415,68 @@ json_str(json_t *o, const char *key, const char **out, size_t *len)
 	return NULL;
 }
 
+static const struct pl_error *take_object(struct pl_reader *, json_t *);
+
+/*
+ * The key of the top-level member whose value holds byte off of a JSON
+ * object text, found by a scan of its strings (for messages about bytes
+ * that the JSON parser cannot be given).  Returns 0 if there is none.
+ */
+static int
+json_key_at(const char *s, size_t off, char *key, size_t keysz)
+{
+	size_t i, start = 0, end = 0;
+	int depth = 0, instr = 0, have = 0, expect_key = 0;
+
+	key[0] = '\0';
+	for (i = 0; i < off; i++) {
+		char c = s[i];
+		if (instr) {
+			if (c == '\\')
+				i++;
+			else if (c == '"') {
+				instr = 0;
+				end = i;
+				if (expect_key && depth == 1) {
+					size_t j = i + 1;
+					while (s[j] == ' ' || s[j] == '\t')
+						j++;
+					if (s[j] == ':') {
+						size_t n = end - start;
+						if (n >= keysz)
+							n = keysz - 1;
+						memcpy(key, s + start, n);
+						key[n] = '\0';
+						have = 1;
+					}
+				}
+			}
+			continue;
+		}
+		if (c == '"') {
+			instr = 1;
+			start = i + 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+			expect_key = c == '{';
+		} else if (c == '}' || c == ']')
+			depth--;
+		else if (c == ',' && depth == 1)
+			expect_key = 1;
+		else if (c == ':' && depth == 1)
+			expect_key = 0;
+	}
+	return have;
+}
+
 static const struct pl_error *
 next_jsonl(struct pl_reader *r, const struct pl_doc **out)
 {
 	const struct pl_error *err;
 	json_error_t jerr;
-	json_t *o, *v, *meta;
+	json_t *o;
 	ssize_t n;
 	long bad;
-	const char *s, *key;
-	size_t len;
-	char num[32];
 
 	for (;;) {
 		errno = 0;
@@ -438,14 +494,36 @@ next_jsonl(struct pl_reader *r, const struct pl_doc **out)
 		if (strspn(r->line, " \t\r\n") < (size_t)n)
 			break;
 	}
-	if ((bad = pl_utf8_check(r->line, (size_t)n)) != -1)
+	if ((bad = pl_utf8_check(r->line, (size_t)n)) != -1) {
+		char key[64];
+		if (json_key_at(r->line, (size_t)bad, key, sizeof(key)))
+			return pl_error_fmt(PL_ERR_PARSE, "field '%s': invalid "
+			    "UTF-8 at byte %ld of the line", key, bad + 1);
 		return pl_error_fmt(PL_ERR_PARSE,
 		    "invalid UTF-8 at byte %ld of the line", bad + 1);
+	}
 	if ((o = json_loadb(r->line, (size_t)n, JSON_REJECT_DUPLICATES,
 	    &jerr)) == NULL)
 		return pl_error_fmt(PL_ERR_PARSE,
 		    "invalid JSON at column %d: %s", jerr.column, jerr.text);
 	r->json = o;
+	if ((err = take_object(r, o)) != NULL)
+		return err;
+	r->doc.line = r->lineno;
+	*out = &r->doc;
+	return NULL;
+}
+
+/* The fields of one JSON record (the object o, kept by the caller). */
+static const struct pl_error *
+take_object(struct pl_reader *r, json_t *o)
+{
+	const struct pl_error *err;
+	json_t *v, *meta;
+	const char *s, *key;
+	size_t len;
+	char num[32];
+
 	if (!json_is_object(o))
 		return pl_error_fmt(PL_ERR_PARSE,
 		    "expected a JSON object, got %s", json_type_name(o));
@@ -508,7 +586,52 @@ next_jsonl(struct pl_reader *r, const struct pl_doc **out)
 		r->doc.meta = r->s_meta;
 	}
 	json_decref(meta);
-	r->doc.line = r->lineno;
+	return NULL;
+}
+
+/*
+ * A .json file holding one array of objects.  Errors name the record
+ * (1-based) instead of a line.
+ */
+static const struct pl_error *
+next_jsonarray(struct pl_reader *r, const struct pl_doc **out)
+{
+	const struct pl_error *err;
+	json_error_t jerr;
+	long bad;
+
+	if (r->data == NULL) {
+		if ((err = slurp(r)) != NULL)
+			return err;
+		if ((bad = pl_utf8_check(r->data, r->dlen)) != -1) {
+			r->dpos = 1;
+			return pl_error_fmt(PL_ERR_PARSE,
+			    "invalid UTF-8 at byte %ld", bad + 1);
+		}
+		if ((r->array = json_loadb(r->data, r->dlen,
+		    JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+			r->dpos = 1;
+			r->doc.line = (size_t)jerr.line + r->skipped;
+			return pl_error_fmt(PL_ERR_PARSE,
+			    "invalid JSON at column %d: %s", jerr.column,
+			    jerr.text);
+		}
+		if (!json_is_array(r->array)) {
+			r->dpos = 1;
+			return pl_error_fmt(PL_ERR_PARSE, "expected an array "
+			    "of objects, or one object per line");
+		}
+		r->dpos = 0;
+	}
+	if (r->array == NULL || r->dpos >= json_array_size(r->array)) {
+		*out = NULL;
+		return NULL;
+	}
+	r->lineno = ++r->dpos;
+	if ((err = take_object(r, json_array_get(r->array, r->dpos - 1))) !=
+	    NULL)
+		return pl_error_wrap(err, "record %zu", r->dpos);
+	r->doc.line = 0;
 	*out = &r->doc;
 	return NULL;
 }
@@ -663,12 +786,13 @@ csv_header(struct pl_reader *r)
 	size_t start;
 	int got, k;
 
+	r->doc.line = 1;
 	if ((err = next_record(r, &got, &start)) != NULL)
-		return pl_error_wrap(err, "%s:%zu", r->path, r->lineno);
+		return err;
 	if (!got)
-		return pl_error_fmt(PL_ERR_PARSE,
-		    "%s: empty file (expected a header line naming the "
-		    "columns)", r->path);
+		return pl_error_fmt(PL_ERR_PARSE, "empty file (expected a "
+		    "header line naming the columns)");
+	r->doc.line = start;
 	r->hdr = r->fields;
 	r->nhdr = r->nfields;
 	r->fields = NULL;
@@ -681,13 +805,11 @@ csv_header(struct pl_reader *r)
 	for (k = 0; k < 5; k++)
 		r->col[k] = find_col(r, names[k]);
 	if (r->col[1] == -1)
-		return pl_error_fmt(PL_ERR_PARSE,
-		    "%s:%zu: no '%s' column in the header (name it with "
-		    "--date-col)", r->path, start, names[1]);
+		return pl_error_fmt(PL_ERR_PARSE, "no '%s' column in the "
+		    "header (name it with --date-col)", names[1]);
 	if (r->col[4] == -1)
-		return pl_error_fmt(PL_ERR_PARSE,
-		    "%s:%zu: no '%s' column in the header (name it with "
-		    "--text-col)", r->path, start, names[4]);
+		return pl_error_fmt(PL_ERR_PARSE, "no '%s' column in the "
+		    "header (name it with --text-col)", names[4]);
 	return NULL;
 }
 
@@ -738,8 +860,8 @@ next_csv(struct pl_reader *r, const struct pl_doc **out)
 	if ((err = take_date(r, t, strlen(t))) != NULL) {
 		if (strcmp(r->hdr[r->col[1]], "date") != 0)
 			return pl_error_fmt(PL_ERR_PARSE,
-			    "field '%s': expected YYYY-MM-DD, got \"%s\"",
-			    r->hdr[r->col[1]], t);
+			    "field '%s': expected YYYY-MM-DD, YYYY-MM or YYYY, "
+			    "got \"%.40s\"", r->hdr[r->col[1]], t);
 		return err;
 	}
 	if (r->col[0] != -1 && r->fields[r->col[0]][0] != '\0')
@@ -866,7 +988,8 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 				body = *eol ? eol + 1 : eol;
 				break;
 			}
-			colon = memchr(p, ':', (size_t)(eol - p));
+			colon = *p == '#' ? NULL :
+			    memchr(p, ':', (size_t)(eol - p));
 			if (colon == NULL || colon == p) {
 				if (strspn(p, " \t\r") != (size_t)(eol - p) &&
 				    *p != '#') {
@@ -918,10 +1041,11 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 	r->doc.line = 0;
 	if (date == NULL) {
 		const char *d = NULL;
-		if (date_in_name(r->path, namedate))
-			d = namedate;
-		else if (r->opts.date)
+		/* Front matter, then --date, then the file name. */
+		if (r->opts.date)
 			d = r->opts.date;
+		else if (date_in_name(r->path, namedate))
+			d = namedate;
 		if (d == NULL) {
 			json_decref(meta);
 			return pl_error_fmt(PL_ERR_PARSE,
@@ -954,9 +1078,22 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 			}
 		}
 	}
-	if (r->s_id == NULL && (r->s_id = strdup(r->path)) == NULL) {
-		json_decref(meta);
-		return pl_error_nomem();
+	if (r->s_id == NULL && r->is_stdin) {
+		/* Standard input has no name: the id comes from the text. */
+		r->doc.text = body;
+		r->doc.textlen = strlen(body);
+		if ((err = hash_id(r)) != NULL) {
+			json_decref(meta);
+			return err;
+		}
+	} else if (r->s_id == NULL) {
+		const char *p2 = r->path;
+		while (strncmp(p2, "./", 2) == 0)
+			p2 += 2 + strspn(p2 + 2, "/");
+		if ((r->s_id = strdup(p2)) == NULL) {
+			json_decref(meta);
+			return pl_error_nomem();
+		}
 	}
 	r->doc.id = r->s_id;
 	r->doc.source = r->s_source ? r->s_source :
@@ -988,21 +1125,25 @@ file_open(struct pl_reader *r, const char *path)
 		if ((r->fp = fopen(path, "rb")) == NULL)
 			return pl_error_from_errno(path);
 	}
+	r->skipped = 0;
 	r->fmt = r->opts.format;
-	if (r->fmt == PL_IN_AUTO) {
-		if (!r->is_stdin)
-			r->fmt = fmt_of(path);
-		else {
-			/* Sniff: JSON Lines start with '{'. */
-			do
-				c = getc(r->fp);
-			while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
-			if (c != EOF)
-				ungetc(c, r->fp);
+	if (r->fmt == PL_IN_AUTO && !r->is_stdin)
+		r->fmt = fmt_of(path);
+	if (r->fmt == PL_IN_AUTO || r->fmt == PL_IN_JSONL) {
+		/* Sniff: '[' starts a JSON array, '{' JSON Lines. */
+		do {
+			c = getc(r->fp);
+			if (c == '\n')
+				r->skipped++;
+		} while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+		if (c != EOF)
+			ungetc(c, r->fp);
+		if (c == '[')
+			r->fmt = PL_IN_JSON;
+		else if (r->fmt == PL_IN_AUTO)
 			r->fmt = c == '{' ? PL_IN_JSONL : PL_IN_TEXT;
-		}
 	}
-	r->lineno = 0;
+	r->lineno = r->skipped;
 	return NULL;
 }
 
@@ -1025,6 +1166,9 @@ pl_reader_next(struct pl_reader *r, const struct pl_doc **out)
 		switch (r->fmt) {
 		case PL_IN_JSONL:
 			err = next_jsonl(r, out);
+			break;
+		case PL_IN_JSON:
+			err = next_jsonarray(r, out);
 			break;
 		case PL_IN_CSV:
 		case PL_IN_TSV:

@@ -194,7 +194,13 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		return pl_error_nomem();
 	}
 	db->writable = (flags & PL_DB_WRITE) != 0;
-	oflags = db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	/*
+	 * Readers open read-write when they may, never writing themselves:
+	 * SQLite must be able to roll back the journal an interrupted ingest
+	 * left behind before anyone can read the file.
+	 */
+	oflags = db->writable || access(path, W_OK) == 0 ?
+	    SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
 	if (flags & PL_DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
@@ -434,8 +440,9 @@ ingest_prepare(struct pl_ingest *in)
 	struct pl_db *db = in->db;
 	const struct pl_error *err;
 
-	if ((err = prepare(db, "SELECT id, hash, date, source, title "
-	    "FROM doc WHERE ext_id = ?", &in->st_by_ext)) != NULL ||
+	if ((err = prepare(db, "SELECT id, hash, date, precision, source, "
+	    "title, lang, meta FROM doc WHERE ext_id = ?", &in->st_by_ext)) !=
+	    NULL ||
 	    (err = prepare(db, "SELECT ext_id FROM doc WHERE hash = ? "
 	    "LIMIT 1", &in->st_by_hash)) != NULL ||
 	    (err = prepare(db, "INSERT INTO doc(ext_id, date, day, precision, "
@@ -505,28 +512,30 @@ query_int(struct pl_db *db, const char *sql)
 
 static const struct pl_error *
 check_cfg(struct pl_db *db, const struct pl_tokcfg *want,
-    const struct pl_tokcfg *have)
+    const struct pl_tokcfg *have, int given)
 {
-	if (want->ngram_max != have->ngram_max)
+	if ((given & PL_CFG_NGRAMS) && want->ngram_max != have->ngram_max)
 		return pl_error_fmt(PL_ERR_USAGE,
 		    "%s: corpus indexes n-grams up to %d, not %d (settings are "
 		    "fixed when a corpus is created)", db->path,
 		    have->ngram_max, want->ngram_max);
-	if (want->t2s != have->t2s)
+	if ((given & PL_CFG_T2S) && want->t2s != have->t2s)
 		return pl_error_fmt(PL_ERR_USAGE,
 		    "%s: corpus has traditional-to-simplified folding %s "
 		    "(settings are fixed when a corpus is created)", db->path,
 		    have->t2s ? "on" : "off");
-	if (strcmp(want->stoplangs, have->stoplangs) != 0)
+	if ((given & PL_CFG_STOPLANGS) &&
+	    strcmp(want->stoplangs, have->stoplangs) != 0)
 		return pl_error_fmt(PL_ERR_USAGE,
 		    "%s: corpus uses stopword lists '%s', not '%s' (settings "
 		    "are fixed when a corpus is created)", db->path,
 		    have->stoplangs, want->stoplangs);
-	if (!same_text(want->user_dict, have->user_dict))
+	if ((given & PL_CFG_DICT) && !same_text(want->user_dict, have->user_dict))
 		return pl_error_fmt(PL_ERR_USAGE,
 		    "%s: corpus has a different user dictionary (settings "
 		    "are fixed when a corpus is created)", db->path);
-	if (!same_text(want->user_stop, have->user_stop))
+	if ((given & PL_CFG_STOPWORDS) &&
+	    !same_text(want->user_stop, have->user_stop))
 		return pl_error_fmt(PL_ERR_USAGE,
 		    "%s: corpus has a different user stopword list (settings "
 		    "are fixed when a corpus is created)", db->path);
@@ -605,7 +614,7 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 			goto done;
 	} else if (opts && opts->cfg_given) {
 		if ((err = load_cfg(db, &have)) != NULL ||
-		    (err = check_cfg(db, want, &have)) != NULL)
+		    (err = check_cfg(db, want, &have, opts->cfg_given)) != NULL)
 			goto done;
 	}
 	if ((err = pl_db_tokenizer(db, &in->tk)) != NULL)
@@ -1059,6 +1068,28 @@ pl_ingest_add(struct pl_ingest *in, const struct pl_doc *d,
 	return pl_ingest_add_tokens(in, d, NULL, res, other);
 }
 
+/*
+ * Does the row st_by_ext stands on hold the same document as d (text hash,
+ * date and precision, source, title, metadata, and the language if d
+ * names one)?
+ */
+static int
+same_doc(sqlite3_stmt *st, const struct pl_doc *d, const char *hash)
+{
+	char day[11];
+
+	pl_date_format(d->day, day);
+	return same_text((const char *)sqlite3_column_text(st, 1), hash) &&
+	    same_text((const char *)sqlite3_column_text(st, 2), day) &&
+	    same_text((const char *)sqlite3_column_text(st, 3),
+	    pl_precision_name(d->prec)) &&
+	    same_text((const char *)sqlite3_column_text(st, 4), d->source) &&
+	    same_text((const char *)sqlite3_column_text(st, 5), d->title) &&
+	    (d->lang == NULL ||
+	    same_text((const char *)sqlite3_column_text(st, 6), d->lang)) &&
+	    same_text((const char *)sqlite3_column_text(st, 7), d->meta);
+}
+
 int
 pl_ingest_known(struct pl_ingest *in, const struct pl_doc *d)
 {
@@ -1071,14 +1102,7 @@ pl_ingest_known(struct pl_ingest *in, const struct pl_doc *d)
 	rc = sqlite3_step(in->st_by_ext);
 	if (rc == SQLITE_ROW && (hash = g_compute_checksum_for_data(
 	    G_CHECKSUM_SHA256, (const guchar *)d->text, d->textlen)) != NULL) {
-		known = same_text((const char *)sqlite3_column_text(
-		    in->st_by_ext, 1), hash) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
-		    2), d->date) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
-		    3), d->source) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext,
-		    4), d->title);
+		known = same_doc(in->st_by_ext, d, hash);
 		g_free(hash);
 	}
 	sqlite3_reset(in->st_by_ext);
@@ -1129,14 +1153,7 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	rc = sqlite3_step(in->st_by_ext);
 	if (rc == SQLITE_ROW) {
 		old = sqlite3_column_int64(in->st_by_ext, 0);
-		if (same_text((const char *)sqlite3_column_text(in->st_by_ext, 1),
-		    hash) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 2),
-		    d->date) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 3),
-		    d->source) &&
-		    same_text((const char *)sqlite3_column_text(in->st_by_ext, 4),
-		    d->title)) {
+		if (same_doc(in->st_by_ext, d, hash)) {
 			sqlite3_reset(in->st_by_ext);
 			*res = PL_ADD_PRESENT;
 			in->stats.present++;
@@ -1729,7 +1746,8 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	    (err = info_rows(db, &t, "setting",
 	    "SELECT key, NULL, NULL, CASE WHEN key IN ('user_dict', "
 	    "'user_stopwords') THEN (length(value) - length(replace(value, "
-	    "char(10), '')) + 1) || ' lines' ELSE value END FROM setting "
+	    "char(10), '')) + (substr(value, -1) <> char(10))) || ' lines' "
+	    "ELSE value END FROM setting "
 	    "ORDER BY key")) != NULL)
 		goto done;
 	pl_table_release(out);

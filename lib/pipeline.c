@@ -221,11 +221,10 @@ drain(struct pl_ingest *in, struct batch *b, int tokenized,
 				return err;
 			(*nbad)++;
 			if (it->doc.line)
-				err = pl_error_fmt(err->code, "%s:%zu: %s",
-				    it->doc.file, it->doc.line, err->msg);
+				err = pl_error_wrap(err, "%s:%zu", it->doc.file,
+				    it->doc.line);
 			else
-				err = pl_error_fmt(err->code, "%s: %s",
-				    it->doc.file, err->msg);
+				err = pl_error_wrap(err, "%s", it->doc.file);
 			if (ev && ev->bad)
 				ev->bad(ev->arg, err);
 			continue;

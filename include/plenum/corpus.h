@@ -15,8 +15,11 @@
 #include "plenum/error.h"
 
 enum pl_infmt {
-	PL_IN_AUTO = 0,		/* by extension: .jsonl/.ndjson, .csv, .tsv, else text */
-	PL_IN_JSONL,
+	PL_IN_AUTO = 0,		/* by extension (.jsonl .ndjson .json, .csv, .tsv
+				   .tab, else text), then by content: '[' starts
+				   a JSON array, '{' JSON Lines */
+	PL_IN_JSONL,		/* one object per line */
+	PL_IN_JSON,		/* a file holding one array of objects */
 	PL_IN_CSV,
 	PL_IN_TSV,
 	PL_IN_TEXT		/* plain text or Markdown, optional front matter */
@@ -56,8 +59,8 @@ struct pl_reader;
 
 /*
  * Opens path for reading ("-" is standard input; a directory is walked
- * recursively for .jsonl .ndjson .csv .tsv .txt .md .markdown files, in
- * sorted order).  opts NULL: defaults.
+ * recursively for .jsonl .ndjson .json .csv .tsv .tab .txt .md .markdown
+ * files, in sorted order).  opts NULL: defaults.
  */
 const struct pl_error *pl_reader_open(const char *path,
     const struct pl_reader_opts *, struct pl_reader **);

@@ -48,7 +48,17 @@ struct pl_ingest_opts {
 	const struct pl_tokcfg	*cfg;		/* settings for a new corpus; NULL: defaults.
 						   On an existing corpus, settings that differ
 						   are an error. */
-	int			 cfg_given;	/* cfg was set explicitly by the user */
+	int			 cfg_given;	/* PL_CFG_* bits: the settings the user
+						   gave; on an existing corpus those must
+						   match what it was created with */
+};
+
+enum {
+	PL_CFG_NGRAMS = 1,
+	PL_CFG_T2S = 2,
+	PL_CFG_STOPLANGS = 4,
+	PL_CFG_DICT = 8,
+	PL_CFG_STOPWORDS = 16
 };
 
 enum pl_add_result {
