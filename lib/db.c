@@ -24,6 +24,9 @@ struct pl_db {
 	sqlite3			*h;
 	char			*path;
 	int			 writable;
+	/* statements reused by queries, finalized in pl_db_close() */
+	sqlite3_stmt		*st_postings, *st_doc_tokens, *st_word_id,
+				*st_word_text;
 	struct pl_tokenizer	*tk;
 	char			*user_dict;	/* settings kept for tk */
 	char			*user_stop;
@@ -266,6 +269,10 @@ pl_db_close(struct pl_db *db)
 
 	if (db == NULL)
 		return NULL;
+	sqlite3_finalize(db->st_postings);
+	sqlite3_finalize(db->st_doc_tokens);
+	sqlite3_finalize(db->st_word_id);
+	sqlite3_finalize(db->st_word_text);
 	pl_tokenizer_free(db->tk);
 	if (sqlite3_close(db->h) != SQLITE_OK)
 		err = db_err(db->h, db->path);
@@ -428,6 +435,8 @@ struct pl_ingest {
 	struct pl_tokens	 toks;
 	struct docgrams		 dg;
 	uint32_t		*tv;		/* vocab entry per token */
+	uint32_t		*went;		/* vocab entry per distinct word */
+	size_t			 wcap;
 	size_t			 tvcap;
 	struct buf		 ids, spans, key, text;
 	char			*other;		/* id of a duplicate */
@@ -486,6 +495,7 @@ ingest_free(struct pl_ingest *in)
 	free(in->gs);
 	free(in->trips);
 	free(in->tv);
+	free(in->went);
 	pl_tokens_release(&in->toks);
 	docgrams_release(&in->dg);
 	buf_release(&in->ids);
@@ -1229,13 +1239,28 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		in->tvcap = toks->n * 2;
 	}
 	in->ids.n = in->spans.n = 0;
-	for (i = 0; i < toks->n; i++) {
-		const struct pl_token *t = &toks->v[i];
+	/* Each distinct word once, then every token through its word. */
+	if (dg->nw > in->wcap) {
+		uint32_t *nw = realloc(in->went, dg->nw * 2 * sizeof(*nw));
+		if (nw == NULL) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		in->went = nw;
+		in->wcap = dg->nw * 2;
+	}
+	for (i = 0; i < dg->nw; i++) {
+		const struct pl_token *t = &toks->v[dg->wfirst[i]];
 		long e = vocab_entry_h(in, toks->norm + t->norm, t->nlen,
-		    dg->th[i], &err);
+		    dg->th[dg->wfirst[i]], &err);
 		if (e == -1)
 			goto done;
-		in->tv[i] = (uint32_t)e;
+		in->went[i] = (uint32_t)e;
+	}
+	for (i = 0; i < toks->n; i++) {
+		const struct pl_token *t = &toks->v[i];
+		uint32_t e = in->went[dg->wl[i]];
+		in->tv[i] = e;
 		if ((i > 0 && t->sent != prevsent &&
 		    buf_varint(&in->ids, 0) == -1) ||
 		    buf_varint(&in->ids, in->vocab.ents[e].val) == -1 ||
@@ -1756,4 +1781,262 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 done:
 	pl_table_release(&t);
 	return err;
+}
+
+/* Reading the index. */
+
+/* Prepares *st once; it stays cached in the db. */
+static const struct pl_error *
+cached(struct pl_db *db, sqlite3_stmt **st, const char *sql)
+{
+	if (*st != NULL)
+		return NULL;
+	return prepare(db, sql, st);
+}
+
+static void *
+blobdup(const void *p, size_t len)
+{
+	unsigned char *q = malloc(len ? len : 1);
+
+	if (q != NULL && len > 0)
+		memcpy(q, p, len);
+	return q;
+}
+
+const struct pl_error *
+pl_db_each_doc(struct pl_db *db,
+    const struct pl_error *(*fn)(void *, const struct pl_docrow *), void *arg)
+{
+	const struct pl_error *err = NULL;
+	sqlite3_stmt *st = NULL;
+	struct pl_docrow r;
+	const char *prec;
+	int rc;
+
+	if ((err = prepare(db, "SELECT id, day, precision, tokens, ext_id, "
+	    "source, title FROM doc ORDER BY id", &st)) != NULL)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.day = sqlite3_column_int64(st, 1);
+		prec = (const char *)sqlite3_column_text(st, 2);
+		r.prec = prec == NULL || prec[0] == 'd' ? PL_PREC_DAY :
+		    prec[0] == 'm' ? PL_PREC_MONTH : PL_PREC_YEAR;
+		r.tokens = sqlite3_column_int64(st, 3);
+		r.ext_id = (const char *)sqlite3_column_text(st, 4);
+		r.source = (const char *)sqlite3_column_text(st, 5);
+		r.title = (const char *)sqlite3_column_text(st, 6);
+		if ((err = fn(arg, &r)) != NULL)
+			break;
+	}
+	if (err == NULL && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_finalize(st);
+	return err;
+}
+
+const struct pl_error *
+pl_db_postings(struct pl_db *db, const char *text, unsigned char **p,
+    size_t *len, int64_t *cf, int64_t *df)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st;
+	int rc;
+
+	*p = NULL;
+	*len = 0;
+	if (cf)
+		*cf = 0;
+	if (df)
+		*df = 0;
+	if ((err = cached(db, &db->st_postings, "SELECT postings, cf, df "
+	    "FROM term WHERE text = ?")) != NULL)
+		return err;
+	st = db->st_postings;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		if ((*p = blobdup(sqlite3_column_blob(st, 0), *len)) == NULL)
+			err = pl_error_nomem();
+		if (cf)
+			*cf = sqlite3_column_int64(st, 1);
+		if (df)
+			*df = sqlite3_column_int64(st, 2);
+	} else if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_reset(st);
+	return err;
+}
+
+const struct pl_error *
+pl_db_each_term(struct pl_db *db, const char *prefix, int n, int64_t min_cf,
+    const struct pl_error *(*fn)(void *, const char *, int, int64_t, int64_t,
+    const unsigned char *, size_t), void *arg)
+{
+	const struct pl_error *err = NULL;
+	sqlite3_stmt *st = NULL;
+	char *hi = NULL;
+	size_t pl = prefix ? strlen(prefix) : 0;
+	int rc;
+
+	/*
+	 * A prefix is a range of the text key: [prefix, prefix with its
+	 * last byte raised).  UTF-8 sorts bytewise like code points.
+	 */
+	if (pl > 0) {
+		if ((hi = strdup(prefix)) == NULL)
+			return pl_error_nomem();
+		while (pl > 0 && (unsigned char)hi[pl - 1] == 0xff)
+			hi[--pl] = '\0';
+		if (pl > 0)
+			hi[pl - 1]++;
+	}
+	if ((err = prepare(db, "SELECT text, n, cf, df, postings FROM term "
+	    "WHERE text >= ?1 AND (?2 IS NULL OR text < ?2) "
+	    "AND (?3 = 0 OR n = ?3) AND cf >= ?4 ORDER BY text", &st)) != NULL)
+		goto done;
+	sqlite3_bind_text(st, 1, prefix ? prefix : "", -1, SQLITE_STATIC);
+	if (hi != NULL && pl > 0)
+		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_int(st, 3, n);
+	sqlite3_bind_int64(st, 4, min_cf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((err = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2),
+		    sqlite3_column_int64(st, 3), sqlite3_column_blob(st, 4),
+		    (size_t)sqlite3_column_bytes(st, 4))) != NULL)
+			goto done;
+	}
+	if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+done:
+	sqlite3_finalize(st);
+	free(hi);
+	return err;
+}
+
+const struct pl_error *
+pl_db_word_id(struct pl_db *db, const char *text, int64_t *id)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if ((err = cached(db, &db->st_word_id, "SELECT id FROM term WHERE "
+	    "text = ? AND n = 1")) != NULL)
+		return err;
+	st = db->st_word_id;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_reset(st);
+	return err;
+}
+
+const struct pl_error *
+pl_db_word_text(struct pl_db *db, int64_t id, char **text)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st;
+	int rc;
+
+	*text = NULL;
+	if ((err = cached(db, &db->st_word_text, "SELECT text FROM term "
+	    "WHERE id = ? AND n = 1")) != NULL)
+		return err;
+	st = db->st_word_text;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if ((*text = strdup((const char *)sqlite3_column_text(st,
+		    0))) == NULL)
+			err = pl_error_nomem();
+	} else if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_reset(st);
+	return err;
+}
+
+const struct pl_error *
+pl_db_doc_tokens(struct pl_db *db, int64_t doc, unsigned char **ids,
+    size_t *idslen, unsigned char **spans, size_t *spanslen, char **text,
+    size_t *textlen)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((err = cached(db, &db->st_doc_tokens, "SELECT t.ids, t.spans, "
+	    "d.text FROM doc_tokens t JOIN doc d ON d.id = t.doc "
+	    "WHERE t.doc = ?")) != NULL)
+		return err;
+	st = db->st_doc_tokens;
+	sqlite3_bind_int64(st, 1, doc);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return pl_error_fmt(PL_ERR_NOTFOUND,
+			    "%s: no document %lld", db->path, (long long)doc);
+		return db_err(db->h, db->path);
+	}
+	if (ids) {
+		*idslen = (size_t)sqlite3_column_bytes(st, 0);
+		*ids = blobdup(sqlite3_column_blob(st, 0), *idslen);
+	}
+	if (spans) {
+		*spanslen = (size_t)sqlite3_column_bytes(st, 1);
+		*spans = blobdup(sqlite3_column_blob(st, 1), *spanslen);
+	}
+	if (text) {
+		*textlen = (size_t)sqlite3_column_bytes(st, 2);
+		if ((*text = malloc(*textlen + 1)) != NULL) {
+			memcpy(*text, sqlite3_column_text(st, 2), *textlen);
+			(*text)[*textlen] = '\0';
+		}
+	}
+	sqlite3_reset(st);
+	if ((ids && *ids == NULL) || (spans && *spans == NULL) ||
+	    (text && *text == NULL)) {
+		if (ids) {
+			free(*ids);
+			*ids = NULL;
+		}
+		if (spans) {
+			free(*spans);
+			*spans = NULL;
+		}
+		if (text) {
+			free(*text);
+			*text = NULL;
+		}
+		return pl_error_nomem();
+	}
+	return NULL;
+}
+
+int
+pl_postings_each(const unsigned char *p, size_t len,
+    void (*fn)(void *, int64_t, int64_t), void *arg)
+{
+	const unsigned char *end = p + len;
+	uint64_t d, c;
+	int64_t last = 0;
+
+	while (p < end) {
+		if (varint_get(&p, end, &d) == -1 ||
+		    varint_get(&p, end, &c) == -1)
+			return -1;
+		last += (int64_t)d;
+		fn(arg, last, (int64_t)c);
+	}
+	return 0;
 }

@@ -86,6 +86,9 @@ struct docgrams {
 	size_t		 n, cap;
 	uint64_t	*th;		/* hash_bytes() of each token */
 	uint8_t		*stop;		/* stopword flag of each token */
+	uint32_t	*wl;		/* each token's distinct word, 0.. */
+	uint32_t	*wfirst;	/* each distinct word's first token */
+	size_t		 nw;		/* distinct words */
 	size_t		 tcap;
 	uint32_t	*slots;		/* scratch hash table */
 	uint64_t	*gh;		/* hash of each gram */

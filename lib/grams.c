@@ -21,6 +21,8 @@ docgrams_release(struct docgrams *g)
 	free(g->v);
 	free(g->th);
 	free(g->stop);
+	free(g->wl);
+	free(g->wfirst);
 	free(g->slots);
 	free(g->gh);
 	docgrams_init(g);
@@ -53,11 +55,18 @@ docgrams_compute(struct docgrams *g, const struct pl_tokenizer *tk,
 	if (t->n > g->tcap) {
 		uint64_t *th = realloc(g->th, t->n * sizeof(*th));
 		uint8_t *st = th ? realloc(g->stop, t->n) : NULL;
+		uint32_t *wl = st ? realloc(g->wl, t->n * sizeof(*wl)) : NULL;
+		uint32_t *wf = wl ? realloc(g->wfirst, t->n * sizeof(*wf)) :
+		    NULL;
 		if (th)
 			g->th = th;
 		if (st)
 			g->stop = st;
-		if (th == NULL || st == NULL)
+		if (wl)
+			g->wl = wl;
+		if (wf)
+			g->wfirst = wf;
+		if (wf == NULL)
 			return -1;
 		g->tcap = t->n;
 	}
@@ -78,8 +87,27 @@ docgrams_compute(struct docgrams *g, const struct pl_tokenizer *tk,
 		g->slots = ns;
 		g->nslots = need;
 	}
-	memset(g->slots, 0, g->nslots * sizeof(*g->slots));
 	mask = g->nslots - 1;
+	/*
+	 * The document's distinct words, so the indexing thread looks each
+	 * up once per document instead of once per token.
+	 */
+	memset(g->slots, 0, g->nslots * sizeof(*g->slots));
+	g->nw = 0;
+	for (i = 0; i < t->n; i++) {
+		size_t s;
+		for (s = g->th[i] & mask; (e = g->slots[s]) != 0;
+		    s = (s + 1) & mask)
+			if (g->th[g->wfirst[e - 1]] == g->th[i] &&
+			    same_tokens(t, g->wfirst[e - 1], (uint32_t)i, 1))
+				break;
+		if (e == 0) {
+			g->wfirst[g->nw] = (uint32_t)i;
+			g->slots[s] = e = (uint32_t)++g->nw;
+		}
+		g->wl[i] = e - 1;
+	}
+	memset(g->slots, 0, g->nslots * sizeof(*g->slots));
 	for (i = 0; i < t->n; i++) {
 		h = 0x9e3779b97f4a7c15ULL;
 		for (n = 1; n <= (uint32_t)maxn && i + n <= t->n; n++) {

@@ -147,4 +147,64 @@ const struct pl_error *pl_db_docs(struct pl_db *, const struct pl_docfilter *,
  */
 const struct pl_error *pl_db_info(struct pl_db *, struct pl_table *out);
 
+/*
+ * Reading the index (for lib/query.c and the analysis modules).
+ */
+
+/* One document's metadata, as the query layer keeps it in memory. */
+struct pl_docrow {
+	int64_t		 id;		/* doc.id */
+	int64_t		 day;
+	int		 prec;		/* enum pl_precision */
+	int64_t		 tokens;
+	const char	*ext_id;	/* borrowed: valid during the callback */
+	const char	*source;
+	const char	*title;
+};
+
+/* Calls fn for every document in id order; stops at fn's first error. */
+const struct pl_error *pl_db_each_doc(struct pl_db *,
+    const struct pl_error *(*fn)(void *, const struct pl_docrow *),
+    void *arg);
+
+/*
+ * The posting list of a term (normalised text, n-gram words joined by one
+ * space) as a copy the caller frees with free(3); *p NULL and *len 0 if
+ * the term is not in the corpus.  *cf and *df may be NULL.
+ */
+const struct pl_error *pl_db_postings(struct pl_db *, const char *text,
+    unsigned char **p, size_t *len, int64_t *cf, int64_t *df);
+
+/*
+ * Calls fn for every term with n words whose text starts with prefix
+ * (n 0: any n), in text order, with its posting list (borrowed during the
+ * call).  min_cf filters on corpus frequency.
+ */
+const struct pl_error *pl_db_each_term(struct pl_db *, const char *prefix,
+    int n, int64_t min_cf,
+    const struct pl_error *(*fn)(void *, const char *text, int n,
+    int64_t cf, int64_t df, const unsigned char *post, size_t len),
+    void *arg);
+
+/* The id of a word (n = 1), or 0 if the corpus does not have it. */
+const struct pl_error *pl_db_word_id(struct pl_db *, const char *text,
+    int64_t *id);
+
+/* The text of word id as a string the caller frees, or NULL if unknown. */
+const struct pl_error *pl_db_word_text(struct pl_db *, int64_t id,
+    char **text);
+
+/*
+ * A document's token ids and spans (see docs/SCHEMA.md) and text, as
+ * copies the caller frees with free(3); any out pointer may be NULL.
+ */
+const struct pl_error *pl_db_doc_tokens(struct pl_db *, int64_t doc,
+    unsigned char **ids, size_t *idslen, unsigned char **spans,
+    size_t *spanslen, char **text, size_t *textlen);
+
+/* Decodes a posting list: the callback gets (doc id, count) in order.
+ * Returns -1 on a corrupt list. */
+int pl_postings_each(const unsigned char *p, size_t len,
+    void (*fn)(void *, int64_t doc, int64_t count), void *arg);
+
 #endif /* PLENUM_STORE_H */
