@@ -1,0 +1,45 @@
+#!/bin/sh
+# deps.sh - install the Debian packages plenum needs to build, test and
+# draw, when any is missing.  As root it runs one apt-get install line
+# (after apt-get update when the package lists are empty); otherwise it
+# prints that line for you to run.  See README.md for why each is there.
+set -eu
+
+pkgs="gcc make pkg-config libc6-dev
+libsqlite3-dev sqlite3
+libgsl-dev
+libcairo2-dev libpango1.0-dev libglib2.0-dev
+libutf8proc-dev
+libjansson-dev
+libfriso-dev friso-dict
+libopencc-dev libopencc-data
+fonts-dejavu-core fonts-noto-cjk
+python3"
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps: not a Debian system; install the equivalents of:" $pkgs >&2
+	exit 0
+fi
+
+missing=
+for p in $pkgs; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case $st in
+	*" installed") ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+line="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing Debian packages; run as root:" >&2
+	echo "  $line" >&2
+	exit 1
+fi
+if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e '^lock$' -e '^partial$' || true)" ]; then
+	echo "deps: apt-get update" >&2
+	DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+fi
+echo "deps: $line" >&2
+DEBIAN_FRONTEND=noninteractive $line >&2
