@@ -38,10 +38,11 @@ ALL_LDFLAGS	= $(SAN_LDFLAGS) $(LDFLAGS)
 LIBS		= $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
-		  lib/corpus.c lib/db.c lib/grams.c lib/pipeline.c
+		  lib/corpus.c lib/db.c lib/grams.c lib/pipeline.c \
+		  lib/query.c lib/series.c lib/freq.c lib/kwic.c
 LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
-CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/info.c cmd/ingest.c \
-		  cmd/tokenize.c
+CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/freq.c cmd/info.c cmd/ingest.c \
+		  cmd/kwic.c cmd/query.c cmd/series.c cmd/tokenize.c
 CMD_OBJ		= $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC	= $(wildcard tests/unit/*-test.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)

@@ -12,6 +12,8 @@
 
 #include "plenum/corpus.h"
 #include "plenum/date.h"
+#include "plenum/query.h"
+#include "plenum/store.h"
 #include "cli.h"
 
 const char *cli_prog = "plenum";
@@ -188,4 +190,118 @@ fail:
 		fclose(fp);
 	free(p);
 	return NULL;
+}
+
+/* --where conditions, applied when the corpus is opened. */
+static const char **wheres;
+static size_t nwheres;
+
+int
+cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
+{
+	static const char **sources;
+	static size_t n;
+	const char **ns;
+
+	switch (ch) {
+	case CLI_OPT_WHERE:
+		if (strchr(arg, '=') == NULL || arg[0] == '=') {
+			cli_warnx("--where: expected KEY=VALUE, got '%s'", arg);
+			exit(2);
+		}
+		if ((ns = realloc(wheres, (nwheres + 1) * sizeof(*ns))) ==
+		    NULL) {
+			cli_warnx("out of memory");
+			exit(1);
+		}
+		wheres = ns;
+		wheres[nwheres++] = arg;
+		return 1;
+	case CLI_OPT_FROM:
+		f->from = cli_date("--from", arg, 0);
+		return 1;
+	case CLI_OPT_TO:
+		f->to = cli_date("--to", arg, 1);
+		return 1;
+	case CLI_OPT_SOURCE:
+		if ((ns = realloc(sources, (n + 2) * sizeof(*ns))) == NULL) {
+			cli_warnx("out of memory");
+			exit(1);
+		}
+		sources = ns;
+		sources[n++] = arg;
+		sources[n] = NULL;
+		f->sources = sources;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
+    struct pl_docfilter *f)
+{
+	const struct pl_error *err;
+	size_t i;
+
+	*db = NULL;
+	*c = NULL;
+	if ((err = pl_db_open(cli_db_path(dbopt), PL_DB_READ, db)) != NULL ||
+	    (err = pl_corpus_open(*db, c)) != NULL)
+		goto fail;
+	for (i = 0; f != NULL && i < nwheres; i++) {
+		const char *eq = strchr(wheres[i], '=');
+		char *key = strndup(wheres[i], (size_t)(eq - wheres[i]));
+		if (key == NULL) {
+			err = pl_error_nomem();
+			goto fail;
+		}
+		err = pl_corpus_where(*c, f, key, eq + 1);
+		free(key);
+		if (err)
+			goto fail;
+	}
+	return 0;
+fail:
+	cli_error(err);
+	pl_corpus_free(*c);
+	*c = NULL;
+	pl_db_close(*db);
+	*db = NULL;
+	return -1;
+}
+
+int
+cli_terms(struct pl_corpus *c, int argc, char **argv, struct pl_term ***out)
+{
+	const struct pl_error *err;
+	struct pl_term **t;
+	int i;
+
+	*out = NULL;
+	if ((t = calloc((size_t)argc + 1, sizeof(*t))) == NULL) {
+		cli_warnx("out of memory");
+		return 1;
+	}
+	for (i = 0; i < argc; i++)
+		if ((err = pl_term_parse(c, argv[i], &t[i])) != NULL) {
+			cli_error(err);
+			cli_terms_free(t, i);
+			return err->code == PL_ERR_USAGE ? 2 : 1;
+		}
+	*out = t;
+	return 0;
+}
+
+void
+cli_terms_free(struct pl_term **t, int n)
+{
+	int i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		pl_term_free(t[i]);
+	free(t);
 }

@@ -54,4 +54,57 @@ int	 cli_finish(int status);
  * NULL after printing an error. */
 char	*cli_read_file(const char *path, size_t *len);
 
+/*
+ * The filters every query command shares: --from DATE, --to DATE (both
+ * inclusive; a partial --to means the end of that month or year),
+ * --source S and --where KEY=VALUE on the documents' metadata (both
+ * repeatable).
+ */
+/* Options every query command has: --db FILE, --format F, --help. */
+#define CLI_COMMON_OPTIONS \
+	{ "db",		required_argument,	NULL, 'd' }, \
+	{ "format",	required_argument,	NULL, 'f' }, \
+	{ "help",	no_argument,		NULL, 'h' }
+
+enum {
+	CLI_OPT_FROM = 1000,
+	CLI_OPT_TO,
+	CLI_OPT_SOURCE,
+	CLI_OPT_WHERE
+};
+
+#define CLI_FILTER_OPTIONS \
+	{ "from",	required_argument,	NULL, CLI_OPT_FROM }, \
+	{ "source",	required_argument,	NULL, CLI_OPT_SOURCE }, \
+	{ "to",		required_argument,	NULL, CLI_OPT_TO }, \
+	{ "where",	required_argument,	NULL, CLI_OPT_WHERE }
+
+struct pl_docfilter;
+
+/* Handles one of those options into f; returns 1 if ch was one.  Exits
+ * 2 on a bad date.  The source list grows as needed (freed at exit). */
+int	 cli_filter_option(int ch, const char *arg, struct pl_docfilter *f);
+
+struct pl_db;
+struct pl_corpus;
+
+/*
+ * Opens the database named by --db (or $PLENUM_DB) and its corpus for
+ * queries, and applies the --where conditions to f (if not NULL); prints
+ * the error and returns -1 on failure.
+ */
+int	 cli_open_corpus(const char *dbopt, struct pl_db **,
+	    struct pl_corpus **, struct pl_docfilter *f);
+
+struct pl_term;
+
+/*
+ * Parses argv[0..argc) as term expressions into *terms (argc of them).
+ * Returns 0, or the exit status (2 for a malformed term, 1 otherwise)
+ * after printing the error.  Free with cli_terms_free().
+ */
+int	 cli_terms(struct pl_corpus *, int argc, char **argv,
+	    struct pl_term ***terms);
+void	 cli_terms_free(struct pl_term **, int n);
+
 #endif /* PLENUM_CLI_H */

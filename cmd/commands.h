@@ -5,8 +5,12 @@
 #define PLENUM_COMMANDS_H
 
 int	cmd_docs(int, char **);
+int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
 int	cmd_ingest(int, char **);
+int	cmd_kwic(int, char **);
+int	cmd_query(int, char **);
+int	cmd_series(int, char **);
 int	cmd_tokenize(int, char **);
 
 #endif /* PLENUM_COMMANDS_H */

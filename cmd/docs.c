@@ -18,10 +18,8 @@ int
 cmd_docs(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db",		required_argument,	NULL, 'd' },
-		{ "format",	required_argument,	NULL, 'f' },
+		CLI_COMMON_OPTIONS,
 		{ "from",	required_argument,	NULL, 'F' },
-		{ "help",	no_argument,		NULL, 'h' },
 		{ "limit",	required_argument,	NULL, 'n' },
 		{ "source",	required_argument,	NULL, 's' },
 		{ "to",		required_argument,	NULL, 'T' },

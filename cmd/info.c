@@ -15,9 +15,7 @@ int
 cmd_info(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db",		required_argument,	NULL, 'd' },
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "help",	no_argument,		NULL, 'h' },
+		CLI_COMMON_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

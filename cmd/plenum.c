@@ -21,8 +21,12 @@ static const struct command {
 	const char	*summary;
 } commands[] = {
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
+	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
 	{ "ingest",	cmd_ingest,	"add documents (JSON Lines, CSV, TSV, text) to the corpus" },
+	{ "kwic",	cmd_kwic,	"a term in its contexts, as written (keyword in context)" },
+	{ "query",	cmd_query,	"count terms per document, source or period" },
+	{ "series",	cmd_series,	"a term's frequency over days, weeks, months, quarters or years" },
 	{ "tokenize",	cmd_tokenize,	"show how text is split into sentences and tokens" },
 };
 

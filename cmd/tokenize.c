@@ -74,9 +74,7 @@ int
 cmd_tokenize(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db",		required_argument,	NULL, 'd' },
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "help",	no_argument,		NULL, 'h' },
+		CLI_COMMON_OPTIONS,
 		{ "lang",	required_argument,	NULL, 'l' },
 		{ NULL,		0,			NULL, 0 }
 	};

@@ -815,47 +815,55 @@ gram_text(struct pl_ingest *in, const uint32_t *ents, int n)
 	return NULL;
 }
 
-/* A posting list: varint pairs (doc id delta, count). */
+/* A decoded posting list, grown by pl_postings_each's callback. */
+struct plist {
+	int64_t		*docs, *cnts;
+	size_t		 n, cap;
+	int		 nomem;
+};
+
+static void
+plist_add(void *arg, int64_t doc, int64_t count)
+{
+	struct plist *l = arg;
+
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 64;
+		int64_t *a = realloc(l->docs, nc * sizeof(*a));
+		int64_t *b = a ? realloc(l->cnts, nc * sizeof(*b)) : NULL;
+		if (a)
+			l->docs = a;
+		if (b)
+			l->cnts = b;
+		if (a == NULL || b == NULL) {
+			l->nomem = 1;
+			return;
+		}
+		l->cap = nc;
+	}
+	l->docs[l->n] = doc;
+	l->cnts[l->n++] = count;
+}
+
+/* A posting list (see docs/SCHEMA.md) as arrays the caller frees. */
 static const struct pl_error *
 postings_decode(const unsigned char *p, size_t len, int64_t **docs,
     int64_t **cnts, size_t *n)
 {
-	const unsigned char *end = p + len;
-	uint64_t d, c;
-	int64_t last = 0;
-	size_t cap = 0;
+	struct plist l = { NULL, NULL, 0, 0, 0 };
+	int bad = pl_postings_each(p, len, plist_add, &l);
 
 	*docs = *cnts = NULL;
 	*n = 0;
-	while (p < end) {
-		if (varint_get(&p, end, &d) == -1 ||
-		    varint_get(&p, end, &c) == -1) {
-			free(*docs);
-			free(*cnts);
-			*docs = *cnts = NULL;
-			return pl_error_fmt(PL_ERR_DB,
-			    "corrupt posting list");
-		}
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			int64_t *a = realloc(*docs, nc * sizeof(*a));
-			int64_t *b = a ? realloc(*cnts, nc * sizeof(*b)) : NULL;
-			if (a)
-				*docs = a;
-			if (b)
-				*cnts = b;
-			if (a == NULL || b == NULL) {
-				free(*docs);
-				free(*cnts);
-				*docs = *cnts = NULL;
-				return pl_error_nomem();
-			}
-			cap = nc;
-		}
-		last += (int64_t)d;
-		(*docs)[*n] = last;
-		(*cnts)[(*n)++] = (int64_t)c;
+	if (bad || l.nomem) {
+		free(l.docs);
+		free(l.cnts);
+		return bad ? pl_error_fmt(PL_ERR_DB, "corrupt posting list") :
+		    pl_error_nomem();
 	}
+	*docs = l.docs;
+	*cnts = l.cnts;
+	*n = l.n;
 	return NULL;
 }
 
@@ -1614,6 +1622,39 @@ pl_docfilter_init(struct pl_docfilter *f)
 	memset(f, 0, sizeof(*f));
 	f->from = INT64_MIN;
 	f->to = INT64_MAX;
+}
+
+void
+pl_docfilter_release(struct pl_docfilter *f)
+{
+	if (f == NULL)
+		return;
+	free(f->mask);
+	f->mask = NULL;
+}
+
+const struct pl_error *
+pl_db_each_doc_where(struct pl_db *db, const char *key, const char *value,
+    void (*fn)(void *, int64_t), void *arg)
+{
+	const struct pl_error *err = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	/* The key goes in as a bound JSON path: '$."key"', quotes escaped
+	 * by json_quote(). */
+	if ((err = prepare(db, "SELECT id FROM doc WHERE meta IS NOT NULL "
+	    "AND CAST(json_extract(meta, '$.' || json_quote(?1)) AS TEXT) = ?2",
+	    &st)) != NULL)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int64(st, 0));
+	if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_finalize(st);
+	return err;
 }
 
 const struct pl_error *

@@ -133,9 +133,20 @@ struct pl_docfilter {
 	int64_t		 from, to;	/* inclusive day range; INT64_MIN/MAX: open */
 	const char	**sources;	/* borrowed; NULL-terminated, or NULL: all */
 	size_t		 limit;		/* 0: all */
+	uint8_t		*mask;		/* owned; per query row (see query.h), 1 = in;
+					   NULL: no metadata condition */
 };
 
 void pl_docfilter_init(struct pl_docfilter *);
+/* Frees the mask; the filter can be used again. */
+void pl_docfilter_release(struct pl_docfilter *);
+
+/*
+ * Calls fn with the id of every document whose metadata (the JSON object
+ * of the input's other fields) has key equal to value, compared as text.
+ */
+const struct pl_error *pl_db_each_doc_where(struct pl_db *, const char *key,
+    const char *value, void (*fn)(void *, int64_t doc), void *arg);
 
 /* Documents: id, date, precision, source, title, lang, tokens. */
 const struct pl_error *pl_db_docs(struct pl_db *, const struct pl_docfilter *,

@@ -1,0 +1,88 @@
+/*
+ * query.h - term queries over a corpus: the documents in memory, term
+ * expressions, and each document's count of a term (docs/QUERIES.md).
+ */
+#ifndef PLENUM_QUERY_H
+#define PLENUM_QUERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plenum/error.h"
+#include "plenum/store.h"
+
+/* A document as queries see it. */
+struct pl_cdoc {
+	int64_t		 id;		/* doc.id */
+	int64_t		 day;
+	int		 prec;		/* enum pl_precision */
+	int64_t		 tokens;
+	uint32_t	 source;	/* index into the corpus's sources */
+	char		*ext_id;
+	char		*title;
+};
+
+/* A corpus opened for queries: every document's metadata in memory. */
+struct pl_corpus {
+	struct pl_db		*db;		/* borrowed */
+	struct pl_tokenizer	*tk;		/* borrowed from db */
+	struct pl_cdoc		*docs;		/* by row, in doc.id order */
+	size_t			 ndocs;
+	int32_t			*row_of;	/* doc.id -> row, -1 if none */
+	int64_t			 maxid;
+	char			**sources;	/* sorted */
+	size_t			 nsources;
+};
+
+/* Loads the documents of db (which must outlive the corpus). */
+const struct pl_error *pl_corpus_open(struct pl_db *, struct pl_corpus **);
+void pl_corpus_free(struct pl_corpus *);
+/* 1 if document row passes the filter (dates, sources, metadata). */
+int pl_corpus_match(const struct pl_corpus *, size_t row,
+    const struct pl_docfilter *);
+
+/*
+ * Narrows the filter to documents whose metadata field key equals value
+ * (text comparison); several calls combine with AND.  The mask it sets is
+ * freed by pl_docfilter_release().
+ */
+const struct pl_error *pl_corpus_where(struct pl_corpus *,
+    struct pl_docfilter *, const char *key, const char *value);
+
+/*
+ * A term expression: a word (inflation, 疫情), a phrase (rule of law, or
+ * "rule of law" in quotes), a prefix (develop*), or alternatives summed
+ * as one series (covid|coronavirus|pandemic), optionally labelled
+ * (pandemic=covid|coronavirus).  Every part is tokenized with the
+ * corpus's settings.
+ */
+struct pl_alt {
+	char		**words;	/* normalised tokens */
+	size_t		 nwords;
+	int		 prefix;	/* one word, matched as a prefix */
+};
+
+struct pl_term {
+	char		*label;		/* the label, or the expression */
+	struct pl_alt	*alts;
+	size_t		 nalts;
+};
+
+/*
+ * Parses expr.  A malformed expression is a PL_ERR_USAGE error that names
+ * the column: "term 'a||b': empty alternative at column 3".  A term the
+ * corpus lacks is valid (its counts are zero).  Free with pl_term_free().
+ */
+const struct pl_error *pl_term_parse(struct pl_corpus *, const char *expr,
+    struct pl_term **);
+void pl_term_free(struct pl_term *);
+
+/*
+ * Counts of a term in every document: count[row] for each corpus row,
+ * zero outside the filter.  Phrases match consecutive tokens within a
+ * sentence.  The array has ndocs entries; the caller frees it.
+ */
+const struct pl_error *pl_term_counts(struct pl_corpus *,
+    const struct pl_term *, const struct pl_docfilter *, int64_t **count);
+
+#endif /* PLENUM_QUERY_H */

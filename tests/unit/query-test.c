@@ -1,0 +1,179 @@
+/*
+ * query-test.c - term expressions and per-document counts on a tiny
+ * corpus whose counts are worked out by hand, and series buckets.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plenum/query.h"
+#include "plenum/series.h"
+#include "tap.h"
+
+static struct pl_doc
+mkdoc(const char *id, const char *date, const char *text)
+{
+	struct pl_doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.id = id;
+	d.date = date;
+	pl_date_parse(date, strlen(date), &d.day, &d.prec);
+	d.source = "s";
+	d.title = "";
+	d.text = text;
+	d.textlen = strlen(text);
+	d.file = "mem";
+	return d;
+}
+
+/* Total count of expr over all documents, or -1 on a parse error. */
+static int64_t
+total(struct pl_corpus *c, const char *expr)
+{
+	struct pl_term *t;
+	int64_t *cnt, sum = 0;
+	size_t i;
+
+	if (pl_term_parse(c, expr, &t) != NULL)
+		return -1;
+	if (pl_term_counts(c, t, NULL, &cnt) != NULL) {
+		pl_term_free(t);
+		return -2;
+	}
+	for (i = 0; i < c->ndocs; i++)
+		sum += cnt[i];
+	free(cnt);
+	pl_term_free(t);
+	return sum;
+}
+
+static const char *
+parse_error(struct pl_corpus *c, const char *expr)
+{
+	static char msg[1100];
+	const struct pl_error *err;
+	struct pl_term *t;
+
+	if ((err = pl_term_parse(c, expr, &t)) == NULL) {
+		pl_term_free(t);
+		return "ok";
+	}
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	return msg;
+}
+
+int
+main(void)
+{
+	char tmpl[] = "/tmp/plenum-query-XXXXXX", path[256], p2[300];
+	struct pl_db *db = NULL;
+	struct pl_ingest *in;
+	struct pl_corpus *c = NULL;
+	struct pl_doc d[3];
+	enum pl_add_result res;
+	const char *other;
+	struct pl_term *t;
+	size_t i;
+
+	if (mkdtemp(tmpl) == NULL)
+		return 1;
+	snprintf(path, sizeof(path), "%s/q.db", tmpl);
+	/*
+	 * d1 (2020-12-31): "The rule of law. Rule of law matters; the rule
+	 *   of law is the rule."  -> rule 4, law 3, "rule of law" 3 (the
+	 *   last "the rule" ends the sentence), "law matters" 1.
+	 * d2 (2021-01-02): "Development and developing countries. Law."
+	 *   -> develop* 2 (development, developing), law 1.
+	 * d3 (2021-01-04): "The rule. Of law we speak."  -> "rule of law" 0
+	 *   (crosses a sentence), rule 1, law 1.
+	 */
+	d[0] = mkdoc("d1", "2020-12-31", "The rule of law. Rule of law "
+	    "matters; the rule of law is the rule.");
+	d[1] = mkdoc("d2", "2021-01-02", "Development and developing "
+	    "countries. Law.");
+	d[2] = mkdoc("d3", "2021-01-04", "The rule. Of law we speak.");
+	if (pl_db_open(path, PL_DB_WRITE | PL_DB_CREATE, &db) != NULL ||
+	    pl_ingest_begin(db, NULL, &in) != NULL)
+		return 1;
+	for (i = 0; i < 3; i++)
+		pl_ingest_add(in, &d[i], &res, &other);
+	ok(pl_ingest_commit(in, NULL) == NULL, "corpus of 3 documents");
+	if (!ok(pl_corpus_open(db, &c) == NULL && c->ndocs == 3,
+	    "corpus opened for queries"))
+		return tap_done();
+
+	is_int(total(c, "rule"), 5, "rule: 4 + 0 + 1");
+	is_int(total(c, "LAW"), 5, "LAW (case folded): 3 + 1 + 1");
+	is_int(total(c, "rule of law"), 3, "indexed trigram, not across a sentence");
+	is_int(total(c, "\"rule of law\""), 3, "quoted phrase");
+	is_int(total(c, "the rule of law"), 2, "scanned 4-word phrase");
+	/* d1 has "the rule" 3 times, d3 once ("The rule."). */
+	is_int(total(c, "the rule"), 4, "phrase starting with a stopword");
+	/* d1 3 times, d3 once ("Of law we speak"). */
+	is_int(total(c, "of law"), 4, "phrase of law (scanned)");
+	is_int(total(c, "develop*"), 2, "prefix: development, developing");
+	is_int(total(c, "law|develop*"), 7, "alternatives summed");
+	is_int(total(c, "nothing"), 0, "unknown word: zero, no error");
+	is_int(total(c, "no such phrase"), 0, "unknown phrase: zero");
+
+	ok(pl_term_parse(c, "lex=law|rule", &t) == NULL &&
+	    strcmp(t->label, "lex") == 0 && t->nalts == 2, "label parsed");
+	pl_term_free(t);
+	ok(pl_term_parse(c, "a|b", &t) == NULL &&
+	    strcmp(t->label, "a|b") == 0, "label defaults to the expression");
+	pl_term_free(t);
+	is_str(parse_error(c, "a||b"), "term 'a||b': empty alternative at "
+	    "column 3", "empty alternative names its column");
+	is_str(parse_error(c, "|a"), "term '|a': empty alternative at "
+	    "column 1", "leading bar");
+	is_str(parse_error(c, "a|"), "term 'a|': empty alternative at "
+	    "column 3", "trailing bar");
+	is_str(parse_error(c, "\"rule of"), "term '\"rule of': unclosed "
+	    "quote at column 1", "unclosed quote");
+	is_str(parse_error(c, "de*v"), "term 'de*v': '*' only at the end of "
+	    "a word, at column 3", "star inside a word");
+	is_str(parse_error(c, "=law"), "term '=law': empty label before '=' "
+	    "at column 1", "empty label");
+	is_str(parse_error(c, "rule of*"), "term 'rule of*': a prefix (*) "
+	    "must be one word, at column 1", "prefix of a phrase");
+
+	/* Weekly series: 2020-12-31 and 2021-01-02 are in 2020-W53,
+	 * 2021-01-04 in 2021-W01. */
+	{
+		struct pl_series_opts o;
+		struct pl_table tab;
+		struct pl_term *terms[1];
+		pl_table_init(&tab);
+		pl_series_opts_defaults(&o);
+		o.by = PL_BUCKET_WEEK;
+		pl_term_parse(c, "law", &terms[0]);
+		ok(pl_series(c, terms, 1, &o, &tab) == NULL && tab.nrows == 2,
+		    "two weekly buckets");
+		is_str(pl_table_cell(&tab, 0, 1)->v.s, "2020-W53", "first week");
+		is_int(pl_table_cell(&tab, 0, 4)->v.i, 4, "law in 2020-W53");
+		is_int(pl_table_cell(&tab, 0, 6)->v.i, 2, "2 documents");
+		is_str(pl_table_cell(&tab, 1, 1)->v.s, "2021-W01", "second week");
+		/* Daily: 2021-01-01 and 01-03 have no documents. */
+		o.by = PL_BUCKET_DAY;
+		ok(pl_series(c, terms, 1, &o, &tab) == NULL && tab.nrows == 5,
+		    "five daily buckets, dense");
+		ok(pl_table_cell(&tab, 1, 8)->null &&
+		    pl_table_cell(&tab, 1, 6)->v.i == 0,
+		    "a day without documents has no value");
+		ok(!pl_table_cell(&tab, 2, 8)->null,
+		    "a day with documents has a value");
+		pl_term_free(terms[0]);
+		pl_table_release(&tab);
+	}
+	pl_corpus_free(c);
+	pl_db_close(db);
+	unlink(path);
+	snprintf(p2, sizeof(p2), "%s-wal", path);
+	unlink(p2);
+	snprintf(p2, sizeof(p2), "%s-shm", path);
+	unlink(p2);
+	rmdir(tmpl);
+	return tap_done();
+}
