@@ -180,7 +180,8 @@ walk(struct pl_reader *r, const char *dir)
 		}
 		n++;
 	}
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n && err == NULL; i++) {
 		if (asprintf(&p, "%s/%s", dir, names[i]) == -1) {
 			err = pl_error_nomem();

@@ -291,7 +291,8 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 		size_t lim, col = grouped ? 1 : 0;
 		if (fg->ndocs == 0)
 			continue;
-		qsort_r(fg->v, fg->n, sizeof(*fg->v), cmp_frow, &x);
+		if (fg->n > 1)
+			qsort_r(fg->v, fg->n, sizeof(*fg->v), cmp_frow, &x);
 		lim = o->top && o->top < fg->n ? o->top : fg->n;
 		for (k = 0; k < lim; k++) {
 			const struct frow *r = &fg->v[k];

@@ -120,7 +120,9 @@ resolve(struct kctx *k, const struct pl_term *t, struct kalt *ka)
 			if ((err = pl_db_each_term(k->c->db, a->words[0], 1, 1,
 			    prefix_word, k)) != NULL)
 				return err;
-			qsort(x->set, x->nset, sizeof(*x->set), cmp_i64);
+			if (x->nset > 1)
+				qsort(x->set, x->nset, sizeof(*x->set),
+				    cmp_i64);
 			continue;
 		}
 		rare = NULL;
@@ -278,7 +280,8 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 	for (i = 0; i < c->ndocs; i++)
 		if (k.cand[i] && pl_corpus_match(c, i, &o->filter))
 			rows[nrows++] = (uint32_t)i;
-	qsort_r(rows, nrows, sizeof(*rows), cmp_row_day, c);
+	if (nrows > 1)
+		qsort_r(rows, nrows, sizeof(*rows), cmp_row_day, c);
 	for (r = 0; r < nrows; r++) {
 		const struct pl_cdoc *d = &c->docs[rows[r]];
 		size_t idl, spl, tl, n = 0;
@@ -443,7 +446,9 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 			}
 		}
 	}
-	if (o->sort == PL_KWIC_SORT_LEFT)
+	if (nhits < 2)
+		;	/* nothing to sort */
+	else if (o->sort == PL_KWIC_SORT_LEFT)
 		qsort(hits, nhits, sizeof(*hits), cmp_hit_left);
 	else if (o->sort == PL_KWIC_SORT_RIGHT)
 		qsort(hits, nhits, sizeof(*hits), cmp_hit_right);

@@ -99,7 +99,9 @@ pl_corpus_open(struct pl_db *db, struct pl_corpus **out)
 			goto done;
 		}
 	c->nsources = l.src.n;
-	qsort(c->sources, c->nsources, sizeof(*c->sources), cmp_strp);
+	if (c->nsources > 1)
+		qsort(c->sources, c->nsources, sizeof(*c->sources),
+		    cmp_strp);
 	for (i = 0; i < l.src.n; i++)
 		for (k = 0; k < c->nsources; k++)
 			if (strcmp(c->sources[k], strmap_key(&l.src, i)) == 0) {

@@ -340,7 +340,9 @@ pl_query(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 		}
 		for (i = 0; i < c->ndocs; i++)
 			order[i] = i;
-		qsort_r(order, c->ndocs, sizeof(*order), cmp_row_date, c);
+		if (c->ndocs > 1)
+			qsort_r(order, c->ndocs, sizeof(*order),
+			    cmp_row_date, c);
 	} else {
 		if ((err = add_cols(&t, gnames, gtypes, 8)) != NULL)
 			goto done;
