@@ -168,6 +168,52 @@ main(void)
 		pl_table_release(&tab);
 	}
 	pl_corpus_free(c);
+	c = NULL;
+
+	/*
+	 * A leap day and Chinese phrases.  d4 (2024-02-29): 疫情防控工作。
+	 * 坚持疫情防控。 -> 疫情防控 (the indexed bigram 疫情 防控) twice;
+	 * d5 (2024-03-01): 疫情。防控。 -> 0 (across a sentence boundary).
+	 */
+	d[0] = mkdoc("d4", "2024-02-29", "\xe7\x96\xab\xe6\x83\x85\xe9\x98"
+	    "\xb2\xe6\x8e\xa7\xe5\xb7\xa5\xe4\xbd\x9c\xe3\x80\x82\xe5\x9d"
+	    "\x9a\xe6\x8c\x81\xe7\x96\xab\xe6\x83\x85\xe9\x98\xb2\xe6\x8e"
+	    "\xa7\xe3\x80\x82");
+	d[1] = mkdoc("d5", "2024-03-01", "\xe7\x96\xab\xe6\x83\x85\xe3\x80"
+	    "\x82\xe9\x98\xb2\xe6\x8e\xa7\xe3\x80\x82");
+	if (pl_ingest_begin(db, NULL, &in) != NULL)
+		return tap_done();
+	for (i = 0; i < 2; i++)
+		pl_ingest_add(in, &d[i], &res, &other);
+	ok(pl_ingest_commit(in, NULL) == NULL && pl_corpus_open(db, &c) ==
+	    NULL, "Chinese documents added");
+	/* 疫情防控 */
+	is_int(total(c, "\xe7\x96\xab\xe6\x83\x85\xe9\x98\xb2\xe6\x8e"
+	    "\xa7"), 2, "Chinese phrase: twice in d4, not across d5's break");
+	{
+		struct pl_series_opts o;
+		struct pl_table tab;
+		struct pl_term *terms[1];
+		pl_table_init(&tab);
+		pl_series_opts_defaults(&o);
+		o.by = PL_BUCKET_DAY;
+		o.filter.from = pl_days_from_civil(2024, 2, 28);
+		o.filter.to = pl_days_from_civil(2024, 3, 1);
+		pl_term_parse(c, "\xe7\x96\xab\xe6\x83\x85", &terms[0]);
+		ok(pl_series(c, terms, 1, &o, &tab) == NULL && tab.nrows == 3,
+		    "2024-02-28 .. 2024-03-01 is three days (leap year)");
+		is_str(pl_table_cell(&tab, 1, 1)->v.s, "2024-02-29",
+		    "the leap day has its own bucket");
+		is_int(pl_table_cell(&tab, 1, 4)->v.i, 2, "two hits on it");
+		ok(pl_table_cell(&tab, 0, 8)->null, "2024-02-28: no reports");
+		o.by = PL_BUCKET_MONTH;
+		ok(pl_series(c, terms, 1, &o, &tab) == NULL && tab.nrows == 2 &&
+		    strcmp(pl_table_cell(&tab, 0, 3)->v.s, "2024-02-29") == 0,
+		    "February 2024 ends on the 29th");
+		pl_term_free(terms[0]);
+		pl_table_release(&tab);
+	}
+	pl_corpus_free(c);
 	pl_db_close(db);
 	unlink(path);
 	snprintf(p2, sizeof(p2), "%s-wal", path);
