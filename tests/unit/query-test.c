@@ -10,23 +10,8 @@
 #include "plenum/query.h"
 #include "plenum/series.h"
 #include "tap.h"
+#include "testdoc.h"
 
-static struct pl_doc
-mkdoc(const char *id, const char *date, const char *text)
-{
-	struct pl_doc d;
-
-	memset(&d, 0, sizeof(d));
-	d.id = id;
-	d.date = date;
-	pl_date_parse(date, strlen(date), &d.day, &d.prec);
-	d.source = "s";
-	d.title = "";
-	d.text = text;
-	d.textlen = strlen(text);
-	d.file = "mem";
-	return d;
-}
 
 /* Total count of expr over all documents, or -1 on a parse error. */
 static int64_t
@@ -67,7 +52,7 @@ parse_error(struct pl_corpus *c, const char *expr)
 int
 main(void)
 {
-	char tmpl[] = "/tmp/plenum-query-XXXXXX", path[256], p2[300];
+	char tmpl[64], path[256], p2[300];
 	struct pl_db *db = NULL;
 	struct pl_ingest *in;
 	struct pl_corpus *c = NULL;
@@ -77,7 +62,7 @@ main(void)
 	struct pl_term *t;
 	size_t i;
 
-	if (mkdtemp(tmpl) == NULL)
+	if (scratch_dir("query", tmpl, sizeof(tmpl)) == -1)
 		return 1;
 	snprintf(path, sizeof(path), "%s/q.db", tmpl);
 	/*

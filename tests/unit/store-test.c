@@ -11,26 +11,10 @@
 
 #include "plenum/store.h"
 #include "tap.h"
+#include "testdoc.h"
 
 static char dbpath[256];
 
-static struct pl_doc
-mkdoc(const char *id, const char *date, const char *text)
-{
-	struct pl_doc d;
-
-	memset(&d, 0, sizeof(d));
-	d.id = id;
-	d.date = date;
-	pl_date_parse(date, strlen(date), &d.day, &d.prec);
-	d.source = "test";
-	d.title = "";
-	d.text = text;
-	d.textlen = strlen(text);
-	d.file = "mem";
-	d.line = 1;
-	return d;
-}
 
 /* "cf df postings-hex" of a term, or "none". */
 static const char *
@@ -93,9 +77,9 @@ main(void)
 	enum pl_add_result res;
 	const char *other = NULL;
 	const struct pl_error *err;
-	char tmpl[] = "/tmp/plenum-store-XXXXXX";
+	char tmpl[64];
 
-	if (mkdtemp(tmpl) == NULL)
+	if (scratch_dir("store", tmpl, sizeof(tmpl)) == -1)
 		return 1;
 	snprintf(dbpath, sizeof(dbpath), "%s/t.db", tmpl);
 	pl_table_init(&t);
