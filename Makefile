@@ -42,11 +42,13 @@ LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
 		  lib/query.c lib/series.c lib/freq.c lib/kwic.c
 LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
 CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/freq.c cmd/info.c cmd/ingest.c \
-		  cmd/kwic.c cmd/query.c cmd/series.c cmd/tokenize.c
+		  cmd/kwic.c cmd/plot.c cmd/query.c cmd/series.c cmd/tokenize.c
 CMD_OBJ		= $(CMD_SRC:%.c=$(BUILD)/%.o)
+PLOT_SRC	= plots/plot.c
+PLOT_OBJ	= $(PLOT_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC	= $(wildcard tests/unit/*-test.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
-DEPS		= $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
+DEPS		= $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(PLOT_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 PROG		= $(BUILD)/plenum
 MANPAGES	= $(wildcard docs/man/*.1)
@@ -82,17 +84,23 @@ $(BUILD)/libplenum.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(PROG): $(CMD_OBJ) $(BUILD)/libplenum.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenum.a $(LIBS)
+# The plotting module is its own library on top of lib.
+$(BUILD)/libplenumplot.a: $(PLOT_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(PLOT_OBJ)
+
+$(PROG): $(CMD_OBJ) $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenumplot.a \
+		$(BUILD)/libplenum.a $(LIBS)
 
 # The tests and the README run ./plenum from the top of the tree.
 plenum: $(PROG)
 	@if [ "$(BUILD)" = build ]; then cp $(PROG) plenum; fi
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenum.a tests/unit/tap.h
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a tests/unit/tap.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
-		$(BUILD)/libplenum.a $(LIBS)
+		$(BUILD)/libplenumplot.a $(BUILD)/libplenum.a $(LIBS)
 
 check test: deps
 	@$(MAKE) --no-print-directory all
