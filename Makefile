@@ -37,14 +37,11 @@ ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -
 ALL_LDFLAGS	= $(SAN_LDFLAGS) $(LDFLAGS)
 LIBS		= $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC		= lib/error.c lib/util.c lib/date.c lib/table.c lib/token.c \
-		  lib/corpus.c lib/db.c lib/grams.c lib/pipeline.c \
-		  lib/query.c lib/series.c lib/freq.c lib/kwic.c
+LIB_SRC		= $(sort $(wildcard lib/*.c))
 LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
-CMD_SRC		= cmd/plenum.c cmd/cli.c cmd/docs.c cmd/freq.c cmd/info.c cmd/ingest.c \
-		  cmd/kwic.c cmd/plot.c cmd/query.c cmd/series.c cmd/tokenize.c
+CMD_SRC		= $(sort $(wildcard cmd/*.c))
 CMD_OBJ		= $(CMD_SRC:%.c=$(BUILD)/%.o)
-PLOT_SRC	= plots/plot.c
+PLOT_SRC	= $(sort $(wildcard plots/*.c))
 PLOT_OBJ	= $(PLOT_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC	= $(wildcard tests/unit/*-test.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -117,9 +114,15 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh build-aux/demo.sh
 
-bench: deps
+# make bench runs every bench/*.sh; make bench BENCH="plot trends" a few.
+BENCH		?= $(patsubst bench/%.sh,%,$(sort $(wildcard bench/*.sh)))
+bench:
+	@sh build-aux/deps.sh --bench
 	@$(MAKE) --no-print-directory all
-	bash bench/ingest.sh >> bench/RESULTS.md
+	@for b in $(BENCH); do \
+		echo "bench: bench/$$b.sh" >&2; \
+		bash bench/$$b.sh >> bench/RESULTS.md || exit 1; \
+	done
 	@tail -n 30 bench/RESULTS.md
 
 install: all

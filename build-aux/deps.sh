@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh - install the Debian packages plenum needs to build, test and
-# draw, when any is missing.  As root it runs one apt-get install line
+# draw, when any is missing (with --bench, also the benchmark peers).  As root it runs one apt-get install line
 # (after apt-get update when the package lists are empty); otherwise it
 # prints that line for you to run.  See README.md for why each is there.
 set -eu
@@ -15,6 +15,13 @@ libfriso-dev friso-dict
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
 python3"
+
+# make bench adds the peers it measures against (each bench script skips a
+# peer that is missing and says which package brings it).
+if [ "${1:-}" = --bench ]; then
+	pkgs="$pkgs time python3-numpy python3-scipy python3-pandas
+python3-nltk python3-sklearn python3-matplotlib gnuplot-nox"
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps: not a Debian system; install the equivalents of:" $pkgs >&2
