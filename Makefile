@@ -11,7 +11,7 @@ PKG_CONFIG	?= pkg-config
 CC		?= cc
 BUILD		?= build
 
-PKGS		= sqlite3 gsl cairo pangocairo libutf8proc jansson friso opencc glib-2.0
+PKGS		= sqlite3 gsl cairo pangocairo libpng zlib libutf8proc jansson friso opencc glib-2.0
 
 WARN		= -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
 		  -Wwrite-strings -Wvla

@@ -1,12 +1,104 @@
 #!/bin/sh
-# demo.sh - the main job on the embedded corpus: ingest seeds/ into a fresh
-# database under out/ and summarise it.  Run by 'make demo'.
+# demo.sh - the main job, run by 'make demo': ingest a corpus (by default
+# the embedded one in seeds/; CORPUS=FILE or DIR for another) into a fresh
+# database under out/, then draw the weekly review's charts to PNG and SVG
+# under out/ and print their paths:
+#   weekly-trend   small multiples of the leading terms and phrases, by week
+#                  (the terms that rose most, when the corpus spans enough
+#                  weeks for plenum trends; else the most frequent)
+#   top-terms      bars of the most frequent words
+#   top-phrases    bars of the most frequent two-word phrases
+#   dispersion     where the leading phrases occur: along the timeline, or
+#                  along the text when the corpus has a single date
 set -eu
 cd "$(dirname "$0")/.."
-mkdir -p out
-rm -f out/demo.db out/demo.db-wal out/demo.db-shm
-./plenum ingest --db out/demo.db seeds/
+CORPUS=${CORPUS:-seeds/}
+OUT=${OUT:-out}
+P=./plenum
+DB=$OUT/demo.db
+name=$(basename "${CORPUS%/}")
+[ "$CORPUS" = seeds/ ] && name="the embedded report (seeds/)"
+
+mkdir -p "$OUT"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+$P ingest --db "$DB" "$CORPUS"
 echo
-./plenum info --db out/demo.db
-echo
-echo "database: out/demo.db (try: ./plenum docs --db out/demo.db)"
+
+# The terms of a one-column list, one per line, as "$@".
+col1() { awk -F '\t' 'NR > 1 && $1 != "" { print $1 }'; }
+
+first=$($P info --db "$DB" | awk -F '\t' '$2 == "first_date" { print $5 }')
+last=$($P info --db "$DB" | awk -F '\t' '$2 == "last_date" { print $5 }')
+weeks=$($P series --db "$DB" --by week --value count "$($P freq --db "$DB" \
+    --top 1 | col1)" | awk -F '\t' 'NR > 1 && $7 > 0 { n++ } END { print n + 0 }')
+cap="Source: $name, $first to $last. plenum $($P --version | awk '{ print $NF }')"
+
+# Leading terms: rising ones when there are weeks enough to test a trend.
+lead=
+how="most frequent"
+if [ "$weeks" -ge 8 ] && $P trends -h >/dev/null 2>&1; then
+	lead=$($P trends --db "$DB" --by week --top 9 --sort q \
+	    --direction up --min-count 20 2>/dev/null | col1 || true)
+	[ -n "$lead" ] && how="rising most (Mann-Kendall, by week)"
+fi
+if [ -z "$lead" ]; then
+	lead=$( { $P freq --db "$DB" --top 6 | col1;
+	    $P freq --db "$DB" --ngram 2 --top 3 | col1; } )
+fi
+phrases=$($P freq --db "$DB" --ngram 2 --top 6 | col1)
+
+IFS='
+'
+# shellcheck disable=SC2086
+set -- $lead
+$P series --db "$DB" --by week "$@" >"$OUT/weekly-trend.tsv"
+for ext in png svg; do
+	$P plot multiples -i "$OUT/weekly-trend.tsv" --free-y --markers \
+	    --db "$DB" -o "$OUT/weekly-trend.$ext" --width 1200 --height 720 \
+	    --title "Leading terms and phrases, week by week" \
+	    --subtitle "The $# $how; mentions per 10,000 tokens" \
+	    --caption "$cap"
+done
+
+$P freq --db "$DB" --top 20 >"$OUT/top-terms.tsv"
+$P freq --db "$DB" --ngram 2 --top 20 >"$OUT/top-phrases.tsv"
+for ext in png svg; do
+	$P plot bar -i "$OUT/top-terms.tsv" --db "$DB" \
+	    -o "$OUT/top-terms.$ext" --height 640 \
+	    --title "Most frequent words" --ylabel "occurrences" \
+	    --subtitle "Stopwords left out" --caption "$cap"
+	$P plot bar -i "$OUT/top-phrases.tsv" --db "$DB" \
+	    -o "$OUT/top-phrases.$ext" --height 640 \
+	    --title "Most frequent phrases" --ylabel "occurrences" \
+	    --subtitle "Two-word phrases that neither start nor end with a stopword" \
+	    --caption "$cap"
+done
+
+# shellcheck disable=SC2086
+set -- $phrases
+if [ "$first" = "$last" ]; then
+	# One date: where in the text, by character offset.
+	printf 'term\tdoc\toffset\n' >"$OUT/dispersion.tsv"
+	for t in "$@"; do
+		$P kwic --db "$DB" --limit 0 "$t" |
+		    awk -F '\t' -v t="$t" 'NR > 1 { print t "\t" $1 "\t" $NF }'
+	done >>"$OUT/dispersion.tsv"
+	x="--xlabel"
+	xl="position in the text (characters)"
+else
+	$P query --db "$DB" --by doc "$@" >"$OUT/dispersion.tsv"
+	x="--subtitle"
+	xl="One tick per report that uses the phrase; darker with more uses"
+fi
+for ext in png svg; do
+	$P plot dispersion -i "$OUT/dispersion.tsv" --db "$DB" \
+	    -o "$OUT/dispersion.$ext" --title "Where the leading phrases occur" \
+	    "$x" "$xl" --caption "$cap"
+done
+unset IFS
+
+echo "charts of $name in $OUT/ (the numbers behind each in the .tsv beside it):"
+for f in weekly-trend top-terms top-phrases dispersion; do
+	echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
+done
+echo "database: $DB (try: ./plenum docs --db $DB)"

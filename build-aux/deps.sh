@@ -8,7 +8,7 @@ set -eu
 pkgs="gcc make pkg-config libc6-dev
 libsqlite3-dev sqlite3
 libgsl-dev
-libcairo2-dev libpango1.0-dev libglib2.0-dev
+libcairo2-dev libpango1.0-dev libglib2.0-dev libpng-dev zlib1g-dev
 libutf8proc-dev
 libjansson-dev
 libfriso-dev friso-dict

@@ -3,20 +3,35 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "plenum/date.h"
 #include "plenum/plot.h"
 #include "cli.h"
 #include "commands.h"
 
 static const char usage_str[] =
-	"usage: plenum plot line [-i TABLE] -o OUT.png|svg|pdf [--title T] "
-	"[--subtitle T]\n"
-	"                   [--caption T] [--ylabel T] [--x COL] [--y COL] "
-	"[--group COL]\n"
-	"                   [--width PX] [--height PX] [--scale N] [--dump]\n";
+	"usage: plenum plot KIND [-i TABLE] -o OUT.png|svg|pdf [--data FILE] "
+	"[--dump]\n"
+	"                   [--title T] [--subtitle T] [--caption T] "
+	"[--xlabel T] [--ylabel T]\n"
+	"                   [--x COL] [--y COL] [--group COL] [--label COL] "
+	"[--value COL]\n"
+	"                   [--lower COL] [--upper COL] [--width N[in]] "
+	"[--height N[in]]\n"
+	"                   [--dpi N] [--scale N] [--theme default|print|dark] "
+	"[--font F]\n"
+	"                   [--markers] [--smooth N] [--event DATE[=LABEL]] "
+	"[--top N]\n"
+	"                   [--free-y] [--ncol N] [--values | --no-values]\n"
+	"                   [--neg-label T] [--pos-label T] [--threshold X] "
+	"[--max-edges N]\n"
+	"                   [--seed N] [--db FILE]\n"
+	"kinds: line, bar, heatmap, multiples, dispersion, network\n";
 
 /* The table format from a file name, or from the first byte. */
 static int
@@ -37,22 +52,151 @@ input_format(const char *path, FILE *fp)
 	return c == '[' ? PL_FMT_JSON : c == '{' ? PL_FMT_JSONL : PL_FMT_TSV;
 }
 
+/* A size: pixels, or inches with an "in" suffix (96 pixels each). */
+static double
+size_arg(const char *opt, const char *arg, int *inches)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	*inches = strcmp(end, "in") == 0;
+	if (errno || end == arg || (*end && !*inches) || !(v > 0)) {
+		cli_warnx("%s: '%s' is not a size (expected pixels, e.g. 1600, "
+		    "or inches, e.g. 6.5in)", opt, arg);
+		exit(2);
+	}
+	v = *inches ? v * 96 : v;
+	if (v < 100 || v > 20000) {
+		cli_warnx("%s: %s is out of range (100 to 20000 pixels)", opt,
+		    arg);
+		exit(2);
+	}
+	return v;
+}
+
+static double
+real_arg(const char *opt, const char *arg)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end || !isfinite(v)) {
+		cli_warnx("%s: '%s' is not a number", opt, arg);
+		exit(2);
+	}
+	return v;
+}
+
+/* The command line, shell-quoted where needed, for the provenance. */
+static char *
+command_line(int argc, char **argv)
+{
+	size_t n = 16, i, k = 0;
+	char *s;
+
+	for (i = 0; i < (size_t)argc; i++)
+		n += strlen(argv[i]) * 4 + 3;
+	if ((s = malloc(n)) == NULL)
+		return NULL;
+	k += (size_t)snprintf(s, n, "plenum plot");
+	for (i = 1; i < (size_t)argc; i++) {
+		const char *a = argv[i];
+		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
+		s[k++] = ' ';
+		if (q)
+			s[k++] = '\'';
+		for (; *a; a++) {
+			if (*a == '\'' && q) {
+				memcpy(s + k, "'\\''", 4);
+				k += 4;
+			} else
+				s[k++] = *a;
+		}
+		if (q)
+			s[k++] = '\'';
+	}
+	s[k] = '\0';
+	return s;
+}
+
+/* Writes t as TSV to path through a temporary file and a rename. */
+static int
+write_data(const char *path, const struct pl_table *t)
+{
+	const struct pl_error *err;
+	char tmp[4096];
+	FILE *fp;
+	int fd;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >=
+	    sizeof(tmp) || (fd = mkstemp(tmp)) == -1 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		cli_warnx("--data: %s: %s", path, strerror(errno));
+		return 1;
+	}
+	err = pl_table_write(t, fp, PL_FMT_TSV);
+	if (fclose(fp) == EOF && err == NULL)
+		err = pl_error_from_errno(path);
+	if (err == NULL && rename(tmp, path) == -1)
+		err = pl_error_from_errno(path);
+	if (err != NULL) {
+		unlink(tmp);
+		cli_error(err);
+		return 1;
+	}
+	return 0;
+}
+
+enum {
+	OPT_DATA = 2000, OPT_DPI, OPT_EVENT, OPT_FONT, OPT_FREEY, OPT_LABEL,
+	OPT_LOWER, OPT_MARKERS, OPT_MAXEDGES, OPT_NCOL, OPT_NEGLABEL,
+	OPT_NOVALUES, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
+	OPT_THRESHOLD, OPT_TOP, OPT_UPPER, OPT_VALUE, OPT_VALUES, OPT_XLABEL
+};
+
 int
 cmd_plot(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "caption",	required_argument,	NULL, 'c' },
+		{ "data",	required_argument,	NULL, OPT_DATA },
+		{ "db",		required_argument,	NULL, 'd' },
+		{ "dpi",	required_argument,	NULL, OPT_DPI },
 		{ "dump",	no_argument,		NULL, 'D' },
+		{ "event",	required_argument,	NULL, OPT_EVENT },
+		{ "font",	required_argument,	NULL, OPT_FONT },
+		{ "free-y",	no_argument,		NULL, OPT_FREEY },
 		{ "group",	required_argument,	NULL, 'g' },
 		{ "height",	required_argument,	NULL, 'H' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "input",	required_argument,	NULL, 'i' },
+		{ "label",	required_argument,	NULL, OPT_LABEL },
+		{ "lower",	required_argument,	NULL, OPT_LOWER },
+		{ "markers",	no_argument,		NULL, OPT_MARKERS },
+		{ "max-edges",	required_argument,	NULL, OPT_MAXEDGES },
+		{ "ncol",	required_argument,	NULL, OPT_NCOL },
+		{ "neg-label",	required_argument,	NULL, OPT_NEGLABEL },
+		{ "no-values",	no_argument,		NULL, OPT_NOVALUES },
 		{ "output",	required_argument,	NULL, 'o' },
+		{ "pos-label",	required_argument,	NULL, OPT_POSLABEL },
 		{ "scale",	required_argument,	NULL, 's' },
+		{ "seed",	required_argument,	NULL, OPT_SEED },
+		{ "smooth",	required_argument,	NULL, OPT_SMOOTH },
 		{ "subtitle",	required_argument,	NULL, 'S' },
+		{ "theme",	required_argument,	NULL, OPT_THEME },
+		{ "threshold",	required_argument,	NULL, OPT_THRESHOLD },
 		{ "title",	required_argument,	NULL, 't' },
+		{ "top",	required_argument,	NULL, OPT_TOP },
+		{ "upper",	required_argument,	NULL, OPT_UPPER },
+		{ "value",	required_argument,	NULL, OPT_VALUE },
+		{ "values",	no_argument,		NULL, OPT_VALUES },
 		{ "width",	required_argument,	NULL, 'W' },
 		{ "x",		required_argument,	NULL, 'x' },
+		{ "xlabel",	required_argument,	NULL, OPT_XLABEL },
 		{ "y",		required_argument,	NULL, 'y' },
 		{ "ylabel",	required_argument,	NULL, 'Y' },
 		{ NULL,		0,			NULL, 0 }
@@ -61,12 +205,18 @@ cmd_plot(int argc, char **argv)
 	struct pl_plotcfg cfg;
 	struct pl_table t, d;
 	struct pl_plot *p = NULL;
-	const char *in = "-", *outp = NULL;
+	const char *in = "-", *outp = NULL, *datap = NULL, *first;
+	char *cmdline = command_line(argc, argv);
 	FILE *fp = stdin;
-	int ch, dump = 0, rc = 1;
+	int ch, dump = 0, rc = 1, kind, inches = 0, in_w = 0, in_h = 0;
+	double dpi = 0;
+	size_t nmiss;
 
 	pl_plotcfg_defaults(&cfg);
-	while ((ch = getopt_long(argc, argv, "hi:o:", longopts, NULL)) != -1) {
+	cfg.cmdline = cmdline;
+	cfg.dbname = getenv("PLENUM_DB");
+	while ((ch = getopt_long(argc, argv, "c:d:hi:o:t:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
 		case 'c':
 			cfg.caption = optarg;
@@ -74,12 +224,15 @@ cmd_plot(int argc, char **argv)
 		case 'D':
 			dump = 1;
 			break;
+		case 'd':
+			cfg.dbname = optarg;
+			break;
 		case 'g':
 			cfg.groupcol = optarg;
 			break;
 		case 'H':
-			cfg.height = (double)cli_long("--height", optarg, 100,
-			    20000);
+			cfg.height = size_arg("--height", optarg, &inches);
+			in_h = inches;
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);
@@ -90,7 +243,7 @@ cmd_plot(int argc, char **argv)
 			outp = optarg;
 			break;
 		case 's':
-			cfg.scale = (double)cli_long("--scale", optarg, 1, 4);
+			cfg.scale = (double)cli_long("--scale", optarg, 1, 8);
 			break;
 		case 'S':
 			cfg.subtitle = optarg;
@@ -99,8 +252,8 @@ cmd_plot(int argc, char **argv)
 			cfg.title = optarg;
 			break;
 		case 'W':
-			cfg.width = (double)cli_long("--width", optarg, 100,
-			    20000);
+			cfg.width = size_arg("--width", optarg, &inches);
+			in_w = inches;
 			break;
 		case 'x':
 			cfg.xcol = optarg;
@@ -111,21 +264,120 @@ cmd_plot(int argc, char **argv)
 		case 'Y':
 			cfg.ylabel = optarg;
 			break;
+		case OPT_DATA:
+			datap = optarg;
+			break;
+		case OPT_DPI:
+			dpi = (double)cli_long("--dpi", optarg, 24, 1200);
+			break;
+		case OPT_EVENT: {
+			const char *eq = strchr(optarg, '=');
+			size_t len = eq ? (size_t)(eq - optarg) : strlen(optarg);
+			enum pl_precision prec;
+			int64_t day;
+			if (cfg.nevents == PL_PLOT_MAXEVENTS) {
+				cli_warnx("--event: at most %d events",
+				    PL_PLOT_MAXEVENTS);
+				exit(2);
+			}
+			if (pl_date_parse(optarg, len, &day, &prec) == -1) {
+				cli_warnx("--event: '%.*s' is not a date "
+				    "(expected YYYY-MM-DD[=LABEL])", (int)len,
+				    optarg);
+				exit(2);
+			}
+			cfg.events[cfg.nevents].day = day;
+			cfg.events[cfg.nevents++].label = eq ? eq + 1 : NULL;
+			break;
+		}
+		case OPT_FONT:
+			cfg.font = optarg;
+			break;
+		case OPT_FREEY:
+			cfg.free_y = 1;
+			break;
+		case OPT_LABEL:
+			cfg.labelcol = optarg;
+			break;
+		case OPT_LOWER:
+			cfg.lowercol = optarg;
+			break;
+		case OPT_MARKERS:
+			cfg.markers = 1;
+			break;
+		case OPT_MAXEDGES:
+			cfg.max_edges = (size_t)cli_long("--max-edges", optarg,
+			    1, 100000);
+			break;
+		case OPT_NCOL:
+			cfg.ncol = (int)cli_long("--ncol", optarg, 1, 100);
+			break;
+		case OPT_NEGLABEL:
+			cfg.neg_label = optarg;
+			break;
+		case OPT_NOVALUES:
+			cfg.values = 0;
+			break;
+		case OPT_POSLABEL:
+			cfg.pos_label = optarg;
+			break;
+		case OPT_SEED:
+			cfg.seed = (unsigned long)cli_long("--seed", optarg, 0,
+			    2147483647L);
+			break;
+		case OPT_SMOOTH:
+			cfg.smooth = (int)cli_long("--smooth", optarg, 2, 1000);
+			break;
+		case OPT_THEME:
+			cfg.theme = optarg;
+			break;
+		case OPT_THRESHOLD:
+			cfg.threshold = real_arg("--threshold", optarg);
+			break;
+		case OPT_TOP:
+			cfg.top = (size_t)cli_long("--top", optarg, 1, 1000);
+			break;
+		case OPT_UPPER:
+			cfg.uppercol = optarg;
+			break;
+		case OPT_VALUE:
+			cfg.weightcol = optarg;
+			break;
+		case OPT_VALUES:
+			cfg.values = 1;
+			break;
+		case OPT_XLABEL:
+			cfg.xlabel = optarg;
+			break;
 		default:
 			cli_usage(usage_str, 2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1 || strcmp(argv[0], "line") != 0) {
-		cli_warnx(argc == 0 ? "no chart kind: expected line" :
-		    "unknown chart kind '%s': expected line", argv[0]);
+	if (argc != 1 || (kind = pl_plot_kind_parse(argv[0])) == -1) {
+		if (argc == 0)
+			cli_warnx("no chart kind: expected line, bar, heatmap, "
+			    "multiples, dispersion or network");
+		else if (argc > 1)
+			cli_warnx("one chart kind, not %d: '%s' and '%s'",
+			    argc, argv[0], argv[1]);
+		else
+			cli_warnx("unknown chart kind '%s': expected line, bar, "
+			    "heatmap, multiples, dispersion or network",
+			    argv[0]);
 		cli_usage(usage_str, 2);
 	}
 	if (outp == NULL && !dump) {
 		cli_warnx("no output: name it with -o OUT.png, .svg or .pdf");
 		cli_usage(usage_str, 2);
 	}
+	if ((in_w || in_h) && dpi == 0)
+		dpi = 300;	/* a size in inches is for print */
+	if (dpi > 0)
+		cfg.scale = dpi / 96;
+	if (kind == PL_PLOT_BAR && cfg.weightcol != NULL)
+		cfg.ycol = cfg.weightcol;
 	pl_table_init(&t);
 	pl_table_init(&d);
 	if (strcmp(in, "-") != 0 && (fp = fopen(in, "r")) == NULL) {
@@ -134,11 +386,18 @@ cmd_plot(int argc, char **argv)
 	}
 	if ((err = pl_table_read(fp, strcmp(in, "-") ? in : "<stdin>",
 	    (enum pl_format)input_format(in, fp), &t)) != NULL ||
-	    (err = pl_plot_line(&t, &cfg, &p)) != NULL ||
+	    (err = pl_plot_new((enum pl_plot_kind)kind, &t, &cfg, &p)) != NULL ||
 	    (outp != NULL && (err = pl_plot_write(p, outp)) != NULL)) {
 		cli_error(err);
 		goto done;
 	}
+	if ((nmiss = pl_plot_missing_glyphs(p, &first)) > 0)
+		cli_warnx("warning: no installed font can draw %zu character%s "
+		    "(first in '%s'); they show as boxes: install fonts-noto-cjk "
+		    "or name a font with --font", nmiss, nmiss == 1 ? "" : "s",
+		    first);
+	if (datap != NULL && write_data(datap, pl_plot_data(p)) != 0)
+		goto done;
 	if (dump) {
 		if ((err = pl_plot_dump(p, &d)) != NULL) {
 			cli_error(err);
@@ -153,5 +412,6 @@ done:
 	pl_plot_free(p);
 	pl_table_release(&t);
 	pl_table_release(&d);
+	free(cmdline);
 	return rc;
 }

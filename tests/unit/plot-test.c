@@ -1,14 +1,16 @@
 /*
  * plot-test.c - chart layout numbers worked out by hand: date ticks over a
  * year boundary and ISO week 53, nice value ticks, point coordinates and
- * gaps; and the three output formats.
+ * gaps, legend order, bar lengths, diverging bars, heatmap mirroring and
+ * colours, dispersion ticks, a network's determinism and label overlap;
+ * and every kind written as PNG, SVG and PDF.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cairo.h>
+#include <math.h>
 
 #include "plenum/date.h"
 #include "plenum/plot.h"
@@ -34,6 +36,98 @@ labels(const struct pl_tick *t, size_t n)
 	return buf;
 }
 
+
+/* A table from a compact spec: column names with types, then rows of
+ * tab-separated cells ("" is null). */
+static void
+mk(struct pl_table *t, const char *const *cols, const char *types,
+    const char *const *rows, size_t nrows)
+{
+	size_t i, c, nc = strlen(types);
+
+	pl_table_init(t);
+	for (c = 0; c < nc; c++)
+		pl_table_add_col(t, cols[c], types[c] == 's' ? PL_COL_STR :
+		    types[c] == 'i' ? PL_COL_INT : PL_COL_REAL);
+	for (i = 0; i < nrows; i++) {
+		char buf[256], *f = buf, *tab;
+		snprintf(buf, sizeof(buf), "%s", rows[i]);
+		pl_table_add_row(t);
+		for (c = 0; c < nc && f != NULL; c++) {
+			if ((tab = strchr(f, '\t')) != NULL)
+				*tab = '\0';
+			if (*f == '\0')
+				;
+			else if (types[c] == 's')
+				pl_table_set_str(t, i, c, f);
+			else if (types[c] == 'i')
+				pl_table_set_int(t, i, c, strtoll(f, NULL, 10));
+			else
+				pl_table_set_real(t, i, c, strtod(f, NULL));
+			f = tab ? tab + 1 : NULL;
+		}
+	}
+}
+
+static const struct pl_item *
+find(const struct pl_layout *L, const char *role, const char *name, size_t nth)
+{
+	size_t i;
+
+	for (i = 0; i < L->nitems; i++)
+		if (strcmp(L->items[i].role, role) == 0 && (name == NULL ||
+		    (L->items[i].name && strcmp(L->items[i].name, name) == 0)) &&
+		    nth-- == 0)
+			return &L->items[i];
+	return NULL;
+}
+
+static size_t
+count(const struct pl_layout *L, const char *role)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < L->nitems; i++)
+		n += strcmp(L->items[i].role, role) == 0;
+	return n;
+}
+
+/* PNG width and height from the IHDR chunk. */
+static int
+png_size(const char *path, unsigned *w, unsigned *h)
+{
+	unsigned char b[24];
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+
+	if (fp == NULL)
+		return -1;
+	n = fread(b, 1, sizeof(b), fp);
+	fclose(fp);
+	if (n != sizeof(b) || memcmp(b + 1, "PNG", 3) != 0 ||
+	    memcmp(b + 12, "IHDR", 4) != 0)
+		return -1;
+	*w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 |
+	    (unsigned)b[18] << 8 | b[19];
+	*h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 |
+	    (unsigned)b[22] << 8 | b[23];
+	return 0;
+}
+
+static int
+file_starts(const char *path, const char *magic)
+{
+	char b[16] = { 0 };
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+
+	if (fp == NULL)
+		return 0;
+	n = fread(b, 1, strlen(magic), fp);
+	fclose(fp);
+	return n == strlen(magic) && memcmp(b, magic, n) == 0;
+}
+
 int
 main(void)
 {
@@ -42,11 +136,12 @@ main(void)
 	struct pl_plotcfg cfg;
 	struct pl_plot *p = NULL;
 	const struct pl_layout *L;
-	double lo, hi;
-	size_t n;
+	const struct pl_panel *P;
+	const struct pl_item *a, *b, *it;
+	double lo, hi, rgb[3];
+	size_t n, i, j;
 	char dir[64], path[128];
-	FILE *fp = NULL;
-	char head[8];
+	unsigned w, h;
 
 	/* Months across a year boundary: the year once, where it changes. */
 	n = pl_plot_date_ticks(day(2022, 10, 1), day(2023, 3, 31), 10, t);
@@ -83,75 +178,252 @@ main(void)
 	n = pl_plot_nice_ticks(&lo, &hi, 5, t);
 	ok(n >= 2 && lo <= 5 && hi > 5, "a constant series still gets an axis");
 
-	/* Layout of a small table: two series, a gap. */
-	pl_table_init(&tab);
-	pl_table_add_col(&tab, "term", PL_COL_STR);
-	pl_table_add_col(&tab, "start", PL_COL_STR);
-	pl_table_add_col(&tab, "value", PL_COL_REAL);
+	/* Viridis ends. */
+	pl_plot_viridis(0, rgb);
+	ok(fabs(rgb[0] - 0x44 / 255.) < 1e-9 && fabs(rgb[2] - 0x54 / 255.) <
+	    1e-9, "viridis(0) is #440154");
+	pl_plot_viridis(1, rgb);
+	ok(fabs(rgb[0] - 0xfd / 255.) < 1e-9 && fabs(rgb[1] - 0xe7 / 255.) <
+	    1e-9, "viridis(1) is #fde725");
+
+	/* Line: two series, a gap; a ranges 0..10 so ticks are 0..10 and
+	 * every coordinate follows from the panel's corners. */
 	{
-		static const char *const rows[][2] = { { "a", "2022-01-01" },
-		    { "a", "2022-01-11" }, { "a", "2022-01-21" },
-		    { "b", "2022-01-01" }, { "b", "2022-01-21" } };
-		static const double v[] = { 0, -1, 10, 5, 5 };
-		size_t i;
-		for (i = 0; i < 5; i++) {
-			pl_table_add_row(&tab);
-			pl_table_set_str(&tab, i, 0, rows[i][0]);
-			pl_table_set_str(&tab, i, 1, rows[i][1]);
-			if (v[i] >= 0)
-				pl_table_set_real(&tab, i, 2, v[i]);
-		}
+		static const char *const cols[] = { "term", "start", "value" };
+		static const char *const rows[] = { "a\t2022-01-01\t0",
+		    "a\t2022-01-11\t", "a\t2022-01-21\t10",
+		    "b\t2022-01-01\t5", "b\t2022-01-21\t5" };
+		mk(&tab, cols, "ssr", rows, 5);
 	}
 	pl_plotcfg_defaults(&cfg);
 	cfg.width = 800;
 	cfg.height = 400;
-	ok(pl_plot_line(&tab, &cfg, &p) == NULL, "line chart laid out");
+	ok(pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p) == NULL, "line laid out");
 	L = pl_plot_layout(p);
-	is_int((int64_t)L->ns, 2, "two series");
-	ok(L->s[0].pts[1].gap && !L->s[0].pts[0].gap, "empty value is a gap");
-	is_num(L->s[0].pts[0].x, L->x0, 1e-12, "first day at the left edge");
-	is_num(L->s[0].pts[2].x, L->x1, 1e-12, "last day at the right edge");
-	is_num(L->s[0].pts[0].y, L->y1, 1e-12, "0 at the bottom");
-	is_num(L->s[0].pts[2].y, L->y0, 1e-12, "10 at the top (ticks 0..10)");
-	is_num(L->s[1].pts[0].y, (L->y0 + L->y1) / 2, 1e-12, "5 halfway");
-	ok(L->legend_x > L->x1, "legend right of the plot area");
+	P = &L->panels[0];
+	a = find(L, "series", "a", 0);
+	b = find(L, "series", "b", 0);
+	ok(a && b && a->npts == 3 && b->npts == 2, "two series of 3 and 2");
+	is_num(P->xmin, (double)day(2022, 1, 1), 0, "x from the first day");
+	is_num(P->xmax, (double)day(2022, 1, 21), 0, "x to the last day");
+	is_num(P->ymax, 10, 0, "y to 10");
+	ok(a->pts[1].gap && !a->pts[0].gap, "an empty value is a gap");
+	is_num(a->pts[0].x, P->x0, 1e-9, "first day at the left edge");
+	is_num(a->pts[2].x, P->x1, 1e-9, "last day at the right edge");
+	is_num(a->pts[1].x, (P->x0 + P->x1) / 2, 1e-9, "day 11 of 21 halfway");
+	is_num(a->pts[0].y, P->y1, 1e-9, "0 at the bottom");
+	is_num(a->pts[2].y, P->y0, 1e-9, "10 at the top");
+	is_num(b->pts[0].y, (P->y0 + P->y1) / 2, 1e-9, "5 halfway up");
+	/* Legend right of the area, ordered by last value: a (10) over b (5). */
+	a = find(L, "legend", "a", 0);
+	b = find(L, "legend", "b", 0);
+	ok(a && b && a->x > P->x1 && b->x > P->x1, "legend right of the area");
+	ok(a && b && a->y < b->y, "legend ordered by the last values");
+	/* Date ticks: 21 days in about 15 px per ... whatever fits: every
+	 * tick is a real day inside the range, in order, none overlapping. */
+	for (i = 0, j = 1; i + 1 < P->nxt; i++)
+		if (!(P->xt[i].pos < P->xt[i + 1].pos))
+			j = 0;
+	ok(P->nxt >= 2 && j, "x ticks in order");
+	/* labels never overlap */
+	for (i = 0, j = 1; (a = find(L, "xlabel", NULL, i)) != NULL; i++)
+		if ((b = find(L, "xlabel", NULL, i + 1)) != NULL &&
+		    a->x + a->bw / 2 > b->x - b->bw / 2)
+			j = 0;
+	ok(j, "x labels do not overlap");
+	is_int((int64_t)pl_plot_data(p)->nrows, 5, "--data: 5 numbers plotted");
 
-	/* The three formats; no file left behind on a bad extension. */
+	/* Each format; the PNG at the asked size, and at 2x. */
 	snprintf(dir, sizeof(dir), "/tmp/plenum-plot-%ld", (long)getpid());
 	if (mkdir(dir, 0700) == -1)
 		return tap_done();
 	snprintf(path, sizeof(path), "%s/c.png", dir);
-	ok(pl_plot_write(p, path) == NULL, "PNG written");
-	{
-		cairo_surface_t *s = cairo_image_surface_create_from_png(path);
-		ok(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
-		    cairo_image_surface_get_width(s) == 800 &&
-		    cairo_image_surface_get_height(s) == 400,
-		    "PNG is 800 x 400");
-		cairo_surface_destroy(s);
-	}
+	ok(pl_plot_write(p, path) == NULL && png_size(path, &w, &h) == 0 &&
+	    w == 800 && h == 400, "PNG is 800 x 400");
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/c.svg", dir);
-	fp = NULL;
-	ok(pl_plot_write(p, path) == NULL && (fp = fopen(path, "r")) != NULL &&
-	    fread(head, 1, 5, fp) == 5 && memcmp(head, "<?xml", 5) == 0,
-	    "SVG written, starts as XML");
-	if (fp)
-		fclose(fp);
+	ok(pl_plot_write(p, path) == NULL && file_starts(path, "<?xml"),
+	    "SVG written");
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/c.pdf", dir);
-	fp = NULL;
-	ok(pl_plot_write(p, path) == NULL && (fp = fopen(path, "r")) != NULL &&
-	    fread(head, 1, 5, fp) == 5 && memcmp(head, "%PDF-", 5) == 0,
+	ok(pl_plot_write(p, path) == NULL && file_starts(path, "%PDF-"),
 	    "PDF written");
-	if (fp)
-		fclose(fp);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/c.gif", dir);
 	ok(pl_plot_write(p, path) != NULL && access(path, F_OK) == -1,
 	    "unknown extension refused, nothing written");
-	ok(rmdir(dir) == 0, "no temporary files left");
+	snprintf(path, sizeof(path), "%s/no/such/dir/c.png", dir);
+	ok(pl_plot_write(p, path) != NULL, "unwritable path refused");
+	pl_plot_free(p);
+	cfg.scale = 2;
+	ok(pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p) == NULL, "2x laid out");
+	snprintf(path, sizeof(path), "%s/c2.png", dir);
+	ok(pl_plot_write(p, path) == NULL && png_size(path, &w, &h) == 0 &&
+	    w == 1600 && h == 800, "HiDPI PNG is 1600 x 800");
+	unlink(path);
 	pl_plot_free(p);
 	pl_table_release(&tab);
+
+	/* Bars: lengths in proportion to the values; largest first. */
+	{
+		static const char *const cols[] = { "term", "count" };
+		static const char *const rows[] = { "five\t5", "ten\t10",
+		    "two and a half\t2.5" };
+		mk(&tab, cols, "sr", rows, 3);
+	}
+	pl_plotcfg_defaults(&cfg);
+	ok(pl_plot_new(PL_PLOT_BAR, &tab, &cfg, &p) == NULL, "bars laid out");
+	L = pl_plot_layout(p);
+	P = &L->panels[0];
+	a = find(L, "bar", NULL, 0);
+	b = find(L, "bar", NULL, 1);
+	it = find(L, "bar", NULL, 2);
+	ok(a && b && it && strcmp(a->name, "ten") == 0 &&
+	    strcmp(it->name, "two and a half") == 0, "sorted: ten, five, 2.5");
+	is_num(P->xmax, 10, 0, "value axis to 10");
+	is_num(a->x, P->x0, 1e-9, "bars start at zero, the left edge");
+	is_num(a->w, P->x1 - P->x0, 1e-9, "10 fills the axis");
+	is_num(b->w / a->w, 0.5, 1e-9, "5 is half of 10");
+	is_num(it->w / a->w, 0.25, 1e-9, "2.5 is a quarter");
+	ok(a->y < b->y && b->y < it->y, "top to bottom");
+	pl_plot_free(p);
+	pl_table_release(&tab);
+
+	/* Diverging: 4 right of zero, -2 left, half as long. */
+	{
+		static const char *const cols[] = { "term", "log_ratio",
+		    "target_count" };
+		static const char *const rows[] = { "up\t4\t1", "down\t-2\t0" };
+		mk(&tab, cols, "sri", rows, 2);
+	}
+	cfg.ycol = "log_ratio";
+	ok(pl_plot_new(PL_PLOT_BAR, &tab, &cfg, &p) == NULL, "diverging bars");
+	L = pl_plot_layout(p);
+	P = &L->panels[0];
+	a = find(L, "bar", "up", 0);
+	b = find(L, "bar", "down", 0);
+	it = find(L, "zero", NULL, 0);
+	ok(a && b && it, "two bars and a zero line");
+	is_num(a->x, it->x, 1e-9, "positive bar starts at zero");
+	is_num(b->x + b->w, it->x, 1e-9, "negative bar ends at zero");
+	is_num(b->w / a->w, 0.5, 1e-9, "-2 is half as long as 4");
+	ok(count(L, "side-label") == 2, "both sides labelled");
+	pl_plot_free(p);
+	pl_table_release(&tab);
+
+	/* Heatmap: a term x term table with each pair once is mirrored;
+	 * the smallest value is viridis(0), the largest viridis(1). */
+	{
+		static const char *const cols[] = { "term_a", "term_b", "o11" };
+		static const char *const rows[] = { "x\ty\t1", "x\tz\t3",
+		    "y\tz\t2" };
+		mk(&tab, cols, "ssr", rows, 3);
+	}
+	pl_plotcfg_defaults(&cfg);
+	ok(pl_plot_new(PL_PLOT_HEATMAP, &tab, &cfg, &p) == NULL, "heatmap");
+	L = pl_plot_layout(p);
+	is_int((int64_t)count(L, "cell"), 6, "3 pairs mirrored into 6 cells");
+	a = find(L, "cell", "x \xc3\x97 y", 0);
+	b = find(L, "cell", "z \xc3\x97 x", 0);
+	pl_plot_viridis(0, rgb);
+	ok(a && fabs(a->fill[0] - rgb[0]) < 1e-9 && fabs(a->fill[2] - rgb[2]) <
+	    1e-9, "smallest value is the dark end");
+	pl_plot_viridis(1, rgb);
+	ok(b && b->value == 3 && fabs(b->fill[1] - rgb[1]) < 1e-9,
+	    "mirrored cell z x x holds 3, the bright end");
+	is_int((int64_t)pl_plot_data(p)->nrows, 6, "--data: 6 cells");
+	pl_plot_free(p);
+	pl_table_release(&tab);
+
+	/* Dispersion: a tick per row with hits; a zero count is no tick. */
+	{
+		static const char *const cols[] = { "term", "doc", "date",
+		    "count" };
+		static const char *const rows[] = { "p\td1\t2022-01-03\t2",
+		    "p\td2\t2022-02-01\t1", "q\td1\t2022-01-03\t0",
+		    "q\td3\t2022-03-01\t4" };
+		mk(&tab, cols, "sssi", rows, 4);
+	}
+	ok(pl_plot_new(PL_PLOT_DISPERSION, &tab, &cfg, &p) == NULL,
+	    "dispersion");
+	L = pl_plot_layout(p);
+	is_int((int64_t)count(L, "hit"), 3, "three ticks");
+	a = find(L, "row-total", "3", 0);
+	b = find(L, "row-total", "4", 0);
+	ok(a && b && a->y < b->y, "totals 3 (p) above 4 (q)");
+	P = &L->panels[0];
+	a = find(L, "hit", NULL, 0);
+	b = find(L, "hit", NULL, 2);
+	ok(a && b && a->x < b->x && a->x > P->x0 && b->x < P->x1,
+	    "ticks in date order inside the area");
+	pl_plot_free(p);
+	pl_table_release(&tab);
+
+	/* Network: fixed seed, same picture; labels do not overlap; the
+	 * threshold drops weak edges, and a node left alone goes. */
+	{
+		static const char *const cols[] = { "term_a", "term_b",
+		    "logdice" };
+		static const char *const rows[] = { "a\tb\t9", "a\tc\t8",
+		    "b\tc\t7", "c\td\t6", "d\te\t5", "e\tf\t2" };
+		mk(&tab, cols, "ssr", rows, 6);
+	}
+	cfg.threshold = 4;
+	ok(pl_plot_new(PL_PLOT_NETWORK, &tab, &cfg, &p) == NULL, "network");
+	L = pl_plot_layout(p);
+	is_int((int64_t)count(L, "edge"), 5, "edge under 4 dropped");
+	is_int((int64_t)count(L, "node"), 5, "f, left alone, dropped");
+	{
+		struct pl_plot *q = NULL;
+		int same = pl_plot_new(PL_PLOT_NETWORK, &tab, &cfg, &q) == NULL;
+		const struct pl_layout *M = same ? pl_plot_layout(q) : NULL;
+		for (i = 0; same && i < L->nitems; i++)
+			if (L->items[i].x != M->items[i].x ||
+			    L->items[i].y != M->items[i].y)
+				same = 0;
+		ok(same, "same seed, same layout");
+		pl_plot_free(q);
+	}
+	for (i = 0, j = 1; (a = find(L, "node-label", NULL, i)) != NULL; i++)
+		for (n = i + 1; (b = find(L, "node-label", NULL, n)) != NULL; n++)
+			if (fabs(a->x - b->x) * 2 < a->bw + b->bw &&
+			    fabs(a->y - b->y) * 2 < a->bh + b->bh)
+				j = 0;
+	ok(j, "no two labels overlap");
+	a = find(L, "edge", NULL, 0);
+	b = find(L, "edge", NULL, 4);
+	ok(a && b && a->lw < b->lw, "stronger edges are wider (drawn last)");
+	snprintf(path, sizeof(path), "%s/n.svg", dir);
+	ok(pl_plot_write(p, path) == NULL && file_starts(path, "<?xml"),
+	    "network SVG written");
+	unlink(path);
+	pl_plot_free(p);
+	cfg.threshold = 100;
+	p = NULL;
+	ok(pl_plot_new(PL_PLOT_NETWORK, &tab, &cfg, &p) != NULL && p == NULL,
+	    "no edge over the threshold is an error");
+	pl_table_release(&tab);
+
+	/* Errors name the column. */
+	{
+		static const char *const cols[] = { "term", "start", "value" };
+		static const char *const rows[] = { "a\tnot a date\t1" };
+		const struct pl_error *e;
+		mk(&tab, cols, "ssr", rows, 1);
+		pl_plotcfg_defaults(&cfg);
+		e = pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p);
+		ok(e && strstr(e->msg, "row 1") && strstr(e->msg, "'start'"),
+		    "a bad date names row and column: %s", e ? e->msg : "");
+		cfg.ycol = "nope";
+		e = pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p);
+		ok(e && strstr(e->msg, "'nope'"), "unknown column named");
+		pl_table_release(&tab);
+		pl_table_init(&tab);
+		pl_table_add_col(&tab, "term", PL_COL_STR);
+		e = pl_plot_new(PL_PLOT_BAR, &tab, &cfg, &p);
+		ok(e && strstr(e->msg, "empty"), "an empty table is refused");
+		pl_table_release(&tab);
+	}
+	ok(rmdir(dir) == 0, "no temporary files left");
 	return tap_done();
 }

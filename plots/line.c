@@ -1,0 +1,581 @@
+/*
+ * line.c - line charts over a date (or numeric) axis, and small
+ * multiples: one panel per group on a shared x axis.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plenum/date.h"
+#include "plotint.h"
+
+struct lpt {
+	double	 x, y, lo, hi, sm;	/* NaN: none */
+	size_t	 row;
+};
+
+struct lser {
+	char		 name[128];
+	struct lpt	*pts;
+	size_t		 n;
+	double		 last;		/* last value, for the legend order */
+};
+
+static int
+lpt_cmp(const void *a, const void *b)
+{
+	const struct lpt *x = a, *y = b;
+
+	if (x->x != y->x)
+		return x->x < y->x ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void
+lser_free(struct lser *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(s[i].pts);
+	free(s);
+}
+
+/* Centred moving average over w positions, of the points that have a value. */
+static void
+smooth(struct lser *s, int w)
+{
+	size_t i, k;
+	int h = w / 2;
+
+	for (i = 0; i < s->n; i++) {
+		double sum = 0;
+		size_t cnt = 0, a = i >= (size_t)h ? i - (size_t)h : 0;
+		if (isnan(s->pts[i].y)) {
+			s->pts[i].sm = NAN;
+			continue;
+		}
+		for (k = a; k < s->n && k <= i + (size_t)h; k++)
+			if (!isnan(s->pts[k].y)) {
+				sum += s->pts[k].y;
+				cnt++;
+			}
+		s->pts[i].sm = sum / (double)cnt;
+	}
+}
+
+static const struct pl_error *
+read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
+    size_t *nout, int *xdate)
+{
+	static const char *const xdefs[] = { "start", "date", "bucket", "x",
+	    NULL };
+	static const char *const ydefs[] = { "value", "per10k", "count", "y",
+	    NULL };
+	static const char *const gdefs[] = { "term", "group", "series", NULL };
+	static const char *const lodefs[] = { "lower", NULL };
+	static const char *const hidefs[] = { "upper", NULL };
+	static const char *const smdefs[] = { "smooth", NULL };
+	const struct pl_plotcfg *c = &p->cfg;
+	const struct pl_error *err;
+	struct lser *s = NULL;
+	size_t ns = 0, r, i, maxg = c->top;
+	long xc, yc, gc, lc = -1, hc = -1, sc = -1;
+	double v;
+
+	if ((err = plot_need_col(t, c->xcol, xdefs, "x", &xc)) != NULL ||
+	    (err = plot_need_col(t, c->ycol, ydefs, "y", &yc)) != NULL)
+		return err;
+	gc = plot_col(t, c->groupcol, gdefs);
+	if (c->groupcol != NULL && gc == -1)
+		return pl_error_fmt(PL_ERR_USAGE, "--group: no column '%s' in "
+		    "the table", c->groupcol);
+	if (gc != -1 && t->cols[gc].type != PL_COL_STR && c->groupcol == NULL)
+		gc = -1;
+	if (c->lowercol != NULL || c->uppercol != NULL) {
+		if ((err = plot_need_col(t, c->lowercol, lodefs, "lower",
+		    &lc)) != NULL ||
+		    (err = plot_need_col(t, c->uppercol, hidefs, "upper",
+		    &hc)) != NULL)
+			return err;
+	} else if ((lc = plot_col(t, NULL, lodefs)) == -1 ||
+	    (hc = plot_col(t, NULL, hidefs)) == -1)
+		lc = hc = -1;
+	if (c->smooth == 0)
+		sc = plot_col(t, NULL, smdefs);
+	if (maxg == 0)
+		maxg = p->kind == PL_PLOT_MULTIPLES ? 20 : SIZE_MAX;
+	*xdate = t->cols[xc].type == PL_COL_STR;
+	if ((s = calloc(t->nrows, sizeof(*s))) == NULL)
+		return pl_error_nomem();
+	for (r = 0; r < t->nrows; r++) {
+		const struct pl_cell *g = gc == -1 ? NULL :
+		    pl_table_cell(t, r, (size_t)gc);
+		char gname[128];
+		struct lser *se = NULL;
+		struct lpt *pt;
+		int ok;
+
+		gname[0] = '\0';
+		if (g != NULL && !g->null) {
+			if (t->cols[gc].type == PL_COL_STR)
+				snprintf(gname, sizeof(gname), "%s", g->v.s);
+			else
+				snprintf(gname, sizeof(gname), "%.15g",
+				    pl_table_num(t, r, (size_t)gc, &ok));
+		}
+		for (i = ns; i-- > 0;)
+			if (strcmp(s[i].name, gname) == 0) {
+				se = &s[i];
+				break;
+			}
+		if (se == NULL) {
+			if (ns == maxg)
+				continue;
+			se = &s[ns++];
+			memcpy(se->name, gname, sizeof(se->name));
+			if ((se->pts = calloc(t->nrows, sizeof(*se->pts))) ==
+			    NULL) {
+				err = pl_error_nomem();
+				goto fail;
+			}
+		}
+		pt = &se->pts[se->n++];
+		pt->row = r;
+		if (plot_cell_x(t, r, (size_t)xc, *xdate, &pt->x) == -1) {
+			err = pl_error_fmt(PL_ERR_DATA, "row %zu: column '%s': "
+			    "expected %s", r + 1, t->cols[xc].name, *xdate ?
+			    "a date (YYYY-MM-DD)" : "a number");
+			goto fail;
+		}
+		pt->y = pt->lo = pt->hi = pt->sm = NAN;
+		if (plot_cell_x(t, r, (size_t)yc, 0, &v) == 0)
+			pt->y = v;
+		else if (!pl_table_cell(t, r, (size_t)yc)->null) {
+			err = pl_error_fmt(PL_ERR_DATA, "row %zu: column '%s': "
+			    "expected a number, not '%s'", r + 1,
+			    t->cols[yc].name, pl_table_cell(t, r,
+			    (size_t)yc)->v.s);
+			goto fail;
+		}
+		if (lc != -1 && plot_cell_x(t, r, (size_t)lc, 0, &v) == 0)
+			pt->lo = v;
+		if (hc != -1 && plot_cell_x(t, r, (size_t)hc, 0, &v) == 0)
+			pt->hi = v;
+		if (sc != -1 && plot_cell_x(t, r, (size_t)sc, 0, &v) == 0)
+			pt->sm = v;
+	}
+	for (i = 0; i < ns; i++) {
+		qsort(s[i].pts, s[i].n, sizeof(*s[i].pts), lpt_cmp);
+		if (c->smooth > 1)
+			smooth(&s[i], c->smooth);
+		s[i].last = -INFINITY;
+		for (r = s[i].n; r-- > 0;)
+			if (!isnan(s[i].pts[r].y)) {
+				s[i].last = s[i].pts[r].y;
+				break;
+			}
+	}
+	*out = s;
+	*nout = ns;
+	return NULL;
+fail:
+	lser_free(s, ns);
+	return err;
+}
+
+/* The numbers plotted: series, x, y [, lower, upper] [, smooth]. */
+static const struct pl_error *
+line_data(struct pl_plot *p, const struct pl_table *t, struct lser *s,
+    size_t ns, int band, int sm)
+{
+	const struct pl_error *err;
+	struct pl_table *d = &p->data;
+	size_t i, k, r;
+	char buf[16];
+
+	if ((err = pl_table_add_col(d, "series", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(d, "x", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(d, "y", PL_COL_REAL)) != NULL ||
+	    (band && (err = pl_table_add_col(d, "lower", PL_COL_REAL)) != NULL) ||
+	    (band && (err = pl_table_add_col(d, "upper", PL_COL_REAL)) != NULL) ||
+	    (sm && (err = pl_table_add_col(d, "smooth", PL_COL_REAL)) != NULL))
+		return err;
+	(void)t;
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++) {
+			const struct lpt *pt = &s[i].pts[k];
+			size_t c = 3;
+			if ((err = pl_table_add_row(d)) != NULL)
+				return err;
+			r = d->nrows - 1;
+			pl_table_set_str(d, r, 0, s[i].name);
+			if (p->L.panels[0].xdate) {
+				pl_date_format((int64_t)pt->x, buf);
+				pl_table_set_str(d, r, 1, buf);
+			} else {
+				char nb[32];
+				snprintf(nb, sizeof(nb), "%.15g", pt->x);
+				pl_table_set_str(d, r, 1, nb);
+			}
+			pl_table_set_real(d, r, 2, pt->y);
+			if (band) {
+				pl_table_set_real(d, r, c++, pt->lo);
+				pl_table_set_real(d, r, c++, pt->hi);
+			}
+			if (sm)
+				pl_table_set_real(d, r, c, pt->sm);
+		}
+	return NULL;
+}
+
+/* The lines, bands, markers and smooth overlays of series into panel P. */
+static const struct pl_error *
+draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
+    size_t i, size_t colour, int sm)
+{
+	double rgba[4], lw = fmax(1.5, p->fs * 0.16);
+	struct pl_item *it;
+	size_t k, a, b;
+
+	plot_colour(p, colour, rgba);
+	/* Interval band over each run with both bounds. */
+	for (a = 0; a < s[i].n; a = b) {
+		while (a < s[i].n && (isnan(s[i].pts[a].lo) ||
+		    isnan(s[i].pts[a].hi)))
+			a++;
+		for (b = a; b < s[i].n && !isnan(s[i].pts[b].lo) &&
+		    !isnan(s[i].pts[b].hi); b++)
+			;
+		if (b <= a)
+			break;
+		if ((it = plot_item(p, PL_PR_POLY, "band")) == NULL ||
+		    plot_name(it, s[i].name) == -1 ||
+		    (it->pts = calloc(2 * (b - a), sizeof(*it->pts))) == NULL)
+			return pl_error_nomem();
+		for (k = a; k < b; k++) {
+			it->pts[it->npts].x = plot_px(P, s[i].pts[k].x);
+			it->pts[it->npts++].y = plot_py(P, s[i].pts[k].hi);
+		}
+		for (k = b; k-- > a;) {
+			it->pts[it->npts].x = plot_px(P, s[i].pts[k].x);
+			it->pts[it->npts++].y = plot_py(P, s[i].pts[k].lo);
+		}
+		memcpy(it->fill, rgba, sizeof(rgba));
+		it->fill[3] = p->th.mono ? 0.15 : 0.2;
+	}
+	/* The line; a bucket without a value breaks it. */
+	if ((it = plot_item(p, PL_PR_LINE, "series")) == NULL ||
+	    plot_name(it, s[i].name) == -1 ||
+	    (it->pts = calloc(s[i].n ? s[i].n : 1, sizeof(*it->pts))) == NULL)
+		return pl_error_nomem();
+	it->index = (long)i;
+	memcpy(it->rgba, rgba, sizeof(rgba));
+	it->lw = sm ? lw * 0.6 : lw;
+	if (sm)
+		it->rgba[3] = 0.45;
+	it->dash = plot_dash(p, colour);
+	it->value = s[i].last;
+	for (k = 0; k < s[i].n; k++) {
+		it->pts[k].x = plot_px(P, s[i].pts[k].x);
+		it->pts[k].gap = isnan(s[i].pts[k].y);
+		it->pts[k].y = it->pts[k].gap ? NAN : plot_py(P,
+		    s[i].pts[k].y);
+	}
+	it->npts = s[i].n;
+	if (sm) {
+		struct pl_item *o = plot_item(p, PL_PR_LINE, "smooth");
+		if (o == NULL || plot_name(o, s[i].name) == -1 ||
+		    (o->pts = calloc(s[i].n ? s[i].n : 1, sizeof(*o->pts))) ==
+		    NULL)
+			return pl_error_nomem();
+		o->index = (long)i;
+		memcpy(o->rgba, rgba, sizeof(rgba));
+		o->lw = lw * 1.3;
+		o->dash = plot_dash(p, colour);
+		for (k = 0; k < s[i].n; k++) {
+			o->pts[k].x = plot_px(P, s[i].pts[k].x);
+			o->pts[k].gap = isnan(s[i].pts[k].sm);
+			o->pts[k].y = o->pts[k].gap ? NAN : plot_py(P,
+			    s[i].pts[k].sm);
+		}
+		o->npts = s[i].n;
+	}
+	if (p->cfg.markers)
+		for (k = 0; k < s[i].n; k++) {
+			if (isnan(s[i].pts[k].y))
+				continue;
+			if ((it = plot_item(p, PL_PR_CIRCLE, "marker")) == NULL)
+				return pl_error_nomem();
+			it->x = plot_px(P, s[i].pts[k].x);
+			it->y = plot_py(P, s[i].pts[k].y);
+			it->r = fmax(2.2, p->fs * 0.22);
+			it->value = s[i].pts[k].y;
+			memcpy(it->fill, rgba, sizeof(rgba));
+			memcpy(it->rgba, p->th.bg, 3 * sizeof(double));
+			it->lw = 1;
+		}
+	return NULL;
+}
+
+static void
+draw_events(struct pl_plot *p, const struct pl_panel *P, int labels)
+{
+	size_t i;
+
+	if (!P->xdate)
+		return;
+	for (i = 0; i < p->cfg.nevents; i++) {
+		double d = (double)p->cfg.events[i].day, x;
+		struct pl_item *it;
+		if (d < P->xmin || d > P->xmax)
+			continue;
+		x = plot_px(P, d);
+		if ((it = plot_seg(p, "event", x, P->y0, x, P->y1, p->th.fg,
+		    1.2)) != NULL) {
+			it->dash = 1;
+			it->value = d;
+		}
+		if (labels && p->cfg.events[i].label != NULL)
+			plot_text(p, "event-label", p->cfg.events[i].label,
+			    x + p->fs * 0.3, P->y0 + p->fs * 0.2, 0, 0,
+			    p->fs * 0.85, 0, p->th.fg);
+	}
+}
+
+/* y range over the series given (all when n == 0 ... ns). */
+static void
+yrange(struct lser *s, size_t from, size_t to, double *lo, double *hi)
+{
+	size_t i, k;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (i = from; i < to; i++)
+		for (k = 0; k < s[i].n; k++) {
+			const struct lpt *pt = &s[i].pts[k];
+			double v[4] = { pt->y, pt->lo, pt->hi, pt->sm };
+			for (int j = 0; j < 4; j++)
+				if (!isnan(v[j])) {
+					*lo = fmin(*lo, v[j]);
+					*hi = fmax(*hi, v[j]);
+				}
+		}
+	if (*lo > *hi)
+		*lo = *hi = 0;
+	if (*lo > 0)
+		*lo = 0;	/* rates start at zero */
+	if (*hi == *lo)
+		*hi = *lo + 1;
+}
+
+struct order {
+	double	 last;
+	size_t	 i;
+};
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->last != y->last)
+		return x->last > y->last ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static const struct pl_error *
+single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
+{
+	const struct pl_error *err;
+	struct pl_panel *P;
+	double x0, y0, x1, y1, fs = p->fs, lo, hi, xmin = INFINITY,
+	    xmax = -INFINITY, w, h, lw = 0, ywid = 0, legw = 0;
+	struct order *ord = NULL;
+	size_t i, k;
+	int legend = ns > 1 || (ns == 1 && s[0].name[0]);
+
+	plot_frame(p, &x0, &y0, &x1, &y1);
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++) {
+			xmin = fmin(xmin, s[i].pts[k].x);
+			xmax = fmax(xmax, s[i].pts[k].x);
+		}
+	yrange(s, 0, ns, &lo, &hi);
+	if ((P = plot_panel(p)) == NULL)
+		return pl_error_nomem();
+	P->xdate = xdate;
+	if (!(xmax > xmin)) {	/* one bucket: centre it */
+		xmin -= xdate ? 3 : 1;
+		xmax = xmin + (xdate ? 6 : 2);
+	}
+	P->xmin = xmin;
+	P->xmax = xmax;
+	P->ymin = lo;
+	P->ymax = hi;
+	/* Room: y labels at the left, two lines of x labels below. */
+	P->y0 = y0;
+	P->y1 = y1 - fs * 0.45 - fs * 0.88 * 2.5 - (p->cfg.xlabel ? fs * 1.6 :
+	    0);
+	plot_panel_ticks(p, P, 0, 1);
+	for (k = 0; k < P->nyt; k++) {
+		plot_measure(p, P->yt[k].label, fs * 0.88, 0, &w, &h);
+		ywid = fmax(ywid, w);
+	}
+	if (legend)
+		for (i = 0; i < ns; i++) {
+			plot_measure(p, s[i].name, fs, 0, &w, &h);
+			legw = fmax(legw, w);
+		}
+	legw = fmin(legw, p->L.width * 0.3);
+	P->x0 = x0 + ywid + fs * 0.6 + (p->cfg.ylabel ? fs * 1.6 : 0);
+	P->x1 = x1 - (legend ? legw + fs * 3.2 : fs * 0.6);
+	plot_panel_ticks(p, P, 1, 0);
+	plot_axes(p, P, 1, 1, 1);
+	draw_events(p, P, 1);
+	for (i = 0; i < ns; i++)
+		if ((err = draw_series(p, P, s, i, i, sm)) != NULL)
+			return err;
+	if (p->cfg.ylabel) {
+		struct pl_item *it = plot_text(p, "ylabel", p->cfg.ylabel,
+		    x0, (P->y0 + P->y1) / 2, 0.5, 0, fs * 0.9, 0, p->th.muted);
+		if (it)
+			it->angle = -M_PI / 2;
+	}
+	if (p->cfg.xlabel)
+		plot_text(p, "xtitle", p->cfg.xlabel, (P->x0 + P->x1) / 2, y1,
+		    0.5, 1, fs * 0.9, 0, p->th.muted);
+	if (!legend)
+		return NULL;
+	/* Legend at the right, ordered by each series' last value, so it
+	 * reads top to bottom like the line ends. */
+	if ((ord = calloc(ns, sizeof(*ord))) == NULL)
+		return pl_error_nomem();
+	for (i = 0; i < ns; i++) {
+		ord[i].last = s[i].last;
+		ord[i].i = i;
+	}
+	qsort(ord, ns, sizeof(*ord), order_cmp);
+	lw = fmax(1.5, fs * 0.16);
+	for (k = 0; k < ns; k++) {
+		double ly = P->y0 + fs * 0.6 + fs * 1.55 * (double)k, rgba[4];
+		struct pl_item *it;
+		i = ord[k].i;
+		if (ly > P->y1)
+			break;
+		plot_colour(p, i, rgba);
+		if ((it = plot_seg(p, "legend-key", P->x1 + fs * 0.9, ly,
+		    P->x1 + fs * 2.5, ly, rgba, lw)) != NULL) {
+			it->dash = plot_dash(p, i);
+			plot_name(it, s[i].name);
+			it->index = (long)k;
+		}
+		if ((it = plot_text(p, "legend", s[i].name, P->x1 + fs * 2.9, ly,
+		    0, 0.5, fs, 0, p->th.fg)) != NULL)
+			it->index = (long)k;
+	}
+	free(ord);
+	return NULL;
+}
+
+static const struct pl_error *
+multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
+{
+	const struct pl_error *err;
+	double x0, y0, x1, y1, fs = p->fs, lo, hi, xmin = INFINITY,
+	    xmax = -INFINITY, w, h, ywid = 0, cw, ch, th;
+	size_t i, k, ncol, nrow;
+	struct pl_tick yt[16];
+	size_t nyt;
+
+	plot_frame(p, &x0, &y0, &x1, &y1);
+	ncol = p->cfg.ncol > 0 ? (size_t)p->cfg.ncol :
+	    (size_t)lround(sqrt((double)ns * p->L.width / p->L.height / 1.6));
+	if (ncol < 1)
+		ncol = 1;
+	if (ncol > ns)
+		ncol = ns;
+	nrow = (ns + ncol - 1) / ncol;
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++) {
+			xmin = fmin(xmin, s[i].pts[k].x);
+			xmax = fmax(xmax, s[i].pts[k].x);
+		}
+	if (!(xmax > xmin)) {	/* one bucket: centre it */
+		xmin -= xdate ? 3 : 1;
+		xmax = xmin + (xdate ? 6 : 2);
+	}
+	/* The widest y label decides the left margin of every panel. */
+	yrange(s, 0, ns, &lo, &hi);
+	nyt = pl_plot_nice_ticks(&lo, &hi, 5, yt);
+	for (k = 0; k < nyt; k++) {
+		plot_measure(p, yt[k].label, fs * 0.88, 0, &w, &h);
+		ywid = fmax(ywid, w);
+	}
+	if (p->cfg.free_y)
+		ywid *= 1.3;
+	plot_measure(p, "Xg", fs * 0.95, 1, &w, &th);
+	cw = (x1 - x0) / (double)ncol;
+	ch = (y1 - y0) / (double)nrow;
+	for (i = 0; i < ns; i++) {
+		size_t col = i % ncol, row = i / ncol;
+		int bottom = i + ncol >= ns, left = col == 0;
+		struct pl_panel *P = plot_panel(p);
+		double pl_, pt_;
+
+		if (P == NULL)
+			return pl_error_nomem();
+		snprintf(P->name, sizeof(P->name), "%s", s[i].name);
+		pl_ = x0 + cw * (double)col;
+		pt_ = y0 + ch * (double)row;
+		P->xdate = xdate;
+		P->xmin = xmin;
+		P->xmax = xmax;
+		if (p->cfg.free_y)
+			yrange(s, i, i + 1, &P->ymin, &P->ymax);
+		else {
+			P->ymin = lo;
+			P->ymax = hi;
+		}
+		P->x0 = pl_ + ywid + fs * 0.6;
+		P->x1 = pl_ + cw - fs * 0.9;
+		P->y0 = pt_ + th + fs * 0.3;
+		P->y1 = pt_ + ch - fs * 0.45 - fs * 0.88 * 2.5;
+		plot_panel_ticks(p, P, 1, 1);
+		plot_axes(p, P, bottom, left || p->cfg.free_y, 1);
+		draw_events(p, P, row == 0 && col == 0);
+		plot_text(p, "panel-title", s[i].name, P->x0, pt_, 0, 0,
+		    fs * 0.95, 1, p->th.fg);
+		if ((err = draw_series(p, P, s, i, 0, sm)) != NULL)
+			return err;
+	}
+	return NULL;
+}
+
+const struct pl_error *
+plot_line(struct pl_plot *p, const struct pl_table *t)
+{
+	const struct pl_error *err;
+	struct lser *s = NULL;
+	size_t ns = 0, i, k;
+	int xdate = 1, sm = 0, band = 0;
+
+	if ((err = read_series(p, t, &s, &ns, &xdate)) != NULL)
+		return err;
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++) {
+			if (!isnan(s[i].pts[k].sm))
+				sm = 1;
+			if (!isnan(s[i].pts[k].lo) && !isnan(s[i].pts[k].hi))
+				band = 1;
+		}
+	if (p->kind == PL_PLOT_MULTIPLES)
+		err = multiples(p, s, ns, xdate, sm);
+	else
+		err = single(p, s, ns, xdate, sm);
+	if (err == NULL)
+		err = line_data(p, t, s, ns, band, sm);
+	lser_free(s, ns);
+	return err;
+}

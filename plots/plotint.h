@@ -1,0 +1,90 @@
+/*
+ * plotint.h - what the chart kinds share inside plots/: the plot object,
+ * the theme, the display list builders and text measurement.
+ */
+#ifndef PLENUM_PLOTINT_H
+#define PLENUM_PLOTINT_H
+
+#include "plenum/plot.h"
+
+struct theme {
+	const char	*name;
+	double		 bg[3], fg[3], muted[3], grid[3], axis[3];
+	int		 mono;		/* print: black lines told apart by dashes */
+};
+
+struct pl_plot {
+	enum pl_plot_kind	 kind;
+	struct pl_plotcfg	 cfg;
+	struct theme		 th;
+	char			*strs[16];	/* owned copies of cfg strings */
+	size_t			 nstrs;
+	struct pl_layout	 L;
+	size_t			 cap;		/* items allocated */
+	struct pl_table		 data;		/* the numbers plotted */
+	double			 fs;		/* base font size, px */
+	size_t			 missing;	/* glyphs no font had */
+	char			*missing_first;
+};
+
+/* Series colour i of the theme (Okabe-Ito; greys in print). */
+void	 plot_colour(const struct pl_plot *, size_t i, double rgba[4]);
+/* Dash pattern for series i: 0 unless the theme is print. */
+int	 plot_dash(const struct pl_plot *, size_t i);
+
+/* Appends an item (zeroed, value NaN); NULL when out of memory. */
+struct pl_item *plot_item(struct pl_plot *, enum pl_prim, const char *role);
+struct pl_item *plot_seg(struct pl_plot *, const char *role, double x,
+    double y, double x2, double y2, const double rgb[3], double lw);
+struct pl_item *plot_rect(struct pl_plot *, const char *role, double x,
+    double y, double w, double h, const double rgba[4]);
+/* Text at (x, y) anchored by (ax, ay); measures it into bw, bh. */
+struct pl_item *plot_text(struct pl_plot *, const char *role, const char *s,
+    double x, double y, double ax, double ay, double px, int bold,
+    const double rgb[3]);
+/* Sets an item's owned name; -1 when out of memory. */
+int	 plot_name(struct pl_item *, const char *);
+
+/* Pixel width and height of s at px (bold or not); counts missing glyphs. */
+void	 plot_measure(struct pl_plot *, const char *s, double px, int bold,
+	    double *w, double *h);
+
+/* Column lookup: the asked one, else the first default present; -1. */
+long	 plot_col(const struct pl_table *, const char *want,
+	    const char *const *defs);
+/* The same, as an error naming the option when the column is missing. */
+const struct pl_error *plot_need_col(const struct pl_table *, const char *want,
+    const char *const *defs, const char *what, long *col);
+
+/* Value of a cell as a date (day number) or a number; -1 if neither. */
+int	 plot_cell_x(const struct pl_table *, size_t row, size_t col, int date,
+	    double *v);
+
+/*
+ * The frame every chart shares: title, subtitle and caption at the top
+ * and bottom; returns the free area in *x0 .. *y1.
+ */
+void	 plot_frame(struct pl_plot *, double *x0, double *y0, double *x1,
+	    double *y1);
+/* Ticks of a panel from its ranges (nice y; date or nice x) and their
+ * pixel positions; widens numeric ranges to the outer ticks. */
+void	 plot_panel_ticks(struct pl_plot *, struct pl_panel *, int nicex,
+	    int nicey);
+/* Panel coordinates. */
+double	 plot_px(const struct pl_panel *, double x);
+double	 plot_py(const struct pl_panel *, double y);
+/* Grid lines, axes, tick labels of a panel; which of the labels. */
+void	 plot_axes(struct pl_plot *, const struct pl_panel *, int xlabels,
+	    int ylabels, int grid);
+/* A new panel; NULL when out of memory. */
+struct pl_panel *plot_panel(struct pl_plot *);
+
+/* The kinds. */
+const struct pl_error *plot_line(struct pl_plot *, const struct pl_table *);
+const struct pl_error *plot_bar(struct pl_plot *, const struct pl_table *);
+const struct pl_error *plot_heatmap(struct pl_plot *, const struct pl_table *);
+const struct pl_error *plot_dispersion(struct pl_plot *,
+    const struct pl_table *);
+const struct pl_error *plot_network(struct pl_plot *, const struct pl_table *);
+
+#endif /* PLENUM_PLOTINT_H */
