@@ -12,6 +12,7 @@
 
 #include "plenum/corpus.h"
 #include "plenum/date.h"
+#include "plenum/plot.h"
 #include "plenum/query.h"
 #include "plenum/store.h"
 #include "cli.h"
@@ -304,4 +305,71 @@ cli_terms_free(struct pl_term **t, int n)
 	for (i = 0; i < n; i++)
 		pl_term_free(t[i]);
 	free(t);
+}
+
+/* The command line, shell-quoted where needed, for the provenance. */
+char *
+cli_command_line(int argc, char **argv)
+{
+	size_t n = 16, i, k = 0;
+	char *s;
+
+	for (i = 0; i < (size_t)argc; i++)
+		n += strlen(argv[i]) * 4 + 3;
+	n += strlen(cli_prog);
+	if ((s = malloc(n)) == NULL)
+		return NULL;
+	k += (size_t)snprintf(s, n, "%s", cli_prog);
+	for (i = 1; i < (size_t)argc; i++) {
+		const char *a = argv[i];
+		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
+		s[k++] = ' ';
+		if (q)
+			s[k++] = '\'';
+		for (; *a; a++) {
+			if (*a == '\'' && q) {
+				memcpy(s + k, "'\\''", 4);
+				k += 4;
+			} else
+				s[k++] = *a;
+		}
+		if (q)
+			s[k++] = '\'';
+	}
+	s[k] = '\0';
+	return s;
+}
+
+int
+cli_plot(const struct pl_table *t, int kind, const char *path,
+    const char *dbopt, const char *subtitle, int argc, char **argv)
+{
+	const struct pl_error *err;
+	struct pl_plotcfg cfg;
+	struct pl_plot *p = NULL;
+	char *cmdline = cli_command_line(argc, argv);
+	const char *first;
+	size_t nmiss;
+
+	pl_plotcfg_defaults(&cfg);
+	cfg.cmdline = cmdline;
+	cfg.dbname = cli_db_path(dbopt);
+	cfg.subtitle = subtitle;
+	cfg.caption = cfg.dbname;
+	if (kind == PL_PLOT_MULTIPLES)
+		cfg.free_y = 1;
+	if ((err = pl_plot_new((enum pl_plot_kind)kind, t, &cfg, &p)) != NULL ||
+	    (err = pl_plot_write(p, path)) != NULL) {
+		cli_error(pl_error_wrap(err, "--plot"));
+		pl_plot_free(p);
+		free(cmdline);
+		return 1;
+	}
+	if ((nmiss = pl_plot_missing_glyphs(p, &first)) > 0)
+		cli_warnx("warning: no installed font can draw %zu character%s "
+		    "(first in '%s'); they show as boxes: install "
+		    "fonts-noto-cjk", nmiss, nmiss == 1 ? "" : "s", first);
+	pl_plot_free(p);
+	free(cmdline);
+	return 0;
 }

@@ -107,4 +107,19 @@ int	 cli_terms(struct pl_corpus *, int argc, char **argv,
 	    struct pl_term ***terms);
 void	 cli_terms_free(struct pl_term **, int n);
 
+/*
+ * "plenum NAME ARG ...", shell-quoted where needed: the command line a
+ * figure records.  argv[0] is the command's name.  The caller frees it.
+ */
+char	*cli_command_line(int argc, char **argv);
+
+/*
+ * The --plot OUT shortcut: draws t as a chart of kind (an enum
+ * pl_plot_kind) with the defaults, a subtitle (may be NULL), the
+ * database as caption, and the database and command line as provenance.
+ * Returns 0, or 1 after printing the error.
+ */
+int	 cli_plot(const struct pl_table *t, int kind, const char *path,
+	    const char *dbopt, const char *subtitle, int argc, char **argv);
+
 #endif /* PLENUM_CLI_H */

@@ -8,6 +8,7 @@
 
 #include "plenum/freq.h"
 #include "plenum/token.h"
+#include "plenum/plot.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -16,13 +17,14 @@ static const char usage_str[] =
 	"                   [--by source|year|quarter|month|week] [--min-count N]\n"
 	"                   [--min-docs N] [--stopwords] [--from DATE] [--to DATE]\n"
 	"                   [--source S ...] [--where K=V ...]\n"
-	"                   [--format tsv|csv|json|jsonl]\n";
+	"                   [--format tsv|csv|json|jsonl] [--plot OUT]\n";
 
 int
 cmd_freq(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
+		{ "plot",	required_argument,	NULL, 'P' },
 		{ "by",		required_argument,	NULL, 'b' },
 		{ "min-count",	required_argument,	NULL, 'c' },
 		{ "min-docs",	required_argument,	NULL, 'm' },
@@ -37,7 +39,9 @@ cmd_freq(int argc, char **argv)
 	struct pl_table t;
 	struct pl_db *db = NULL;
 	struct pl_corpus *c = NULL;
-	const char *dbopt = NULL;
+	const char *dbopt = NULL, *plotp = NULL;
+	int argc0 = argc;
+	char **argv0 = argv;
 	int ch, fmt = PL_FMT_TSV, rc = 1, b;
 
 	pl_freq_opts_defaults(&o);
@@ -69,6 +73,9 @@ cmd_freq(int argc, char **argv)
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);
+		case 'P':
+			plotp = optarg;
+			break;
 		case 'm':
 			o.min_docs = cli_long("--min-docs", optarg, 1,
 			    INT32_MAX);
@@ -101,6 +108,9 @@ cmd_freq(int argc, char **argv)
 		cli_error(err);
 		goto done;
 	}
+	if (plotp != NULL && cli_plot(&t, PL_PLOT_BAR, plotp, dbopt, "Occurrences",
+	    argc0, argv0) != 0)
+		goto done;
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
 	pl_table_release(&t);

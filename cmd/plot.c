@@ -91,38 +91,6 @@ real_arg(const char *opt, const char *arg)
 	return v;
 }
 
-/* The command line, shell-quoted where needed, for the provenance. */
-static char *
-command_line(int argc, char **argv)
-{
-	size_t n = 16, i, k = 0;
-	char *s;
-
-	for (i = 0; i < (size_t)argc; i++)
-		n += strlen(argv[i]) * 4 + 3;
-	if ((s = malloc(n)) == NULL)
-		return NULL;
-	k += (size_t)snprintf(s, n, "plenum plot");
-	for (i = 1; i < (size_t)argc; i++) {
-		const char *a = argv[i];
-		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
-		s[k++] = ' ';
-		if (q)
-			s[k++] = '\'';
-		for (; *a; a++) {
-			if (*a == '\'' && q) {
-				memcpy(s + k, "'\\''", 4);
-				k += 4;
-			} else
-				s[k++] = *a;
-		}
-		if (q)
-			s[k++] = '\'';
-	}
-	s[k] = '\0';
-	return s;
-}
-
 /* Writes t as TSV to path through a temporary file and a rename. */
 static int
 write_data(const char *path, const struct pl_table *t)
@@ -206,7 +174,7 @@ cmd_plot(int argc, char **argv)
 	struct pl_table t, d;
 	struct pl_plot *p = NULL;
 	const char *in = "-", *outp = NULL, *datap = NULL, *first;
-	char *cmdline = command_line(argc, argv);
+	char *cmdline = cli_command_line(argc, argv);
 	FILE *fp = stdin;
 	int ch, dump = 0, rc = 1, kind, inches = 0, in_w = 0, in_h = 0;
 	double dpi = 0;

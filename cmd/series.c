@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plenum/series.h"
+#include "plenum/plot.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -14,13 +15,14 @@ static const char usage_str[] =
 	"usage: plenum series [--db FILE] [--by day|week|month|quarter|year]\n"
 	"                     [--value per10k|docs|count] [--smooth N] [--ci]\n"
 	"                     [--from DATE] [--to DATE] [--source S ...] [--where K=V ...]\n"
-	"                     [--format tsv|csv|json|jsonl] TERM ...\n";
+	"                     [--format tsv|csv|json|jsonl] [--plot OUT] TERM ...\n";
 
 int
 cmd_series(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
+		{ "plot",	required_argument,	NULL, 'P' },
 		{ "by",		required_argument,	NULL, 'b' },
 		{ "ci",		no_argument,		NULL, 'c' },
 		{ "smooth",	required_argument,	NULL, 's' },
@@ -34,7 +36,9 @@ cmd_series(int argc, char **argv)
 	struct pl_db *db = NULL;
 	struct pl_corpus *c = NULL;
 	struct pl_term **terms = NULL;
-	const char *dbopt = NULL;
+	const char *dbopt = NULL, *plotp = NULL;
+	int argc0 = argc;
+	char **argv0 = argv;
 	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, k;
 
 	pl_series_opts_defaults(&o);
@@ -61,6 +65,9 @@ cmd_series(int argc, char **argv)
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);
+		case 'P':
+			plotp = optarg;
+			break;
 		case 's':
 			o.smooth = (int)cli_long("--smooth", optarg, 2, 1000);
 			break;
@@ -96,6 +103,16 @@ cmd_series(int argc, char **argv)
 	if ((err = pl_series(c, terms, (size_t)nterms, &o, &t)) != NULL) {
 		cli_error(err);
 		goto done;
+	}
+	if (plotp != NULL) {
+		char sub[128];
+		snprintf(sub, sizeof(sub), "%s, by %s", o.value ==
+		    PL_VALUE_PER10K ? "Mentions per 10,000 tokens" : o.value ==
+		    PL_VALUE_DOCS ? "Share of reports using the term" :
+		    "Mentions", pl_bucket_name(o.by));
+		if (cli_plot(&t, nterms > 6 ? PL_PLOT_MULTIPLES : PL_PLOT_LINE,
+		    plotp, dbopt, sub, argc0, argv0) != 0)
+			goto done;
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:

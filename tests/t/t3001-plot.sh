@@ -156,4 +156,15 @@ test_expect_success 'Chinese labels: the fallback is reported without CJK fonts'
 	! cmp -s zh.png boxes.png
 '
 
+test_expect_success 'series and freq --plot: the chart, and the table still on stdout' '
+	plenum series --db t.db --by week law --plot sp.svg >sp.tsv &&
+	test_cmp s.tsv sp.tsv &&
+	grep -q "command: plenum series --db t.db --by week --plot sp.svg law" sp.svg &&
+	plenum freq --db t.db --top 5 --plot fp.png >fp.tsv &&
+	test_cmp f.tsv fp.tsv &&
+	test "$(png_size fp.png)" = 1000x560 &&
+	test_expect_code 1 plenum freq --db t.db --plot fp.gif >/dev/null 2>err &&
+	grep "plot: fp.gif: unknown extension" err
+'
+
 test_done
