@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "plenum/date.h"
@@ -33,23 +34,29 @@ static const char usage_str[] =
 	"                   [--seed N] [--db FILE]\n"
 	"kinds: line, bar, heatmap, multiples, dispersion, network\n";
 
-/* The table format from a file name, or from the first byte. */
+/* The table format from a file name, or else from the first line. */
 static int
-input_format(const char *path, FILE *fp)
+input_format(const char *path, const char *buf)
 {
-	size_t n = strlen(path);
-	int c;
+	size_t n = strlen(path), k;
 
-	if (n > 4 && strcmp(path + n - 4, ".csv") == 0)
+	if (n > 4 && strcasecmp(path + n - 4, ".csv") == 0)
 		return PL_FMT_CSV;
-	if (n > 6 && strcmp(path + n - 6, ".jsonl") == 0)
+	if (n > 4 && strcasecmp(path + n - 4, ".tsv") == 0)
+		return PL_FMT_TSV;
+	if (n > 6 && strcasecmp(path + n - 6, ".jsonl") == 0)
 		return PL_FMT_JSONL;
-	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
+	if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
 		return PL_FMT_JSON;
-	c = getc(fp);
-	if (c != EOF)
-		ungetc(c, fp);
-	return c == '[' ? PL_FMT_JSON : c == '{' ? PL_FMT_JSONL : PL_FMT_TSV;
+	buf += strspn(buf, " \t\r\n");
+	if (*buf == '[')
+		return PL_FMT_JSON;
+	if (*buf == '{')
+		return PL_FMT_JSONL;
+	k = strcspn(buf, "\n");
+	if (memchr(buf, '\t', k) == NULL && memchr(buf, ',', k) != NULL)
+		return PL_FMT_CSV;
+	return PL_FMT_TSV;
 }
 
 /* A size: pixels, or inches with an "in" suffix (96 pixels each). */
@@ -175,7 +182,9 @@ cmd_plot(int argc, char **argv)
 	struct pl_plot *p = NULL;
 	const char *in = "-", *outp = NULL, *datap = NULL, *first;
 	char *cmdline = cli_command_line(argc, argv);
-	FILE *fp = stdin;
+	FILE *fp = NULL;
+	char *inbuf = NULL;
+	size_t inlen = 0;
 	int ch, dump = 0, rc = 1, kind, inches = 0, in_w = 0, in_h = 0;
 	double dpi = 0;
 	size_t nmiss;
@@ -348,12 +357,16 @@ cmd_plot(int argc, char **argv)
 		cfg.ycol = cfg.weightcol;
 	pl_table_init(&t);
 	pl_table_init(&d);
-	if (strcmp(in, "-") != 0 && (fp = fopen(in, "r")) == NULL) {
+	/* The whole input in memory, so the format can be told from its
+	 * first line (a CSV header has commas and no tab). */
+	if ((inbuf = cli_read_file(in, &inlen)) == NULL)
+		goto done;
+	if ((fp = fmemopen(inbuf, inlen ? inlen : 1, "r")) == NULL) {
 		cli_warnx("%s: %s", in, strerror(errno));
 		goto done;
 	}
 	if ((err = pl_table_read(fp, strcmp(in, "-") ? in : "<stdin>",
-	    (enum pl_format)input_format(in, fp), &t)) != NULL ||
+	    (enum pl_format)input_format(in, inbuf), &t)) != NULL ||
 	    (err = pl_plot_new((enum pl_plot_kind)kind, &t, &cfg, &p)) != NULL ||
 	    (outp != NULL && (err = pl_plot_write(p, outp)) != NULL)) {
 		cli_error(err);
@@ -375,8 +388,9 @@ cmd_plot(int argc, char **argv)
 	} else
 		rc = cli_finish(0);
 done:
-	if (fp != stdin && fp != NULL)
+	if (fp != NULL)
 		fclose(fp);
+	free(inbuf);
 	pl_plot_free(p);
 	pl_table_release(&t);
 	pl_table_release(&d);

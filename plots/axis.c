@@ -29,7 +29,7 @@ step_first(int kind, int n, int64_t d)
 		return d;
 	if (kind == 1) {
 		s = pl_bucket_start(PL_BUCKET_WEEK, d);
-		return s < d ? s + 7 * n : s;
+		return s < d ? s + 7 : s;	/* the next Monday */
 	}
 	pl_civil_from_days(d, &y, &m, &dd);
 	/* months counted from year 0 so multiples line up on January */

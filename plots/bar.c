@@ -78,7 +78,8 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	const char *negl, *posl;
 
 	if ((err = plot_need_col(t, c->labelcol, ldefs, "label", &lc)) != NULL ||
-	    (err = plot_need_col(t, c->ycol, vdefs, "y", &vc)) != NULL)
+	    (err = plot_need_col(t, c->weightcol ? c->weightcol : c->ycol,
+	    vdefs, c->weightcol ? "value" : "y", &vc)) != NULL)
 		return err;
 	if ((rows = calloc(t->nrows, sizeof(*rows))) == NULL ||
 	    (sel = calloc(t->nrows, sizeof(*sel))) == NULL) {

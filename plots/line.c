@@ -42,26 +42,25 @@ lser_free(struct lser *s, size_t n)
 	free(s);
 }
 
-/* Centred moving average over w positions, of the points that have a value. */
+/*
+ * Centred moving average over w positions, as plenum series --smooth:
+ * (w-1)/2 before and w/2 after; points without a value are left out of
+ * the mean (and get one when their neighbours have values).
+ */
 static void
 smooth(struct lser *s, int w)
 {
-	size_t i, k;
-	int h = w / 2;
+	size_t i, k, before = (size_t)(w - 1) / 2, after = (size_t)w / 2;
 
 	for (i = 0; i < s->n; i++) {
 		double sum = 0;
-		size_t cnt = 0, a = i >= (size_t)h ? i - (size_t)h : 0;
-		if (isnan(s->pts[i].y)) {
-			s->pts[i].sm = NAN;
-			continue;
-		}
-		for (k = a; k < s->n && k <= i + (size_t)h; k++)
+		size_t cnt = 0, a = i >= before ? i - before : 0;
+		for (k = a; k < s->n && k <= i + after; k++)
 			if (!isnan(s->pts[k].y)) {
 				sum += s->pts[k].y;
 				cnt++;
 			}
-		s->pts[i].sm = sum / (double)cnt;
+		s->pts[i].sm = cnt ? sum / (double)cnt : NAN;
 	}
 }
 

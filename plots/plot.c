@@ -751,6 +751,7 @@ pl_plot_draw(struct pl_plot *p, void *vcr, double w, double h)
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	for (i = 0; i < L->nitems; i++) {
 		const struct pl_item *it = &L->items[i];
+		double lw = it->lw;
 		int pen = 0;
 
 		cairo_new_path(cr);
@@ -758,12 +759,21 @@ pl_plot_draw(struct pl_plot *p, void *vcr, double w, double h)
 		case PL_PR_SEG:
 			cairo_set_line_cap(cr, it->dash == 2 ?
 			    CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+			if ((it->x == it->x2 || it->y == it->y2) && it->lw > 0) {
+				/* a whole number of device pixels wide */
+				double dw = it->lw, dh = 0;
+				cairo_user_to_device_distance(cr, &dw, &dh);
+				dw = fmax(1, round(fabs(dw)));
+				dh = 0;
+				cairo_device_to_user_distance(cr, &dw, &dh);
+				lw = fabs(dw);
+			}
 			if (it->x == it->x2) {
-				double x = snap(cr, it->x, it->lw, 1);
+				double x = snap(cr, it->x, lw, 1);
 				cairo_move_to(cr, x, it->y);
 				cairo_line_to(cr, x, it->y2);
 			} else if (it->y == it->y2) {
-				double y = snap(cr, it->y, it->lw, 0);
+				double y = snap(cr, it->y, lw, 0);
 				cairo_move_to(cr, it->x, y);
 				cairo_line_to(cr, it->x2, y);
 			} else {
@@ -823,8 +833,8 @@ pl_plot_draw(struct pl_plot *p, void *vcr, double w, double h)
 		if (it->lw > 0) {
 			cairo_set_source_rgba(cr, it->rgba[0], it->rgba[1],
 			    it->rgba[2], it->rgba[3]);
-			cairo_set_line_width(cr, it->lw);
-			set_dash(cr, it->dash, it->lw);
+			cairo_set_line_width(cr, lw);
+			set_dash(cr, it->dash, lw);
 			cairo_stroke(cr);
 			cairo_set_dash(cr, NULL, 0, 0);
 		}

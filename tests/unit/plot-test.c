@@ -151,6 +151,10 @@ main(void)
 	n = pl_plot_date_ticks(day(2020, 12, 20), day(2021, 1, 20), 10, t);
 	is_str(labels(t, n), "21 Dec 2020,28 Dec,4 Jan 2021,11 Jan,18 Jan",
 	    "week ticks (Mondays) through 2020-W53");
+	/* Two-week steps start at the first Monday on or after the start. */
+	n = pl_plot_date_ticks(day(2021, 1, 6), day(2021, 3, 31), 7, t);
+	is_str(labels(t, n), "11 Jan 2021,25 Jan,8 Feb,22 Feb,8 Mar,22 Mar",
+	    "two-week ticks from the next Monday");
 	/* A week of days. */
 	n = pl_plot_date_ticks(day(2024, 2, 26), day(2024, 3, 2), 10, t);
 	is_str(labels(t, n), "26 Feb 2024,27 Feb,28 Feb,29 Feb,1 Mar,2 Mar",
@@ -263,6 +267,42 @@ main(void)
 	unlink(path);
 	pl_plot_free(p);
 	pl_table_release(&tab);
+
+	/* Smoothing as plenum series --smooth: 3 points centred, 2 points
+	 * the point and the next; 1 2 3 4 5 give 1.5 2 3 4 4.5 and
+	 * 1.5 2.5 3.5 4.5 5. */
+	{
+		static const char *const cols[] = { "start", "value" };
+		static const char *const rows[] = { "2022-01-01\t1",
+		    "2022-01-02\t2", "2022-01-03\t3", "2022-01-04\t4",
+		    "2022-01-05\t5" };
+		static const double want3[] = { 1.5, 2, 3, 4, 4.5 };
+		static const double want2[] = { 1.5, 2.5, 3.5, 4.5, 5 };
+		const struct pl_table *d = NULL;
+		int good;
+		mk(&tab, cols, "sr", rows, 5);
+		pl_plotcfg_defaults(&cfg);
+		cfg.smooth = 3;
+		ok(pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p) == NULL &&
+		    (d = pl_plot_data(p))->ncols == 4, "smoothed: x, y, smooth");
+		for (i = 0, good = d != NULL; good && i < 5; i++)
+			if (fabs(pl_table_cell(d, i, 3)->v.d - want3[i]) > 1e-12)
+				good = 0;
+		ok(good, "3-point centred moving average");
+		ok(find(pl_plot_layout(p), "smooth", NULL, 0) != NULL,
+		    "the overlay is drawn");
+		pl_plot_free(p);
+		cfg.smooth = 2;
+		ok(pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p) == NULL,
+		    "smoothed by 2");
+		d = pl_plot_data(p);
+		for (i = 0, good = 1; i < 5; i++)
+			if (fabs(pl_table_cell(d, i, 3)->v.d - want2[i]) > 1e-12)
+				good = 0;
+		ok(good, "2 points: this one and the next");
+		pl_plot_free(p);
+		pl_table_release(&tab);
+	}
 
 	/* Bars: lengths in proportion to the values; largest first. */
 	{
