@@ -4,8 +4,10 @@
 # database under out/, then draw the weekly review's charts to PNG and SVG
 # under out/ and print their paths:
 #   weekly-trend   small multiples of the leading terms and phrases, by week
-#                  (the terms that rose most, when the corpus spans enough
-#                  weeks for plenum trends; else the most frequent)
+#                  (by month, quarter or year when reports come less often
+#                  than every other week); the terms that rose most, when
+#                  there are buckets enough for plenum trends, else the
+#                  most frequent
 #   top-terms      bars of the most frequent words
 #   top-phrases    bars of the most frequent two-word phrases
 #   dispersion     where the leading phrases occur: along the timeline, or
@@ -16,7 +18,11 @@ CORPUS=${CORPUS:-seeds/}
 OUT=${OUT:-out}
 P=./plenum
 DB=$OUT/demo.db
-name=$(basename "${CORPUS%/}")
+if [ -d "$CORPUS" ]; then
+	name=$(basename "${CORPUS%/}")
+else	# e.g. sample-zh/docs.jsonl
+	name=$(basename "$(dirname "$CORPUS")")/$(basename "$CORPUS")
+fi
 [ "$CORPUS" = seeds/ ] && name="the embedded report (seeds/)"
 
 mkdir -p "$OUT"
@@ -29,17 +35,29 @@ col1() { awk -F '\t' 'NR > 1 && $1 != "" { print $1 }'; }
 
 first=$($P info --db "$DB" | awk -F '\t' '$2 == "first_date" { print $5 }')
 last=$($P info --db "$DB" | awk -F '\t' '$2 == "last_date" { print $5 }')
-weeks=$($P series --db "$DB" --by week --value count "$($P freq --db "$DB" \
-    --top 1 | col1)" | awk -F '\t' 'NR > 1 && $7 > 0 { n++ } END { print n + 0 }')
+top1=$($P freq --db "$DB" --top 1 | col1)
+# The review is weekly; a corpus with reports in fewer than 80% of its
+# weeks (monthly statements, yearly speeches) is shown by the first of
+# month, quarter, year that it fills to 80%, so lines do not break up.
+by=week
+for b in week month quarter year; do
+	by=$b
+	$P series --db "$DB" --by $b --value count "$top1" |
+	    awk -F '\t' 'NR > 1 { n++; if ($7 > 0) r++ } END { exit !(r * 5 >= n * 4) }' &&
+	    break
+done
+nb=$($P series --db "$DB" --by $by --value count "$top1" | awk 'END { print NR - 1 }')
+markers=
+[ "$nb" -gt 60 ] || markers=--markers
 cap="Source: $name, $first to $last. plenum $($P --version | awk '{ print $NF }')"
 
 # Leading terms: rising ones when there are weeks enough to test a trend.
 lead=
 how="most frequent"
-if [ "$weeks" -ge 8 ] && $P trends -h >/dev/null 2>&1; then
-	lead=$($P trends --db "$DB" --by week --top 9 --sort q \
+if [ "$nb" -ge 8 ] && $P trends -h >/dev/null 2>&1; then
+	lead=$($P trends --db "$DB" --by $by --top 9 --sort q \
 	    --direction up --min-count 20 2>/dev/null | col1 || true)
-	[ -n "$lead" ] && how="rising most (Mann-Kendall, by week)"
+	[ -n "$lead" ] && how="rising most (Mann-Kendall, by $by)"
 fi
 if [ -z "$lead" ]; then
 	lead=$( { $P freq --db "$DB" --top 6 | col1;
@@ -51,11 +69,11 @@ IFS='
 '
 # shellcheck disable=SC2086
 set -- $lead
-$P series --db "$DB" --by week "$@" >"$OUT/weekly-trend.tsv"
+$P series --db "$DB" --by $by "$@" >"$OUT/weekly-trend.tsv"
 for ext in png svg; do
-	$P plot multiples -i "$OUT/weekly-trend.tsv" --free-y --markers \
+	$P plot multiples -i "$OUT/weekly-trend.tsv" --free-y $markers \
 	    --db "$DB" -o "$OUT/weekly-trend.$ext" --width 1200 --height 720 \
-	    --title "Leading terms and phrases, week by week" \
+	    --title "Leading terms and phrases, $by by $by" \
 	    --subtitle "The $# $how; mentions per 10,000 tokens" \
 	    --caption "$cap"
 done

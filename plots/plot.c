@@ -384,8 +384,14 @@ plot_panel_ticks(struct pl_plot *p, struct pl_panel *P, int nicex, int nicey)
 	}
 	if (!nicex)
 		return;
-	/* Room for a label like "28 Sep" every tick, with a gap. */
-	maxx = (size_t)((P->x1 - P->x0) / (fs * (P->xdate ? 4.6 : 4.0)));
+	/* Room for the widest label ("28 Sep") every tick, with a gap of
+	 * a quarter of a label between neighbours. */
+	{
+		double w, h;
+		plot_measure(p, P->xdate ? "28 Sep" : "00000", fs * 0.88, 0, &w,
+		    &h);
+		maxx = (size_t)((P->x1 - P->x0) / (w * 1.25));
+	}
 	if (maxx < 2)
 		maxx = 2;
 	if (P->xdate) {
