@@ -12,6 +12,8 @@
 
 #include <math.h>
 
+#include <cairo.h>
+
 #include "plenum/date.h"
 #include "plenum/plot.h"
 #include "tap.h"
@@ -128,6 +130,42 @@ file_starts(const char *path, const char *magic)
 	return n == strlen(magic) && memcmp(b, magic, n) == 0;
 }
 
+/*
+ * Crisp lines: draws p at scale s onto an image and counts, down the
+ * column at x, the rows that are not background within 3 device pixels of
+ * logical y; every one must be the full grid colour (no antialiased
+ * blend).  Returns the count, or -1 when a row is a blend.
+ */
+static int
+line_rows(struct pl_plot *p, double s, double x, double y, double grey)
+{
+	const struct pl_layout *L = pl_plot_layout(p);
+	int w = (int)(L->width * s), h = (int)(L->height * s), n = 0, r;
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w,
+	    h);
+	cairo_t *cr = cairo_create(sf);
+	unsigned char *d;
+	int stride, bad = 0, want = (int)lround(grey * 255);
+
+	pl_plot_draw(p, cr, w, h);
+	cairo_surface_flush(sf);
+	d = cairo_image_surface_get_data(sf);
+	stride = cairo_image_surface_get_stride(sf);
+	for (r = (int)(y * s) - 3; r <= (int)(y * s) + 3; r++) {
+		uint32_t px = *(uint32_t *)(void *)(d + (size_t)r * (size_t)stride +
+		    (size_t)(x * s) * 4);
+		int g = (int)(px & 0xff);
+		if (g == 255)
+			continue;
+		n++;
+		if (abs(g - want) > 1)
+			bad = 1;
+	}
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	return bad ? -1 : n;
+}
+
 int
 main(void)
 {
@@ -236,6 +274,14 @@ main(void)
 			j = 0;
 	ok(j, "x labels do not overlap");
 	is_int((int64_t)pl_plot_data(p)->nrows, 5, "--data: 5 numbers plotted");
+
+	/* A grid line is one device pixel at 1x, two at 2x, never a blur;
+	 * the 0.89 grey of the default theme, away from any series. */
+	it = find(L, "grid", NULL, 2);
+	ok(it != NULL && line_rows(p, 1, P->x0 + 3, it->y, 0.89) == 1,
+	    "grid line: 1 crisp pixel at 1x");
+	ok(it != NULL && line_rows(p, 2, P->x0 + 3, it->y, 0.89) == 2,
+	    "grid line: 2 crisp pixels at 2x");
 
 	/* Each format; the PNG at the asked size, and at 2x. */
 	snprintf(dir, sizeof(dir), "/tmp/plenum-plot-%ld", (long)getpid());
