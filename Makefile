@@ -99,9 +99,12 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenumplot.a $(BUILD)/libplenu
 	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libplenumplot.a $(BUILD)/libplenum.a $(LIBS)
 
+# fontconfig's process-lifetime caches are not leaks (tests/lsan.supp).
+LSAN_ENV	= LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0
+
 check test: deps
 	@$(MAKE) --no-print-directory all
-	@PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh $(BUILD)/tests
+	@$(LSAN_ENV) PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh $(BUILD)/tests
 
 unit: all
 	@PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh --unit-only $(BUILD)/tests

@@ -121,8 +121,8 @@ layout_fr(struct node *v, size_t nv, const struct edge *e, size_t ne,
 		for (i = 0; i < nv; i++) {
 			/* a weak pull to the centre keeps loose nodes near */
 			double gx = 0.5 - v[i].x, gy = 0.5 - v[i].y, m;
-			v[i].dx += gx * k * 0.8;
-			v[i].dy += gy * k * 0.8;
+			v[i].dx += gx * k * 3;
+			v[i].dy += gy * k * 3;
 			m = sqrt(v[i].dx * v[i].dx + v[i].dy * v[i].dy);
 			if (m > 0) {
 				v[i].x += v[i].dx / m * fmin(m, t);
