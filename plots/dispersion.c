@@ -35,14 +35,17 @@ plot_dispersion(struct pl_plot *p, const struct pl_table *t)
 	struct pl_panel *P;
 	char buf[64];
 
-	if ((err = plot_need_col(t, c->xcol, xdefs, "x", &xc)) != NULL ||
-	    (err = plot_need_col(t, c->groupcol, gdefs, "group", &gc)) != NULL)
+	if ((err = plot_need_col(t, c->xcol, xdefs, "x", &xc)) != NULL)
 		return err;
+	/* Without a group column (plenum kwic's table) all hits are one row. */
+	if ((gc = plot_col(t, c->groupcol, gdefs)) == -1 && c->groupcol != NULL)
+		return pl_error_fmt(PL_ERR_USAGE, "--group: no column '%s' in "
+		    "the table", c->groupcol);
 	wc = plot_col(t, c->weightcol, wdefs);
 	if (c->weightcol != NULL && wc == -1)
 		return pl_error_fmt(PL_ERR_USAGE, "--value: no column '%s' in "
 		    "the table", c->weightcol);
-	if (t->cols[gc].type != PL_COL_STR)
+	if (gc != -1 && t->cols[gc].type != PL_COL_STR)
 		return pl_error_fmt(PL_ERR_USAGE, "--group: column '%s' must "
 		    "hold text", t->cols[gc].name);
 	xdate = t->cols[xc].type == PL_COL_STR;
@@ -53,8 +56,9 @@ plot_dispersion(struct pl_plot *p, const struct pl_table *t)
 		goto done;
 	}
 	for (r = 0; r < t->nrows; r++) {
-		const struct pl_cell *g = pl_table_cell(t, r, (size_t)gc);
-		const char *name = g->null ? "" : g->v.s;
+		const struct pl_cell *g = gc == -1 ? NULL :
+		    pl_table_cell(t, r, (size_t)gc);
+		const char *name = g == NULL ? "hits" : g->null ? "" : g->v.s;
 		int ok;
 		for (i = 0; i < ng; i++)
 			if (strcmp(names[i], name) == 0)
@@ -143,7 +147,8 @@ plot_dispersion(struct pl_plot *p, const struct pl_table *t)
 		struct pl_item *it;
 		plot_colour(p, h[r].g, rgba);
 		x = plot_px(P, h[r].x);
-		it = plot_seg(p, "hit", x, yc - rowh * 0.34, x, yc + rowh * 0.34,
+		it = plot_seg(p, "hit", x, yc - fmin(rowh * 0.34, fs * 1.5), x,
+		    yc + fmin(rowh * 0.34, fs * 1.5),
 		    rgba, fmax(1.5, fs * 0.12));
 		if (it == NULL) {
 			err = pl_error_nomem();

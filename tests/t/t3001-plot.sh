@@ -156,6 +156,13 @@ test_expect_success 'Chinese labels: the fallback is reported without CJK fonts'
 	! cmp -s zh.png boxes.png
 '
 
+test_expect_success 'dispersion of a kwic table (no term column): one row of hits' '
+	plenum kwic --db t.db law >k.tsv &&
+	plenum plot dispersion -i k.tsv -o k.png --data k-data.tsv &&
+	printf "term\tx\tcount\nhits\t2020-12-28\t1\nhits\t2020-12-28\t1\nhits\t2020-12-28\t1\nhits\t2021-01-03\t1\n" >expect &&
+	test_cmp expect k-data.tsv
+'
+
 test_expect_success 'series and freq --plot: the chart, and the table still on stdout' '
 	plenum series --db t.db --by week law --plot sp.svg >sp.tsv &&
 	test_cmp s.tsv sp.tsv &&
