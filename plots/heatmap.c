@@ -200,8 +200,11 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			if (p->th.mono)
 				rgba[0] = rgba[1] = rgba[2] = 0.95 - 0.85 *
 				    (v - vmin) / (vmax - vmin);
+			/* half a pixel over the next cell: no seams where
+			 * antialiased edges meet */
 			it = plot_rect(p, "cell", P->x0 + cw * (double)i,
-			    P->y0 + chh * (double)j, cw, chh, rgba);
+			    P->y0 + chh * (double)j, cw + (i + 1 < cx.n ? 0.5 :
+			    0), chh + (j + 1 < cy.n ? 0.5 : 0), rgba);
 			if (it == NULL) {
 				err = pl_error_nomem();
 				goto done;
@@ -235,7 +238,7 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 		    ((double)j + 0.5), 1, 0.5, fmin(lpx, chh * 0.9), 0, p->th.fg);
 	step = 1;
 	if (rot)
-		while (cw * (double)step < lpx * 1.25)
+		while (cw * (double)step < lpx * 1.8)
 			step++;
 	for (i = 0; i < cx.n; i += step) {
 		struct pl_item *it;
