@@ -13,5 +13,6 @@ int	cmd_plot(int, char **);
 int	cmd_query(int, char **);
 int	cmd_series(int, char **);
 int	cmd_tokenize(int, char **);
+int	cmd_trends(int, char **);
 
 #endif /* PLENUM_COMMANDS_H */

@@ -29,6 +29,7 @@ static const struct command {
 	{ "query",	cmd_query,	"count terms per document, source or period" },
 	{ "series",	cmd_series,	"a term's frequency over days, weeks, months, quarters or years" },
 	{ "tokenize",	cmd_tokenize,	"show how text is split into sentences and tokens" },
+	{ "trends",	cmd_trends,	"which terms rise or fall: trend tests with q-values" },
 };
 
 static const char usage_str[] =
