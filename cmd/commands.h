@@ -9,6 +9,7 @@ int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
 int	cmd_ingest(int, char **);
 int	cmd_kwic(int, char **);
+int	cmd_new(int, char **);
 int	cmd_plot(int, char **);
 int	cmd_query(int, char **);
 int	cmd_series(int, char **);

@@ -25,6 +25,7 @@ static const struct command {
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
 	{ "ingest",	cmd_ingest,	"add documents (JSON Lines, CSV, TSV, text) to the corpus" },
 	{ "kwic",	cmd_kwic,	"a term in its contexts, as written (keyword in context)" },
+	{ "new",	cmd_new,	"terms and phrases first used in a period" },
 	{ "plot",	cmd_plot,	"draw a table as a chart: PNG, SVG or PDF" },
 	{ "query",	cmd_query,	"count terms per document, source or period" },
 	{ "series",	cmd_series,	"a term's frequency over days, weeks, months, quarters or years" },
