@@ -20,6 +20,7 @@ static const struct command {
 	int		(*fn)(int, char **);
 	const char	*summary;
 } commands[] = {
+	{ "bursts",	cmd_bursts,	"Kleinberg bursts of terms, or of the whole vocabulary by weight" },
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
