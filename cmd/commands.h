@@ -5,6 +5,7 @@
 #define PLENUM_COMMANDS_H
 
 int	cmd_bursts(int, char **);
+int	cmd_changes(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
