@@ -62,62 +62,109 @@ ranks(const double *y, size_t n, size_t *order, double *rank, double *tsum,
 	}
 }
 
-/* The k-th smallest (0-based) of a[0..n), by Hoare selection; permutes a. */
-static double
-kth(double *a, size_t n, size_t k)
+/*
+ * The k-th smallest (0-based) of a[lo..hi], by Floyd and Rivest's
+ * SELECT (CACM 18(3), 1975, algorithm 489): about n + min(k, n - k)
+ * comparisons.  Leaves a[lo..hi] partitioned around position k.
+ */
+static void
+swapd(double *a, long i, long j)
 {
-	long lo = 0, hi = (long)n - 1, kk = (long)k;
+	double t = a[i];
 
-	while (lo < hi) {
-		double pivot = a[lo + (hi - lo) / 2], tmp;
-		long i = lo, j = hi;
-		while (i <= j) {
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i <= j) {
-				tmp = a[i];
-				a[i] = a[j];
-				a[j] = tmp;
-				i++;
-				j--;
-			}
+	a[i] = a[j];
+	a[j] = t;
+}
+
+static double
+kth(double *a, long lo, long hi, long k)
+{
+	while (hi > lo) {
+		double t;
+		long i, j;
+		if (hi - lo > 600) {
+			double n = (double)(hi - lo + 1), m = (double)(k - lo + 1);
+			double z = log(n), s = 0.5 * exp(2 * z / 3);
+			double sd = 0.5 * sqrt(z * s * (n - s) / n) *
+			    (m - n / 2 < 0 ? -1 : 1);
+			long nl = (long)((double)k - m * s / n + sd);
+			long nr = (long)((double)k + (n - m) * s / n + sd);
+			kth(a, nl > lo ? nl : lo, nr < hi ? nr : hi, k);
 		}
-		if (kk <= j)
-			hi = j;
-		else if (kk >= i)
-			lo = i;
-		else
-			return a[kk];
+		t = a[k];
+		i = lo;
+		j = hi;
+		swapd(a, lo, k);
+		if (a[hi] > t)
+			swapd(a, hi, lo);
+		while (i < j) {
+			swapd(a, i, j);
+			i++;
+			j--;
+			while (a[i] < t)
+				i++;
+			while (a[j] > t)
+				j--;
+		}
+		if (a[lo] == t)
+			swapd(a, lo, j);
+		else {
+			j++;
+			swapd(a, j, hi);
+		}
+		if (j <= k)
+			lo = j + 1;
+		if (k <= j)
+			hi = j - 1;
 	}
-	return a[kk];
+	return a[k];
 }
 
 /*
  * The pairwise slopes: the na of a[] plus zblock more that are exactly 0
- * (pairs of zeros); nneg of a[] are negative and nzero are 0.  Returns
- * the k-th smallest of them all.
+ * (pairs of zeros); nneg of a[] are negative and nzero are 0.  Each
+ * selection leaves a[] partitioned around the rank it found (kept in
+ * piv, sorted), so later ones only search between two such ranks.
  */
 struct slopes {
 	double	*a;
 	size_t	 na, nneg, nzero, zblock;
+	long	 piv[8];
+	int	 npiv;
 };
 
+static double
+array_rank(struct slopes *s, long k)
+{
+	long lo = 0, hi = (long)s->na - 1;
+	int i, at;
+	double v;
+
+	for (at = 0; at < s->npiv && s->piv[at] < k; at++)
+		lo = s->piv[at] + 1;
+	if (at < s->npiv && s->piv[at] == k)
+		return s->a[k];
+	if (at < s->npiv)
+		hi = s->piv[at] - 1;
+	v = kth(s->a, lo, hi, k);
+	if (s->npiv < (int)(sizeof(s->piv) / sizeof(s->piv[0]))) {
+		for (i = s->npiv; i > at; i--)
+			s->piv[i] = s->piv[i - 1];
+		s->piv[at] = k;
+		s->npiv++;
+	}
+	return v;
+}
+
+/* The k-th smallest of all the slopes. */
 static double
 slope_rank(struct slopes *s, size_t k)
 {
 	if (k < s->nneg)
-		return kth(s->a, s->na, k);
+		return array_rank(s, (long)k);
 	if (k < s->nneg + s->nzero + s->zblock)
 		return 0.0;
-	return kth(s->a, s->na, k - s->zblock);
-}
-
-static int
-sgn(double d)
-{
-	return (d > 0) - (d < 0);
+	return array_rank(s, (long)(k - s->zblock));
 }
 
 /* Hamed and Rao (1998): n/n* from the significant autocorrelations of
@@ -158,8 +205,8 @@ pl_trend_test(const double *t, const double *y, size_t n, int autocorr,
 	const struct pl_error *err = NULL;
 	struct pl_trend r;
 	struct slopes sl;
-	size_t *order = NULL, *nzi = NULL, i, j, nnz = 0, zeros, npairs;
-	size_t *zbefore = NULL;
+	size_t *order = NULL, *nzi = NULL, *zi = NULL, i, j, nnz = 0, nz = 0;
+	size_t npairs;
 	double *rank = NULL, *e = NULL, tsum, tpairs, nn = (double)n;
 	double c0, c1, cov00, cov01, cov11, sumsq, s = 0, var, sd, z;
 	double mr, sxy, syy;
@@ -179,7 +226,7 @@ pl_trend_test(const double *t, const double *y, size_t n, int autocorr,
 	npairs = n * (n - 1) / 2;
 	if ((order = malloc(n * sizeof(*order))) == NULL ||
 	    (nzi = malloc(n * sizeof(*nzi))) == NULL ||
-	    (zbefore = malloc(n * sizeof(*zbefore))) == NULL ||
+	    (zi = malloc(n * sizeof(*zi))) == NULL ||
 	    (rank = malloc(n * sizeof(*rank))) == NULL ||
 	    (e = malloc(n * sizeof(*e))) == NULL) {
 		err = pl_error_nomem();
@@ -204,53 +251,54 @@ pl_trend_test(const double *t, const double *y, size_t n, int autocorr,
 	/* Ranks and ties of y; the times have none. */
 	ranks(y, n, order, rank, &tsum, &tpairs);
 
-	/* Mann-Kendall S: pairs of zeros add nothing. */
-	zeros = 0;
+	/*
+	 * The pairwise slopes, each pair once: a nonzero point with every
+	 * later point and with every earlier zero; pairs of zeros (slope 0,
+	 * sign 0) are only counted.  Mann-Kendall's S is the number of
+	 * rising pairs minus the falling ones: sign(slope) = sign(y_j - y_i)
+	 * since t_j > t_i.
+	 */
 	for (i = 0; i < n; i++) {
-		zbefore[i] = zeros;
 		if (y[i] == 0)
-			zeros++;
+			zi[nz++] = i;
 		else
 			nzi[nnz++] = i;
 	}
-	for (i = 0; i < nnz; i++) {
-		size_t a = nzi[i];
-		for (j = i + 1; j < nnz; j++)
-			s += sgn(y[nzi[j]] - y[a]);
-		/* zeros before a: sign(y[a] - 0); zeros after: sign(0 - y[a]) */
-		s += (double)sgn(y[a]) * ((double)zbefore[a] -
-		    (double)(zeros - zbefore[a]));
-	}
-	var = (nn * (nn - 1) * (2 * nn + 5) - tsum) / 18.0;
-	r.mk_s = s;
-	r.mk_tau = (double)npairs - tpairs > 0 ? s / sqrt((double)npairs *
-	    ((double)npairs - tpairs)) : NAN;
-
-	/* Theil-Sen: slopes of every pair not both zero. */
-	sl.zblock = zeros * (zeros - (zeros > 0)) / 2;
+	sl.zblock = nz * (nz - (nz > 0)) / 2;
 	sl.na = npairs - sl.zblock;
 	if ((sl.a = malloc((sl.na ? sl.na : 1) * sizeof(*sl.a))) == NULL) {
 		err = pl_error_nomem();
 		goto done;
 	}
 	{
-		size_t k = 0;
+		size_t k = 0, npos = 0, nneg = 0, nzero = 0;
 		for (i = 0; i < nnz; i++) {
 			size_t a = nzi[i];
-			for (j = 0; j < n; j++) {
-				double d;
-				if (j == a || (y[j] != 0 && j < a))
-					continue;	/* each pair once */
-				d = j > a ? (y[j] - y[a]) / (t[j] - t[a]) :
-				    (y[a] - y[j]) / (t[a] - t[j]);
+			double ya = y[a], ta = t[a];
+			for (j = a + 1; j < n; j++) {
+				double d = (y[j] - ya) / (t[j] - ta);
 				sl.a[k++] = d;
-				if (d < 0)
-					sl.nneg++;
-				else if (d == 0)
-					sl.nzero++;
+				npos += d > 0;
+				nneg += d < 0;
+				nzero += d == 0;
+			}
+			for (j = 0; j < nz && zi[j] < a; j++) {
+				double d = ya / (ta - t[zi[j]]);
+				sl.a[k++] = d;
+				npos += d > 0;
+				nneg += d < 0;
+				nzero += d == 0;
 			}
 		}
+		sl.nneg = nneg;
+		sl.nzero = nzero;
+		s = (double)npos - (double)nneg;
 	}
+	var = (nn * (nn - 1) * (2 * nn + 5) - tsum) / 18.0;
+	r.mk_s = s;
+	r.mk_tau = (double)npairs - tpairs > 0 ? s / sqrt((double)npairs *
+	    ((double)npairs - tpairs)) : NAN;
+
 	if (npairs % 2)
 		r.sen_slope = slope_rank(&sl, npairs / 2);
 	else
@@ -309,7 +357,7 @@ pl_trend_test(const double *t, const double *y, size_t n, int autocorr,
 done:
 	free(order);
 	free(nzi);
-	free(zbefore);
+	free(zi);
 	free(rank);
 	free(e);
 	free(sl.a);
