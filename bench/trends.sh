@@ -149,7 +149,8 @@ run_corpus() { # run_corpus NAME DB BY
 	tail -n +2 "$TMP/$name.plenum" | cut -f 1 >"$TMP/$name.terms"
 	printf -- '- %s / plenum: %s terms tested, %s with q < 0.05\n' "$name" \
 	    "$(wc -l <"$TMP/$name.terms")" \
-	    "$(awk -F '\t' 'NR > 1 && $19 != "" && $19 < 0.05' "$TMP/$name.plenum" | wc -l)" \
+	    "$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "q") c = i; next }
+	        $c != "" && $c < 0.05' "$TMP/$name.plenum" | wc -l)" \
 	    >>"$TMP/notes"
 	if ! has_py scipy || ! has_py pandas; then
 		skip "$name" "pandas + scipy peer" \

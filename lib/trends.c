@@ -500,9 +500,9 @@ pl_trends(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
     const struct pl_trends_opts *o, struct pl_table *out)
 {
 	static const char *const names[] = { "term", "n", "count", "mean",
-	    "slope", "slope_bucket", "slope_se", "slope_p", "sen_slope",
-	    "sen_lower", "sen_upper", "mk_s", "mk_var", "mk_tau", "mk_z",
-	    "mk_p", "spearman_rho", "spearman_p", "q" };
+	    "slope", "slope_bucket", "slope_se", "slope_t", "slope_p",
+	    "sen_slope", "sen_lower", "sen_upper", "mk_s", "mk_var", "mk_tau",
+	    "mk_z", "mk_p", "spearman_rho", "spearman_p", "q" };
 	const struct pl_error *err = NULL;
 	struct pl_table t;
 	struct tbuckets b;
@@ -595,18 +595,20 @@ pl_trends(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 		pl_table_set_real(&t, row, 4, r->slope);
 		pl_table_set_real(&t, row, 5, r->slope * span);
 		pl_table_set_real(&t, row, 6, r->slope_se);
-		pl_table_set_real(&t, row, 7, r->slope_p);
-		pl_table_set_real(&t, row, 8, r->sen_slope);
-		pl_table_set_real(&t, row, 9, r->sen_lower);
-		pl_table_set_real(&t, row, 10, r->sen_upper);
-		pl_table_set_real(&t, row, 11, r->mk_s);
-		pl_table_set_real(&t, row, 12, r->mk_var);
-		pl_table_set_real(&t, row, 13, r->mk_tau);
-		pl_table_set_real(&t, row, 14, r->mk_z);
-		pl_table_set_real(&t, row, 15, r->mk_p);
-		pl_table_set_real(&t, row, 16, r->spearman_rho);
-		pl_table_set_real(&t, row, 17, r->spearman_p);
-		pl_table_set_real(&t, row, 18, tr->q);
+		pl_table_set_real(&t, row, 7, r->slope_se > 0 ? r->slope /
+		    r->slope_se : NAN);
+		pl_table_set_real(&t, row, 8, r->slope_p);
+		pl_table_set_real(&t, row, 9, r->sen_slope);
+		pl_table_set_real(&t, row, 10, r->sen_lower);
+		pl_table_set_real(&t, row, 11, r->sen_upper);
+		pl_table_set_real(&t, row, 12, r->mk_s);
+		pl_table_set_real(&t, row, 13, r->mk_var);
+		pl_table_set_real(&t, row, 14, r->mk_tau);
+		pl_table_set_real(&t, row, 15, r->mk_z);
+		pl_table_set_real(&t, row, 16, r->mk_p);
+		pl_table_set_real(&t, row, 17, r->spearman_rho);
+		pl_table_set_real(&t, row, 18, r->spearman_p);
+		pl_table_set_real(&t, row, 19, tr->q);
 	}
 	pl_table_release(out);
 	*out = t;

@@ -72,15 +72,15 @@ void pl_trends_opts_defaults(struct pl_trends_opts *);
 
 /*
  * One row per term: term, n, count, mean, slope, slope_bucket, slope_se,
- * slope_p, sen_slope, sen_lower, sen_upper, mk_s, mk_var, mk_tau, mk_z,
- * mk_p, spearman_rho, spearman_p, q.  The series is the rate per 10,000
- * tokens of each bucket with reports (buckets without reports are left
- * out), against the bucket's middle in years; slopes are per year
- * (slope_bucket: per mean bucket length).  q is the Benjamini-Hochberg
- * q-value of mk_p over every term tested.  With terms (nterms of them)
- * those are tested; with terms NULL every term with at least min_count
- * hits in range.  Fewer than 3 buckets with reports is a PL_ERR_DATA
- * error.
+ * slope_t, slope_p, sen_slope, sen_lower, sen_upper, mk_s, mk_var,
+ * mk_tau, mk_z, mk_p, spearman_rho, spearman_p, q.  The series is the
+ * rate per 10,000 tokens of each bucket with reports (buckets without
+ * reports are left out), against the bucket's middle in years; slopes
+ * are per year (slope_bucket: per mean bucket length).  q is the
+ * Benjamini-Hochberg q-value of mk_p over every term tested.  With terms
+ * (nterms of them) those are tested; with terms NULL every term with at
+ * least min_count hits in range.  Fewer than 3 buckets with reports is a
+ * PL_ERR_DATA error.
  */
 const struct pl_error *pl_trends(struct pl_corpus *, struct pl_term **terms,
     size_t nterms, const struct pl_trends_opts *, struct pl_table *out);
