@@ -308,7 +308,11 @@ pl_trend_test(const double *t, const double *y, size_t n, int autocorr,
 	/* Hamed-Rao, then Z, p and Sen's interval from Var(S). */
 	if (autocorr) {
 		r.hr_factor = hamed_rao(t, y, n, r.sen_slope, order, rank, e);
-		var *= r.hr_factor;
+		/* Only ever widen: a factor below 1 comes from negative
+		 * autocorrelations a short series estimates poorly, and can
+		 * shrink Var(S) to nothing (docs/STATISTICS.md). */
+		if (r.hr_factor > 1)
+			var *= r.hr_factor;
 		/* ranks of y are needed again below */
 		ranks(y, n, order, rank, &tsum, &tpairs);
 	}

@@ -31,13 +31,15 @@ struct pl_trend {
 	double	 mk_p;		/* two-sided normal */
 	double	 spearman_rho;
 	double	 spearman_p;	/* two-sided, t with n - 2 df */
-	double	 hr_factor;	/* Hamed-Rao n/n*: 1 unless autocorr */
+	double	 hr_factor;	/* Hamed-Rao n/n* (1 unless autocorr); Var(S)
+				   is multiplied by it only when it is above 1 */
 };
 
 /*
  * Tests y[0..n) against times t[0..n), which must increase strictly (in
  * any unit; the slopes are per that unit).  With autocorr, Var(S) gets
- * the Hamed-Rao (1998) correction for autocorrelated ranks.  n < 3 is a
+ * the Hamed-Rao (1998) correction for autocorrelated ranks when it
+ * widens the variance.  n < 3 is a
  * PL_ERR_DATA error.  Fills *r; on error *r is untouched.
  */
 const struct pl_error *pl_trend_test(const double *t, const double *y,
