@@ -4,14 +4,18 @@
 #ifndef PLENUM_COMMANDS_H
 #define PLENUM_COMMANDS_H
 
+int	cmd_bursts(int, char **);
+int	cmd_changes(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
 int	cmd_ingest(int, char **);
 int	cmd_kwic(int, char **);
+int	cmd_new(int, char **);
 int	cmd_plot(int, char **);
 int	cmd_query(int, char **);
 int	cmd_series(int, char **);
 int	cmd_tokenize(int, char **);
+int	cmd_trends(int, char **);
 
 #endif /* PLENUM_COMMANDS_H */

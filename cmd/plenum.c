@@ -20,15 +20,19 @@ static const struct command {
 	int		(*fn)(int, char **);
 	const char	*summary;
 } commands[] = {
+	{ "bursts",	cmd_bursts,	"Kleinberg bursts of terms, or of the whole vocabulary by weight" },
+	{ "changes",	cmd_changes,	"change points in a term's rate (PELT), with its segments" },
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
 	{ "ingest",	cmd_ingest,	"add documents (JSON Lines, CSV, TSV, text) to the corpus" },
 	{ "kwic",	cmd_kwic,	"a term in its contexts, as written (keyword in context)" },
+	{ "new",	cmd_new,	"terms and phrases first used in a period" },
 	{ "plot",	cmd_plot,	"draw a table as a chart: PNG, SVG or PDF" },
 	{ "query",	cmd_query,	"count terms per document, source or period" },
 	{ "series",	cmd_series,	"a term's frequency over days, weeks, months, quarters or years" },
 	{ "tokenize",	cmd_tokenize,	"show how text is split into sentences and tokens" },
+	{ "trends",	cmd_trends,	"which terms rise or fall: trend tests with q-values" },
 };
 
 static const char usage_str[] =

@@ -111,4 +111,46 @@ const struct pl_error *ingest_add_prepared(struct pl_ingest *,
 	    const struct docgrams *dg, const char *texthash,
 	    enum pl_add_result *, const char **other);
 
+/*
+ * Term series in bulk for the trend, burst and change-point screens
+ * (tseries.c).  Buckets are dense, as lib/series.c makes them: from the
+ * first to the last document day in range (or --from/--to), with the
+ * documents and tokens of each.
+ */
+struct pl_corpus;
+struct pl_docfilter;
+struct pl_term;
+
+struct tbuckets {
+	size_t		 n;
+	int		 by;		/* enum pl_bucket */
+	int64_t		*start;		/* n + 1 starts: the last is the end */
+	int64_t		*docs;		/* documents per bucket */
+	int64_t		*tokens;
+	int32_t		*of;		/* bucket of each corpus row, -1: filtered out */
+};
+
+const struct pl_error *tbuckets_make(struct pl_corpus *, int by,
+	    const struct pl_docfilter *, struct tbuckets *);
+void	 tbuckets_release(struct tbuckets *);
+
+/*
+ * Calls fn with each term's count in every bucket (count[b], b < n;
+ * borrowed during the call) and its total in range.  With terms, those
+ * (nterms of them, whatever their counts); without, every term of ngram
+ * words with at least min_count hits in range, stopwords left out of
+ * single words unless stopwords is set, read from the index in one pass.
+ */
+struct tseries_opts {
+	int		 ngram;
+	int64_t		 min_count;
+	int		 stopwords;
+};
+
+const struct pl_error *tseries_each(struct pl_corpus *,
+	    const struct tbuckets *, const struct pl_docfilter *,
+	    struct pl_term **terms, size_t nterms, const struct tseries_opts *,
+	    const struct pl_error *(*fn)(void *, const char *term,
+	    const int64_t *count, int64_t total), void *arg);
+
 #endif /* PLENUM_EXTERN_H */

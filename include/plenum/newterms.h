@@ -1,0 +1,36 @@
+/*
+ * newterms.h - terms whose first appearance in the corpus falls in a
+ * period (plenum new).
+ */
+#ifndef PLENUM_NEWTERMS_H
+#define PLENUM_NEWTERMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plenum/query.h"
+#include "plenum/table.h"
+
+struct pl_new_opts {
+	int64_t			 since, to;	/* the period, inclusive days */
+	int			 ngram;		/* n words; 0: every n */
+	int64_t			 min_count;	/* hits in the period */
+	int64_t			 min_docs;	/* documents in the period */
+	int			 stopwords;	/* keep single stopwords */
+	size_t			 top;		/* 0: all */
+	struct pl_docfilter	 filter;	/* sources and metadata; its dates
+						   are not used */
+};
+
+void pl_new_opts_defaults(struct pl_new_opts *);
+
+/*
+ * Terms first used in [since, to] by the documents that pass the filter:
+ * term, n, count, docs (both in the period), first, last (dates of the
+ * first and last use in the period), later (hits after the period),
+ * sorted by count, then documents (both descending), then term.
+ */
+const struct pl_error *pl_new_terms(struct pl_corpus *,
+    const struct pl_new_opts *, struct pl_table *out);
+
+#endif /* PLENUM_NEWTERMS_H */
