@@ -53,15 +53,21 @@ cap="Source: $name, $first to $last. plenum $($P --version | awk '{ print $NF }'
 
 # Leading terms: rising ones when there are weeks enough to test a trend.
 lead=
-how="most frequent"
+# At least one hit in 4,000 tokens (20 to 200), so a rare name that goes
+# from 0 to 3 does not lead the page.
+tokens=$($P info --db "$DB" | awk -F '\t' '$2 == "total" { print $4 }')
+mc=$(awk -v t="$tokens" 'BEGIN { m = int(t / 4000); print (m < 20 ? 20 : (m > 200 ? 200 : m)) }')
 if [ "$nb" -ge 8 ] && $P trends -h >/dev/null 2>&1; then
-	lead=$($P trends --db "$DB" --by $by --top 9 --sort q \
-	    --direction up --min-count 20 2>/dev/null | col1 || true)
-	[ -n "$lead" ] && how="rising most (Mann-Kendall, by $by)"
+	lead=$( { $P trends --db "$DB" --by $by --top 6 --sort q \
+	    --direction up --min-count "$mc" | col1;
+	    $P trends --db "$DB" --by $by --top 3 --sort q --ngram 2 \
+	    --direction up --min-count "$mc" | col1; } 2>/dev/null || true)
+	[ -n "$lead" ] && how="words and phrases rising most (Mann-Kendall, by $by)"
 fi
 if [ -z "$lead" ]; then
 	lead=$( { $P freq --db "$DB" --top 6 | col1;
 	    $P freq --db "$DB" --ngram 2 --top 3 | col1; } )
+	how="most frequent words and phrases"
 fi
 phrases=$($P freq --db "$DB" --ngram 2 --top 6 | col1)
 
