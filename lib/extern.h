@@ -112,10 +112,10 @@ const struct pl_error *ingest_add_prepared(struct pl_ingest *,
 	    enum pl_add_result *, const char **other);
 
 /*
- * Term series in bulk for the trend, burst and change-point screens
- * (tseries.c).  Buckets are dense, as lib/series.c makes them: from the
- * first to the last document day in range (or --from/--to), with the
- * documents and tokens of each.
+ * Dense buckets, for plenum series and query (series.c) and the trend,
+ * burst and change-point screens (tseries.c): from the first to the last
+ * document day in range (or --from/--to), with the documents and tokens
+ * of each.
  */
 struct pl_corpus;
 struct pl_docfilter;

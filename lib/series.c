@@ -10,6 +10,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "plenum/series.h"
+#include "extern.h"
 
 void
 pl_series_opts_defaults(struct pl_series_opts *o)
@@ -30,85 +31,6 @@ pl_value_parse(const char *s)
 	if (strcmp(s, "count") == 0)
 		return PL_VALUE_COUNT;
 	return -1;
-}
-
-/* Dense buckets over the documents that pass a filter. */
-struct buckets {
-	size_t		 n;
-	int64_t		*start;		/* n + 1 starts: the last is the end */
-	int64_t		*docs;		/* documents per bucket */
-	int64_t		*tokens;
-	int32_t		*of;		/* bucket of each corpus row, -1 if filtered out */
-};
-
-static void
-buckets_release(struct buckets *b)
-{
-	free(b->start);
-	free(b->docs);
-	free(b->tokens);
-	free(b->of);
-	memset(b, 0, sizeof(*b));
-}
-
-static const struct pl_error *
-buckets_make(struct pl_corpus *c, enum pl_bucket by,
-    const struct pl_docfilter *f, struct buckets *b)
-{
-	int64_t lo = INT64_MAX, hi = INT64_MIN, s;
-	size_t i, n = 0, k;
-
-	memset(b, 0, sizeof(*b));
-	for (i = 0; i < c->ndocs; i++)
-		if (pl_corpus_match(c, i, f)) {
-			if (c->docs[i].day < lo)
-				lo = c->docs[i].day;
-			if (c->docs[i].day > hi)
-				hi = c->docs[i].day;
-		}
-	if (f->from != INT64_MIN)
-		lo = f->from;
-	if (f->to != INT64_MAX)
-		hi = f->to;
-	if (lo > hi)
-		return pl_error_fmt(PL_ERR_DATA, "no documents match the "
-		    "filters (dates, sources, metadata)");
-	lo = pl_bucket_start(by, lo);
-	for (s = lo; s <= hi; s = pl_bucket_next(by, s))
-		n++;
-	if (n > 10000000)
-		return pl_error_fmt(PL_ERR_USAGE, "%zu %s buckets is too many",
-		    n, pl_bucket_name(by));
-	if ((b->start = malloc((n + 1) * sizeof(*b->start))) == NULL ||
-	    (b->docs = calloc(n, sizeof(*b->docs))) == NULL ||
-	    (b->tokens = calloc(n, sizeof(*b->tokens))) == NULL ||
-	    (b->of = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*b->of))) ==
-	    NULL) {
-		buckets_release(b);
-		return pl_error_nomem();
-	}
-	b->n = n;
-	for (s = lo, k = 0; k <= n; s = pl_bucket_next(by, s), k++)
-		b->start[k] = s;
-	for (i = 0; i < c->ndocs; i++) {
-		size_t l = 0, r = n;
-		int64_t d = c->docs[i].day;
-		b->of[i] = -1;
-		if (!pl_corpus_match(c, i, f) || d < b->start[0] ||
-		    d >= b->start[n])
-			continue;
-		while (r - l > 1) {	/* last start <= d */
-			size_t m = (l + r) / 2;
-			if (b->start[m] <= d)
-				l = m;
-			else
-				r = m;
-		}
-		b->of[i] = (int32_t)l;
-		b->docs[l]++;
-		b->tokens[l] += c->docs[i].tokens;
-	}
-	return NULL;
 }
 
 /* Exact (Garwood) 95% Poisson interval for a count k. */
@@ -165,7 +87,7 @@ pl_series(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 	    PL_COL_INT, PL_COL_REAL };
 	const struct pl_error *err = NULL;
 	struct pl_table t;
-	struct buckets b;
+	struct tbuckets b;
 	int64_t *counts = NULL, *cnt = NULL, *dhit = NULL;
 	double *val = NULL;
 	size_t i, k, row, col_lo = 0, col_sm = 0;
@@ -174,7 +96,7 @@ pl_series(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 	gsl_set_error_handler_off();
 	pl_table_init(&t);
 	memset(&b, 0, sizeof(b));
-	if ((err = buckets_make(c, o->by, &o->filter, &b)) != NULL)
+	if ((err = tbuckets_make(c, (int)o->by, &o->filter, &b)) != NULL)
 		goto done;
 	if ((err = add_cols(&t, names, types, 9)) != NULL)
 		goto done;
@@ -283,7 +205,7 @@ done:
 	free(cnt);
 	free(dhit);
 	free(val);
-	buckets_release(&b);
+	tbuckets_release(&b);
 	pl_table_release(&t);
 	return err;
 }
@@ -322,7 +244,7 @@ pl_query(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 	    PL_COL_REAL };
 	const struct pl_error *err = NULL;
 	struct pl_table t;
-	struct buckets b;
+	struct tbuckets b;
 	int64_t *counts = NULL, *gc = NULL, *gd = NULL, *gdocs = NULL,
 	    *gtok = NULL;
 	size_t *order = NULL, i, k, g, ng = 0, row;
@@ -349,7 +271,7 @@ pl_query(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 		if (group == PL_GROUP_SOURCE)
 			ng = c->nsources;
 		else {
-			if ((err = buckets_make(c, (enum pl_bucket)group, f,
+			if ((err = tbuckets_make(c, group, f,
 			    &b)) != NULL)
 				goto done;
 			ng = b.n;
@@ -443,7 +365,7 @@ done:
 	free(gd);
 	free(gdocs);
 	free(gtok);
-	buckets_release(&b);
+	tbuckets_release(&b);
 	pl_table_release(&t);
 	return err;
 }

@@ -1,7 +1,7 @@
 /*
- * tseries.c - every term's counts over dense calendar buckets, read from
- * the index in one pass, for the trend, burst and change-point screens
- * (see lib/extern.h).
+ * tseries.c - dense calendar buckets (for series.c and the screens), and
+ * every term's counts over them, read from the index in one pass, for the
+ * trend, burst and change-point screens (see lib/extern.h).
  *
  * The screens never run one query per term: pl_db_each_term() walks the
  * term table once and each posting list is folded into bucket counts.
@@ -42,13 +42,14 @@ tbuckets_make(struct pl_corpus *c, int by, const struct pl_docfilter *f,
 			if (c->docs[i].day > hi)
 				hi = c->docs[i].day;
 		}
-	if (lo > hi)
-		return pl_error_fmt(PL_ERR_DATA, "no documents match the "
-		    "filters (dates, sources, metadata)");
 	if (f->from != INT64_MIN)
 		lo = f->from;
 	if (f->to != INT64_MAX)
 		hi = f->to;
+	/* With --from and --to, an empty range is still dense buckets. */
+	if (lo > hi)
+		return pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
 	lo = pl_bucket_start((enum pl_bucket)by, lo);
 	for (s = lo; s <= hi; s = pl_bucket_next((enum pl_bucket)by, s))
 		n++;
