@@ -4,6 +4,7 @@
 #ifndef PLENUM_COMMANDS_H
 #define PLENUM_COMMANDS_H
 
+int	cmd_cooc(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);

@@ -20,6 +20,7 @@ static const struct command {
 	int		(*fn)(int, char **);
 	const char	*summary;
 } commands[] = {
+	{ "cooc",	cmd_cooc,	"collocates of a term, term-by-term association, bigrams" },
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
