@@ -9,6 +9,7 @@ int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
 int	cmd_ingest(int, char **);
+int	cmd_keyness(int, char **);
 int	cmd_kwic(int, char **);
 int	cmd_plot(int, char **);
 int	cmd_query(int, char **);

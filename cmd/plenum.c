@@ -25,6 +25,7 @@ static const struct command {
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
 	{ "ingest",	cmd_ingest,	"add documents (JSON Lines, CSV, TSV, text) to the corpus" },
+	{ "keyness",	cmd_keyness,	"key terms of a period or source against a reference" },
 	{ "kwic",	cmd_kwic,	"a term in its contexts, as written (keyword in context)" },
 	{ "plot",	cmd_plot,	"draw a table as a chart: PNG, SVG or PDF" },
 	{ "query",	cmd_query,	"count terms per document, source or period" },
