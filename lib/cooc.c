@@ -491,6 +491,8 @@ struct cctx {
 	size_t				 wcap;
 	uint32_t			 unit;
 	int64_t				 nodef, r1, nunits, ntokens;
+	const int64_t			*hasnode;	/* per row: node count */
+	int				 count_all;	/* window: count every token */
 	/* a collocate's frequency in range, from its postings */
 	int64_t				 pcount;
 };
@@ -568,13 +570,17 @@ scan_doc(struct cctx *x, size_t row)
 		return err;
 	switch (o->span) {
 	case PL_SPAN_WINDOW:
-		x->nodef += mark_nodes(&x->nd, d, 0, d->n, o->left, o->right);
+		if (x->hasnode[row])
+			x->nodef += mark_nodes(&x->nd, d, 0, d->n, o->left,
+			    o->right);
 		for (j = 0; j < d->n; j++) {
 			uint32_t w = d->ids[j];
-			if (d->flag[j] != 2)
-				continue;
 			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
 				return err;
+			if (x->count_all)
+				x->uf[w]++;
+			if (d->flag[j] != 2)
+				continue;
 			x->r1++;
 			x->o11[w]++;
 		}
@@ -583,7 +589,8 @@ scan_doc(struct cctx *x, size_t row)
 		for (a = 0; a < d->n; a = j) {
 			for (j = a; j < d->n && d->sent[j] == d->sent[a]; j++)
 				;
-			found = mark_nodes(&x->nd, d, a, j, -1, 0);
+			found = x->hasnode[row] ? mark_nodes(&x->nd, d, a, j,
+			    -1, 0) : 0;
 			x->nunits++;
 			if (found)
 				x->nodef++;
@@ -592,7 +599,8 @@ scan_doc(struct cctx *x, size_t row)
 		}
 		break;
 	case PL_SPAN_DOC:
-		found = mark_nodes(&x->nd, d, 0, d->n, -1, 0);
+		found = x->hasnode[row] ? mark_nodes(&x->nd, d, 0, d->n, -1,
+		    0) : 0;
 		if (found)
 			x->nodef++;
 		if ((err = count_unit(x, 0, d->n, found > 0, 1)) != NULL)
@@ -656,7 +664,7 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	struct cctx x;
 	struct crow *rows = NULL, r;
 	size_t nrows = 0, rcap = 0, i, lim, row;
-	int64_t *cnt = NULL, f2 = 0;
+	int64_t *cnt = NULL, f2 = 0, nnode = 0, ndocs = 0;
 	uint32_t w;
 	char *text = NULL;
 	double r1, n;
@@ -672,11 +680,23 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	for (i = 0; i < c->ndocs; i++)
 		if (pl_corpus_match(c, i, &o->filter)) {
 			x.ntokens += c->docs[i].tokens;
+			ndocs++;
 			if (o->span == PL_SPAN_DOC)
 				x.nunits++;
 		}
+	/*
+	 * A window needs the documents with the node, and the collocates'
+	 * frequencies: from their posting lists, or, when the node is in a
+	 * quarter of the documents or more, from counting every document
+	 * in range, which is then cheaper than thousands of look-ups.
+	 */
+	for (i = 0; i < c->ndocs; i++)
+		if (cnt[i] > 0)
+			nnode++;
+	x.count_all = o->span == PL_SPAN_WINDOW && nnode * 4 >= ndocs;
+	x.hasnode = cnt;
 	for (i = 0; i < c->ndocs; i++) {
-		if (o->span == PL_SPAN_WINDOW ? cnt[i] == 0 :
+		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
 		    !pl_corpus_match(c, i, &o->filter))
 			continue;
 		if ((err = scan_doc(&x, i)) != NULL)
@@ -718,7 +738,9 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 			continue;
 		}
 		if (o->span == PL_SPAN_WINDOW) {
-			if ((err = range_freq(&x, text, &f2)) != NULL)
+			if (x.count_all)
+				f2 = x.uf[w];
+			else if ((err = range_freq(&x, text, &f2)) != NULL)
 				goto done;
 			r.f2 = f2;
 			pl_assoc_measures((double)r.o11, r1, (double)f2, n,
