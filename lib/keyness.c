@@ -371,6 +371,7 @@ previous_of(const struct pl_slice *t, int n, struct pl_slice *r)
 struct krow {
 	uint32_t		 text;		/* offset in the texts */
 	int64_t			 a, b;
+	int64_t			 adocs, bdocs;	/* documents with the term */
 	double			 q;
 	struct pl_keyness	 m;
 };
@@ -382,7 +383,7 @@ struct kctx {
 	struct buf			 texts;
 	struct krow			*v;
 	size_t				 n, cap;
-	int64_t				 a, b;
+	int64_t				 a, b, adocs, bdocs;
 	double				 ct, cr;
 };
 
@@ -394,10 +395,14 @@ kpost(void *arg, int64_t doc, int64_t n)
 
 	if (doc < 0 || doc > x->c->maxid || (row = x->c->row_of[doc]) < 0)
 		return;
-	if (x->in[row] & 1)
+	if (x->in[row] & 1) {
 		x->a += n;
-	if (x->in[row] & 2)
+		x->adocs++;
+	}
+	if (x->in[row] & 2) {
 		x->b += n;
+		x->bdocs++;
+	}
 }
 
 static const struct pl_error *
@@ -414,7 +419,7 @@ kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	if (o->n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk,
 	    text, strlen(text)))
 		return NULL;
-	x->a = x->b = 0;
+	x->a = x->b = x->adocs = x->bdocs = 0;
 	if (pl_postings_each(post, len, kpost, x) == -1)
 		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
 		    "'%s'", pl_db_path(x->c->db), text);
@@ -433,6 +438,8 @@ kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	r->text = (uint32_t)x->texts.n;
 	r->a = x->a;
 	r->b = x->b;
+	r->adocs = x->adocs;
+	r->bdocs = x->bdocs;
 	pl_keyness_measures((double)r->a, (double)r->b, x->ct, x->cr,
 	    o->smooth, &r->m);
 	if (buf_add(&x->texts, text, strlen(text) + 1) == -1)
@@ -589,7 +596,9 @@ pl_keyness(struct pl_corpus *c, const struct pl_slice *target,
 	    (err = pl_table_add_col(&t, "pdiff", PL_COL_REAL)) != NULL ||
 	    (err = pl_table_add_col(&t, "simple_maths", PL_COL_REAL)) !=
 	    NULL ||
-	    (err = pl_table_add_col(&t, "bic", PL_COL_REAL)) != NULL)
+	    (err = pl_table_add_col(&t, "bic", PL_COL_REAL)) != NULL ||
+	    (err = pl_table_add_col(&t, "target_docs", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "reference_docs", PL_COL_INT)) != NULL)
 		goto done;
 	ks.x = &x;
 	for (s = 0; s < 2; s++) {
@@ -635,6 +644,8 @@ pl_keyness(struct pl_corpus *c, const struct pl_slice *target,
 			pl_table_set_real(&t, row, 13, r->m.pdiff);
 			pl_table_set_real(&t, row, 14, r->m.simple_maths);
 			pl_table_set_real(&t, row, 15, r->m.bic);
+			pl_table_set_int(&t, row, 16, r->adocs);
+			pl_table_set_int(&t, row, 17, r->bdocs);
 		}
 		free(tmp);
 	}

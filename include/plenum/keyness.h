@@ -98,8 +98,9 @@ void	 pl_keyness_opts_defaults(struct pl_keyness_opts *);
 /*
  * The key terms: term, key (target or reference), target_count,
  * reference_count, target_tokens, reference_tokens, target_per10k,
- * reference_per10k, g2, p, q, chi2, log_ratio, pdiff, simple_maths, bic.
- * The target's key terms come first, strongest first, then the
+ * reference_per10k, g2, p, q, chi2, log_ratio, pdiff, simple_maths, bic,
+ * target_docs, reference_docs (the documents of each slice with the
+ * term, so a key term owed to one document shows).  The target's key terms come first, strongest first, then the
  * reference's.  q is the Benjamini-Hochberg q-value over every term
  * tested (count at least min_count).  An empty slice is a PL_ERR_DATA
  * error; slices that share documents are an error unless allow_overlap.

@@ -46,7 +46,7 @@ test_expect_success 'a source against the rest: counts, tokens, order' '
 
 test_expect_success 'the header names every column of the contract' '
 	head -n 1 out >got &&
-	printf "term\tkey\ttarget_count\treference_count\ttarget_tokens\treference_tokens\ttarget_per10k\treference_per10k\tg2\tp\tq\tchi2\tlog_ratio\tpdiff\tsimple_maths\tbic\n" >expect &&
+	printf "term\tkey\ttarget_count\treference_count\ttarget_tokens\treference_tokens\ttarget_per10k\treference_per10k\tg2\tp\tq\tchi2\tlog_ratio\tpdiff\tsimple_maths\tbic\ttarget_docs\treference_docs\n" >expect &&
 	test_cmp expect got
 '
 
@@ -70,6 +70,13 @@ test_expect_success 'a term only in the reference: pdiff -100, log ratio' '
 import math, sys
 lr, pd = map(float, open(\"got\").read().split())
 sys.exit(0 if abs(lr - math.log2(15 / 32)) < 1e-12 and pd == -100 else 1)"
+'
+
+# fox is in d3 (the target) and in d1 and d2; red in d1 and d2.
+test_expect_success 'target_docs and reference_docs' '
+	awk -F "\t" "\$1 == \"fox\" || \$1 == \"red\" { print \$1, \$17, \$18 }" out >got &&
+	printf "red 0 2\nfox 1 2\n" >expect &&
+	test_cmp expect got
 '
 
 test_expect_success 'an ISO week against previous:1 is the same comparison' '
