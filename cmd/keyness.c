@@ -70,7 +70,7 @@ parse_measures(const char *arg, struct pl_keyness_opts *o)
 int
 cmd_keyness(int argc, char **argv)
 {
-	enum { OPT_OVERLAP = 1, OPT_MAXQ, OPT_NGRAM, OPT_REF, OPT_SIDE,
+	enum { OPT_MAXQ = 1, OPT_NGRAM, OPT_OVERLAP, OPT_REF, OPT_SIDE,
 	    OPT_SMOOTH, OPT_STOP, OPT_TARGET };
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,

@@ -684,6 +684,11 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 			if (o->span == PL_SPAN_DOC)
 				x.nunits++;
 		}
+	if (ndocs == 0) {
+		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
+		goto done;
+	}
 	/*
 	 * A window needs the documents with the node, and the collocates'
 	 * frequencies: from their posting lists, or, when the node is in a
@@ -905,6 +910,13 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 			    (uint32_t)k, (uint32_t)a)) != NULL)
 				goto done;
 		}
+	}
+	for (i = 0; i < c->ndocs && !pl_corpus_match(c, i, &o->filter); i++)
+		;
+	if (i == c->ndocs) {
+		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
+		goto done;
 	}
 	/*
 	 * Scan: documents with any of the terms; for sentences, every

@@ -265,6 +265,15 @@ test_expect_success 'usage errors exit 2 and name the problem' '
 	grep "empty alternative" err
 '
 
+test_expect_success 'no document in range is exit 1, for every form' '
+	test_expect_code 1 plenum cooc --db t.db --from 2030 fox 2>err &&
+	grep "no documents match the filters" err &&
+	test_expect_code 1 plenum cooc --db t.db --from 2030 --matrix fox red 2>err &&
+	grep "no documents match the filters" err &&
+	test_expect_code 1 plenum cooc --db t.db --from 2030 --bigrams 2>err &&
+	grep "no documents match the filters" err
+'
+
 test_expect_success 'a missing database is exit 1' '
 	test_expect_code 1 plenum cooc --db nothere.db fox 2>err
 '
