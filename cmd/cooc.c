@@ -14,11 +14,11 @@
 
 static const char usage_str[] =
 	"usage: plenum cooc [--db FILE] [--span window:N|sentence|doc] [--left N]\n"
-	"                   [--right N] [--measure M,...] [--top N] [--min-count N]\n"
-	"                   [--min-freq N] [--all] [--stopwords] [--matrix]\n"
-	"                   [--top-terms N] [--bigrams] [--from DATE] [--to DATE]\n"
-	"                   [--source S ...] [--where K=V ...]\n"
-	"                   [--format tsv|csv|json|jsonl] [TERM ...]\n";
+	"                   [--right N] [--within-sentence] [--measure M,...]\n"
+	"                   [--top N] [--min-count N] [--min-freq N] [--all]\n"
+	"                   [--stopwords] [--matrix] [--top-terms N] [--bigrams]\n"
+	"                   [--from DATE] [--to DATE] [--source S ...]\n"
+	"                   [--where K=V ...] [--format tsv|csv|json|jsonl] [TERM ...]\n";
 
 /* Parses --measure M,M,...; exits 2 when a name is unknown. */
 static void
@@ -103,7 +103,7 @@ int
 cmd_cooc(int argc, char **argv)
 {
 	enum { OPT_ALL = 1, OPT_BIGRAMS, OPT_LEFT, OPT_MATRIX, OPT_MINFREQ,
-	    OPT_RIGHT, OPT_SPAN, OPT_STOP, OPT_TOPTERMS };
+	    OPT_RIGHT, OPT_SPAN, OPT_STOP, OPT_TOPTERMS, OPT_WITHIN };
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "all",	no_argument,		NULL, OPT_ALL },
@@ -118,6 +118,7 @@ cmd_cooc(int argc, char **argv)
 		{ "stopwords",	no_argument,		NULL, OPT_STOP },
 		{ "top",	required_argument,	NULL, 't' },
 		{ "top-terms",	required_argument,	NULL, OPT_TOPTERMS },
+		{ "within-sentence", no_argument,	NULL, OPT_WITHIN },
 		CLI_FILTER_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -167,6 +168,9 @@ cmd_cooc(int argc, char **argv)
 		case OPT_TOPTERMS:
 			topterms = cli_long("--top-terms", optarg, 2, 1000);
 			break;
+		case OPT_WITHIN:
+			o.within_sentence = 1;
+			break;
 		case 'c':
 			o.min_count = cli_long("--min-count", optarg, 1,
 			    INT32_MAX);
@@ -191,9 +195,11 @@ cmd_cooc(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if ((left >= 0 || right >= 0) && o.span != PL_SPAN_WINDOW) {
-		cli_warnx("--left and --right need a window span, not "
-		    "--span %s", o.span == PL_SPAN_DOC ? "doc" : "sentence");
+	if ((left >= 0 || right >= 0 || o.within_sentence) &&
+	    o.span != PL_SPAN_WINDOW) {
+		cli_warnx("--left, --right and --within-sentence need a window "
+		    "span, not --span %s", o.span == PL_SPAN_DOC ? "doc" :
+		    "sentence");
 		return 2;
 	}
 	if (left >= 0)

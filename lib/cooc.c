@@ -451,10 +451,12 @@ match_at(const struct node *nd, const struct dtoks *d, size_t j)
 	return best;
 }
 
-/* Marks node tokens in [lo, hi) with flag 1; calls back per match. */
+/* Marks node tokens in [lo, hi) with flag 1 and, with left >= 0, their
+ * window with flag 2 (only the node's sentence when insent); returns the
+ * number of occurrences. */
 static int64_t
 mark_nodes(const struct node *nd, struct dtoks *d, size_t lo, size_t hi,
-    int left, int right)
+    int left, int right, int insent)
 {
 	size_t j, k, m, a, b;
 	int64_t found = 0;
@@ -470,9 +472,11 @@ mark_nodes(const struct node *nd, struct dtoks *d, size_t lo, size_t hi,
 			b = j + m + (size_t)right < d->n ? j + m +
 			    (size_t)right : d->n;
 			for (k = a; k < j; k++)
-				d->flag[k] |= 2;
+				if (!insent || d->sent[k] == d->sent[j])
+					d->flag[k] |= 2;
 			for (k = j + m; k < b; k++)
-				d->flag[k] |= 2;
+				if (!insent || d->sent[k] == d->sent[j])
+					d->flag[k] |= 2;
 		}
 		j += m - 1;
 	}
@@ -572,7 +576,7 @@ scan_doc(struct cctx *x, size_t row)
 	case PL_SPAN_WINDOW:
 		if (x->hasnode[row])
 			x->nodef += mark_nodes(&x->nd, d, 0, d->n, o->left,
-			    o->right);
+			    o->right, o->within_sentence);
 		for (j = 0; j < d->n; j++) {
 			uint32_t w = d->ids[j];
 			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
@@ -590,7 +594,7 @@ scan_doc(struct cctx *x, size_t row)
 			for (j = a; j < d->n && d->sent[j] == d->sent[a]; j++)
 				;
 			found = x->hasnode[row] ? mark_nodes(&x->nd, d, a, j,
-			    -1, 0) : 0;
+			    -1, 0, 0) : 0;
 			x->nunits++;
 			if (found)
 				x->nodef++;
@@ -600,7 +604,7 @@ scan_doc(struct cctx *x, size_t row)
 		break;
 	case PL_SPAN_DOC:
 		found = x->hasnode[row] ? mark_nodes(&x->nd, d, 0, d->n, -1,
-		    0) : 0;
+		    0, 0) : 0;
 		if (found)
 			x->nodef++;
 		if ((err = count_unit(x, 0, d->n, found > 0, 1)) != NULL)

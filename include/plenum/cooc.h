@@ -63,6 +63,8 @@ enum pl_span {
 struct pl_cooc_opts {
 	enum pl_span		 span;
 	int			 left, right;	/* window: tokens each side */
+	int			 within_sentence;	/* window: not past the
+						   node's sentence */
 	int			 measure[PL_M_COUNT];	/* ranking, then ties */
 	size_t			 nmeasure;
 	size_t			 top;		/* rows; 0: all */

@@ -77,6 +77,25 @@ test_expect_success 'a phrase node; overlapping spans count a token once' '
 	test_cmp expect got
 '
 
+# --within-sentence: d1 fox@1 keeps {0,2}, fox@4 {3,5}; d2 fox@2 loses
+# car@1 (the sentence before) and keeps runs@3, fox@6 keeps red@5; d3
+# fox@3 keeps green@2.  span 4 + 2 + 1 = 7, and car is gone.
+test_expect_success '--within-sentence keeps the window in the sentence' '
+	plenum cooc --db t.db --left 1 --right 1 --within-sentence \
+		--min-count 1 --measure o11 fox >out &&
+	cut -f1,2,4-7 out >got &&
+	cat >expect <<-\EOT &&
+	collocate	o11	node_freq	coll_freq	span	n
+	red	3	5	4	7	19
+	green	1	5	1	7	19
+	jumps	1	5	1	7	19
+	runs	1	5	1	7	19
+	sleeps	1	5	1	7	19
+	EOT
+	test_cmp expect got &&
+	python3 "$M" cooc out
+'
+
 # red, right 1 only: d1 red@0 -> fox, red@3 -> fox; d2 red@0 -> car,
 # red@5 -> fox.  span 4; fox o11 3 of coll_freq 5, car 1 of 2.
 test_expect_success 'asymmetric window --left 0 --right 1' '
@@ -255,7 +274,7 @@ test_expect_success 'usage errors exit 2 and name the problem' '
 	test_expect_code 2 plenum cooc --db t.db --span words fox 2>err &&
 	grep "span.*words" err &&
 	test_expect_code 2 plenum cooc --db t.db --span doc --left 2 fox 2>err &&
-	grep "left and --right need a window" err &&
+	grep "left, --right and --within-sentence need a window" err &&
 	test_expect_code 2 plenum cooc --db t.db --left 0 --right 0 fox 2>err &&
 	grep "window is empty" err &&
 	test_expect_code 2 plenum cooc --db t.db --matrix fox 2>err &&
