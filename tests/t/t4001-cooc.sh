@@ -242,6 +242,34 @@ test_expect_success '--bigrams: the indexed bigrams with word marginals' '
 	python3 "$M" bigrams out
 '
 
+# The preamble of the UN Charter as a corpus: NLTK's BigramCollocationFinder
+# over its sentences with plenum's stopwords as a word filter
+# (tests/data/assoc/nltk-charter.tsv, from make-fixtures.py) must find the
+# same bigrams with the same counts, and score them the same.
+test_expect_success '--bigrams agrees with NLTK BigramCollocationFinder' '
+	plenum ingest -q --db ch.db "$ROOT/tests/data/assoc/charter.jsonl" &&
+	plenum cooc --db ch.db --bigrams --all --min-count 1 --top 0 >out &&
+	python3 - "$ROOT/tests/data/assoc/nltk-charter.tsv" out <<-\EOT
+	import csv, math, sys
+	def rows(p):
+	    with open(p, newline="") as f:
+	        return {r["bigram"]: r for r in csv.DictReader(f, delimiter="\t")}
+	want, got = rows(sys.argv[1]), rows(sys.argv[2])
+	assert set(want) == set(got), sorted(set(want) ^ set(got))
+	for b, w in want.items():
+	    g = got[b]
+	    for x, y in [("o11", "n_ii"), ("freq_1", "n_ix"), ("freq_2", "n_xi"),
+	                 ("n", "n_xx")]:
+	        assert int(g[x]) == int(w[y]), (b, x, g[x], w[y])
+	    for x, y, f in [("pmi", "pmi", float), ("g2", "likelihood_ratio", abs),
+	                    ("chi2", "chi_sq", float), ("t", "student_t", float),
+	                    ("dice", "dice", float)]:
+	        assert math.isclose(f(float(g[x])), float(w[y]), rel_tol=1e-9), \
+	            (b, x, g[x], w[y])
+	print(len(want), "bigrams agree")
+	EOT
+'
+
 # z1: 0 经济 1 发展 | 2 经济 3 增长 | 4 人民 5 生活; z2: 人民 发展.
 # 经济 window 1/1: @0 -> {1}, @2 -> {1,3}: span 2; 发展 1 of 2, 增长 1 of 1.
 test_expect_success 'Chinese: collocates of a Chinese word' '

@@ -9,6 +9,13 @@ independent implementations:
                      BigramAssocMeasures pmi, likelihood_ratio, chi_sq,
                      student_t and dice; p is scipy's chi-square (1 df)
                      survival function of the likelihood ratio.
+  charter.jsonl      the same text as a one-document corpus, and
+  nltk-charter.tsv   NLTK's scores of its bigrams as plenum cooc --bigrams
+                     sees them: a finder built from the sentences (so no
+                     bigram crosses one), with plenum's English stopwords
+                     as a word filter (plenum indexes no bigram that begins
+                     or ends with a stopword): bigram, n_ii, n_ix, n_xi,
+                     n_xx, pmi, likelihood_ratio, chi_sq, student_t, dice.
   scipy-keyness.tsv  2x2 keyness tables (a, b: the term in target and
                      reference; c, d: their tokens) with scipy's
                      chi2_contingency G2 (lambda_="log-likelihood") and
@@ -68,6 +75,29 @@ with open(os.path.join(HERE, "nltk-bigrams.tsv"), "w") as f:
             w1, w2, n_ii, n_ix, n_xi, n_xx, bam.pmi(*m), lr,
             bam.chi_sq(*m), bam.student_t(*m), bam.dice(*m),
             float(chi2.sf(lr, 1))))
+
+# The text as plenum ingests it, and NLTK's view of its bigrams.
+import json
+with open(os.path.join(HERE, "charter.jsonl"), "w") as f:
+    f.write(json.dumps({"id": "charter", "date": "1945-06-26",
+                        "source": "UN", "text": TEXT.strip()}) + "\n")
+sents = [re.findall(r"[a-z]+", s) for s in re.split(r"[.!?]\s+", TEXT.lower())]
+sents = [s for s in sents if s]
+with open(os.path.join(HERE, "..", "..", "..", "data", "stopwords-en.txt"),
+          encoding="utf-8") as f:
+    stop = {w.strip() for w in f if w.strip() and not w.startswith("#")}
+finder = BigramCollocationFinder.from_documents(sents)
+finder.apply_word_filter(lambda w: w in stop)
+with open(os.path.join(HERE, "nltk-charter.tsv"), "w") as f:
+    f.write("bigram\tn_ii\tn_ix\tn_xi\tn_xx\tpmi\tlikelihood_ratio"
+            "\tchi_sq\tstudent_t\tdice\n")
+    for (w1, w2), n_ii in sorted(finder.ngram_fd.items()):
+        n_ix, n_xi = finder.word_fd[w1], finder.word_fd[w2]
+        m = (n_ii, (n_ix, n_xi), finder.N)
+        f.write("%s %s\t%d\t%d\t%d\t%d\t%r\t%r\t%r\t%r\t%r\n" % (
+            w1, w2, n_ii, n_ix, n_xi, finder.N, bam.pmi(*m),
+            bam.likelihood_ratio(*m), bam.chi_sq(*m), bam.student_t(*m),
+            bam.dice(*m)))
 
 # a, b, c, d: zero cells, a term only in the target or the reference,
 # equal rates, and large tables.
