@@ -130,7 +130,7 @@ cmd_cooc(int argc, char **argv)
 	struct pl_term **terms = NULL;
 	const char *dbopt = NULL;
 	int ch, fmt = PL_FMT_TSV, rc = 1, matrix = 0, bigrams = 0, nterms = 0;
-	int span_given = 0;
+	int span_given = 0, top_given = 0;
 	long left = -1, right = -1, topterms = 0;
 	int64_t nodef = 0;
 
@@ -188,6 +188,7 @@ cmd_cooc(int argc, char **argv)
 			break;
 		case 't':
 			o.top = (size_t)cli_long("--top", optarg, 0, INT32_MAX);
+			top_given = 1;
 			break;
 		default:
 			cli_usage(usage_str, 2);
@@ -221,6 +222,8 @@ cmd_cooc(int argc, char **argv)
 	if (matrix) {
 		if (!span_given)
 			o.span = PL_SPAN_DOC;
+		if (!top_given)
+			o.top = 0;	/* a heatmap needs every cell */
 		if (o.span == PL_SPAN_WINDOW) {
 			cli_warnx("--matrix: the span is sentence or doc, not "
 			    "a window");

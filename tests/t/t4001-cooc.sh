@@ -228,6 +228,17 @@ test_expect_success '--matrix by document (the default)' '
 	python3 "$M" matrix out
 '
 
+# The fixture has ten words, so --top-terms 10 takes them all: 10 * 9
+# ordered pairs, every one printed (a matrix has no --top 50 default).
+test_expect_success '--matrix --top-terms N: every pair of the N words' '
+	plenum cooc --db t.db --matrix --top-terms 10 >out &&
+	test_line_count = 91 out &&
+	cut -f1 out | sed 1d | sort -u | tr "\n" " " >got &&
+	printf "blue car fast fox green jumps red runs sky sleeps " >expect &&
+	test_cmp expect got &&
+	python3 "$M" matrix out
+'
+
 # Indexed bigrams: red fox 3, red car 1, blue sky 1, blue car 1, fox
 # jumps 1, fox sleeps 1, fox runs 1, runs fast 1, green fox 1; with
 # min-count 2 only "red fox": o11 3, freq red 4, fox 5, n 19.
