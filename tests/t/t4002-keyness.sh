@@ -85,6 +85,22 @@ test_expect_success 'an ISO week against previous:1 is the same comparison' '
 	test_cmp out out2
 '
 
+# The same comparison as a day (d3 is the only document of 2021-01-12),
+# as a day against the previous 8 days (2021-01-04..11: d1 and d2), and
+# as a range of the quarter's first 11 days (d1, d2) for the reference.
+test_expect_success 'a day, previous:N days, and a quarter' '
+	plenum keyness --db t.db --target 2021-01-12 --min-count 1 --top 0 >d &&
+	test_cmp out d &&
+	plenum keyness --db t.db --target 2021-01-12 --reference previous:8 \
+		--min-count 1 --top 0 >d &&
+	test_cmp out d &&
+	plenum keyness --db t.db --target S2 --reference 2021-Q1..2021-01-11 \
+		--min-count 1 --top 0 >d &&
+	test_cmp out d &&
+	test_expect_code 1 plenum keyness --db t.db --target 2021-Q1 2>err &&
+	grep "reference slice has no documents" err
+'
+
 # d1 (8 tokens) against d2 + d3 (11): red 2 and 2.  W01 from S1 (d1 + d2,
 # 15) against 2021-01-11..2021-W02 (d3, 4): red 4 and 0.
 test_expect_success 'ranges, open ends and source combinations' '
