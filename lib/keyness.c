@@ -295,6 +295,20 @@ pl_slice_parse(const struct pl_corpus *c, const char *text, int reference,
 		} else if (has_source(c, p, len)) {
 			if ((err = add_source(&s, p, len)) != NULL)
 				goto done;
+		} else if (len == 8 && digits(p, 4) > 0 && p[4] == '-' &&
+		    (p[5] == 'W' || p[5] == 'w') && digits(p + 6, 2) > 0) {
+			err = pl_error_fmt(PL_ERR_USAGE, "slice '%s': '%.*s': "
+			    "%ld has %d ISO weeks", text, (int)len, p,
+			    digits(p, 4), pl_iso_weeks_in_year((int)digits(p,
+			    4)));
+			goto done;
+		} else if (len >= 4 && digits(p, 4) > 0 && (len == 4 ||
+		    p[4] == '-')) {
+			err = pl_error_fmt(PL_ERR_USAGE, "slice '%s': '%.*s' is "
+			    "not a valid date: expected YYYY, YYYY-MM, "
+			    "YYYY-MM-DD, an ISO week (2022-W41) or a quarter "
+			    "(2022-Q4)", text, (int)len, p);
+			goto done;
 		} else {
 			err = pl_error_fmt(PL_ERR_USAGE, "slice '%s': '%.*s' is "
 			    "not a date (YYYY, YYYY-MM, YYYY-MM-DD), an ISO week "

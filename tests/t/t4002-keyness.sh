@@ -176,7 +176,10 @@ test_expect_success 'bad slices and options exit 2 and say why' '
 	grep "no target" err &&
 	test_expect_code 2 plenum keyness --db t.db --target nowhere 2>err &&
 	grep "slice .nowhere.: .nowhere. is not a date" err &&
-	test_expect_code 2 plenum keyness --db t.db --target 2021-W60 2>err &&
+	test_expect_code 2 plenum keyness --db t.db --target 2021-W53 2>err &&
+	grep "2021 has 52 ISO weeks" err &&
+	test_expect_code 2 plenum keyness --db t.db --target 2021-02-30 2>err &&
+	grep "not a valid date" err &&
 	test_expect_code 2 plenum keyness --db t.db --target 2021,2022 2>err &&
 	grep "more than one date part" err &&
 	test_expect_code 2 plenum keyness --db t.db --target 2021-02..2021-01 2>err &&
