@@ -6,10 +6,12 @@
 
 int	cmd_bursts(int, char **);
 int	cmd_changes(int, char **);
+int	cmd_cooc(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);
 int	cmd_ingest(int, char **);
+int	cmd_keyness(int, char **);
 int	cmd_kwic(int, char **);
 int	cmd_new(int, char **);
 int	cmd_plot(int, char **);

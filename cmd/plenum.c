@@ -22,10 +22,12 @@ static const struct command {
 } commands[] = {
 	{ "bursts",	cmd_bursts,	"Kleinberg bursts of terms, or of the whole vocabulary by weight" },
 	{ "changes",	cmd_changes,	"change points in a term's rate (PELT), with its segments" },
+	{ "cooc",	cmd_cooc,	"collocates of a term, term-by-term association, bigrams" },
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
 	{ "ingest",	cmd_ingest,	"add documents (JSON Lines, CSV, TSV, text) to the corpus" },
+	{ "keyness",	cmd_keyness,	"key terms of a period or source against a reference" },
 	{ "kwic",	cmd_kwic,	"a term in its contexts, as written (keyword in context)" },
 	{ "new",	cmd_new,	"terms and phrases first used in a period" },
 	{ "plot",	cmd_plot,	"draw a table as a chart: PNG, SVG or PDF" },

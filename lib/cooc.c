@@ -1,0 +1,1242 @@
+/*
+ * cooc.c - collocates, term matrices and bigram association (see
+ * include/plenum/cooc.h and docs/STATISTICS.md).
+ *
+ * The documents holding the node come from its posting lists (through
+ * pl_term_counts); their stored token ids are scanned for the node's
+ * occurrences, and the words in each occurrence's span are counted in
+ * arrays indexed by word id.  For a window, the collocates' own
+ * frequencies in range come from their posting lists; sentences and
+ * documents are counted in one scan of every document in range.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plenum/cooc.h"
+#include "plenum/freq.h"
+#include "plenum/stats.h"
+#include "plenum/token.h"
+#include "extern.h"
+
+/* Measures. */
+
+static const char *const mnames[PL_M_COUNT] = {
+	"o11", "pmi", "npmi", "mi3", "g2", "t", "z", "dice", "logdice",
+	"chi2"
+};
+
+int
+pl_measure_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < PL_M_COUNT; i++)
+		if (strcmp(s, mnames[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+pl_measure_name(int m)
+{
+	return m >= 0 && m < PL_M_COUNT ? mnames[m] : "?";
+}
+
+double
+pl_assoc_value(const struct pl_assoc *a, double o11, int m)
+{
+	switch (m) {
+	case PL_M_O11:
+		return o11;
+	case PL_M_PMI:
+		return a->pmi;
+	case PL_M_NPMI:
+		return a->npmi;
+	case PL_M_MI3:
+		return a->mi3;
+	case PL_M_G2:
+		return a->g2;
+	case PL_M_T:
+		return a->t;
+	case PL_M_Z:
+		return a->z;
+	case PL_M_DICE:
+		return a->dice;
+	case PL_M_LOGDICE:
+		return a->logdice;
+	case PL_M_CHI2:
+		return a->chi2;
+	default:
+		return NAN;
+	}
+}
+
+/* O ln(O/E), 0 when O is 0. */
+static double
+xlogx(double o, double e)
+{
+	if (o <= 0)
+		return 0;
+	if (e <= 0)
+		return NAN;
+	return o * log(o / e);
+}
+
+void
+pl_assoc_measures(double o11, double r1, double c1, double n, double f1,
+    double f2, struct pl_assoc *a)
+{
+	double o12 = r1 - o11, o21 = c1 - o11, o22 = n - r1 - c1 + o11;
+	double e11, e12, e21, e22, g2, den;
+
+	a->e11 = e11 = n > 0 ? r1 * c1 / n : NAN;
+	e12 = r1 * (n - c1) / n;
+	e21 = (n - r1) * c1 / n;
+	e22 = (n - r1) * (n - c1) / n;
+	if (!(n > 0) || o12 < 0 || o21 < 0 || o22 < 0) {
+		a->pmi = a->npmi = a->mi3 = a->g2 = a->p = a->t = a->z =
+		    a->chi2 = NAN;
+	} else {
+		a->pmi = o11 > 0 && e11 > 0 ? log2(o11 / e11) : NAN;
+		a->npmi = o11 > 0 && o11 < n && e11 > 0 ?
+		    log2(o11 / e11) / -log2(o11 / n) : NAN;
+		a->mi3 = o11 > 0 && e11 > 0 ? log2(o11 * o11 * o11 / e11) :
+		    NAN;
+		g2 = 2.0 * (xlogx(o11, e11) + xlogx(o12, e12) +
+		    xlogx(o21, e21) + xlogx(o22, e22));
+		if (g2 < 0)
+			g2 = 0;	/* rounding when O = E */
+		a->p = isnan(g2) ? NAN : pl_chisq_q(g2, 1);
+		a->g2 = o11 < e11 ? -g2 : g2;
+		a->t = o11 > 0 ? (o11 - e11) / sqrt(o11) : NAN;
+		a->z = e11 > 0 ? (o11 - e11) / sqrt(e11) : NAN;
+		den = r1 * c1 * (n - r1) * (n - c1);
+		a->chi2 = den > 0 ? n * (o11 * o22 - o12 * o21) *
+		    (o11 * o22 - o12 * o21) / den : NAN;
+	}
+	a->dice = f1 + f2 > 0 ? 2.0 * o11 / (f1 + f2) : NAN;
+	a->logdice = a->dice > 0 ? 14.0 + log2(a->dice) : NAN;
+}
+
+void
+pl_cooc_opts_defaults(struct pl_cooc_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->span = PL_SPAN_WINDOW;
+	o->left = o->right = 5;
+	o->measure[0] = PL_M_G2;
+	o->nmeasure = 1;
+	o->top = 50;
+	o->min_count = 3;
+	o->min_freq = 1;
+	pl_docfilter_init(&o->filter);
+}
+
+/* Rows, sorted by the ranking measures. */
+
+struct crow {
+	char		*a, *b;		/* collocate (a), or term_a and term_b */
+	int64_t		 o11;
+	int64_t		 f1, f2;	/* node (or term_a) and collocate frequency */
+	struct pl_assoc	 m;
+};
+
+struct sortctx {
+	const int	*measure;
+	size_t		 nmeasure;
+};
+
+static int
+cmp_crow(const void *x, const void *y, void *arg)
+{
+	const struct crow *a = x, *b = y;
+	const struct sortctx *s = arg;
+	size_t i;
+	int c;
+
+	for (i = 0; i < s->nmeasure; i++) {
+		double u = pl_assoc_value(&a->m, (double)a->o11, s->measure[i]);
+		double v = pl_assoc_value(&b->m, (double)b->o11, s->measure[i]);
+		if (isnan(u) != isnan(v))
+			return isnan(u) ? 1 : -1;	/* undefined last */
+		if (!isnan(u) && u != v)
+			return u > v ? -1 : 1;
+	}
+	if (a->o11 != b->o11)
+		return a->o11 > b->o11 ? -1 : 1;
+	if ((c = strcmp(a->a, b->a)) != 0)
+		return c;
+	return strcmp(a->b ? a->b : "", b->b ? b->b : "");
+}
+
+static void
+rows_free(struct crow *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].a);
+		free(r[i].b);
+	}
+	free(r);
+}
+
+static const struct pl_error *
+add_measure_cols(struct pl_table *t)
+{
+	static const char *const cols[] = {
+		"pmi", "npmi", "mi3", "g2", "p", "t", "z", "dice", "logdice",
+		"chi2"
+	};
+	const struct pl_error *err;
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		if ((err = pl_table_add_col(t, cols[i], PL_COL_REAL)) != NULL)
+			return err;
+	return NULL;
+}
+
+static void
+set_measures(struct pl_table *t, size_t row, size_t col,
+    const struct pl_assoc *m)
+{
+	pl_table_set_real(t, row, col++, m->pmi);
+	pl_table_set_real(t, row, col++, m->npmi);
+	pl_table_set_real(t, row, col++, m->mi3);
+	pl_table_set_real(t, row, col++, m->g2);
+	pl_table_set_real(t, row, col++, m->p);
+	pl_table_set_real(t, row, col++, m->t);
+	pl_table_set_real(t, row, col++, m->z);
+	pl_table_set_real(t, row, col++, m->dice);
+	pl_table_set_real(t, row, col++, m->logdice);
+	pl_table_set_real(t, row, col, m->chi2);
+}
+
+static const struct pl_error *
+rows_push(struct crow **v, size_t *n, size_t *cap, struct crow *r)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		struct crow *nv = realloc(*v, nc * sizeof(*nv));
+		if (nv == NULL)
+			return pl_error_nomem();
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = *r;
+	return NULL;
+}
+
+/* The node in a document's token ids. */
+
+/* One alternative as word ids; a prefix has a sorted set for its word. */
+struct nalt {
+	int64_t		*ids;		/* nwords ids; ids[0] 0: cannot match */
+	size_t		 nwords;
+	int64_t		*set;		/* prefix: matching word ids, sorted */
+	size_t		 nset;
+	int		 prefix;
+};
+
+struct node {
+	struct nalt	*a;
+	size_t		 n;
+	int64_t		*excl;		/* the node's own words, sorted */
+	size_t		 nexcl;
+	struct nalt	*cur;		/* prefix being collected */
+	struct pl_db	*db;
+};
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+in_sorted(const int64_t *v, size_t n, int64_t id)
+{
+	return n > 0 && bsearch(&id, v, n, sizeof(*v), cmp_i64) != NULL;
+}
+
+static const struct pl_error *
+prefix_word(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *post, size_t len)
+{
+	struct node *nd = arg;
+	struct nalt *a = nd->cur;
+	const struct pl_error *err;
+	int64_t id, *ns;
+
+	(void)n;
+	(void)cf;
+	(void)df;
+	(void)post;
+	(void)len;
+	if ((err = pl_db_word_id(nd->db, text, &id)) != NULL)
+		return err;
+	if ((ns = realloc(a->set, (a->nset + 1) * sizeof(*ns))) == NULL)
+		return pl_error_nomem();
+	a->set = ns;
+	a->set[a->nset++] = id;
+	return NULL;
+}
+
+static void
+node_release(struct node *nd)
+{
+	size_t i;
+
+	for (i = 0; nd->a != NULL && i < nd->n; i++) {
+		free(nd->a[i].ids);
+		free(nd->a[i].set);
+	}
+	free(nd->a);
+	free(nd->excl);
+	memset(nd, 0, sizeof(*nd));
+}
+
+static const struct pl_error *
+node_resolve(struct pl_corpus *c, const struct pl_term *t, struct node *nd)
+{
+	const struct pl_error *err;
+	size_t i, w, k;
+	int64_t *ne;
+
+	memset(nd, 0, sizeof(*nd));
+	nd->db = c->db;
+	if ((nd->a = calloc(t->nalts, sizeof(*nd->a))) == NULL)
+		return pl_error_nomem();
+	nd->n = t->nalts;
+	for (i = 0; i < t->nalts; i++) {
+		const struct pl_alt *a = &t->alts[i];
+		struct nalt *x = &nd->a[i];
+		x->nwords = a->nwords;
+		x->prefix = a->prefix;
+		if ((x->ids = calloc(a->nwords, sizeof(*x->ids))) == NULL)
+			return pl_error_nomem();
+		if (a->prefix) {
+			nd->cur = x;
+			if ((err = pl_db_each_term(c->db, a->words[0], 1, 1,
+			    prefix_word, nd)) != NULL)
+				return err;
+			if (x->nset > 1)
+				qsort(x->set, x->nset, sizeof(*x->set),
+				    cmp_i64);
+			k = x->nset;
+			if ((ne = realloc(nd->excl, (nd->nexcl + k + 1) *
+			    sizeof(*ne))) == NULL)
+				return pl_error_nomem();
+			nd->excl = ne;
+			memcpy(nd->excl + nd->nexcl, x->set, k * sizeof(*ne));
+			nd->nexcl += k;
+			continue;
+		}
+		for (w = 0; w < a->nwords; w++) {
+			if ((err = pl_db_word_id(c->db, a->words[w],
+			    &x->ids[w])) != NULL)
+				return err;
+			if (x->ids[w] == 0) {
+				x->ids[0] = 0;	/* an unknown word: no match */
+				break;
+			}
+		}
+		if (a->nwords == 1 && x->ids[0] != 0) {
+			if ((ne = realloc(nd->excl, (nd->nexcl + 1) *
+			    sizeof(*ne))) == NULL)
+				return pl_error_nomem();
+			nd->excl = ne;
+			nd->excl[nd->nexcl++] = x->ids[0];
+		}
+	}
+	if (nd->nexcl > 1)
+		qsort(nd->excl, nd->nexcl, sizeof(*nd->excl), cmp_i64);
+	return NULL;
+}
+
+/* A document's tokens: word ids and sentence numbers. */
+struct dtoks {
+	uint32_t	*ids, *sent;
+	uint8_t		*flag;		/* 1: node token, 2: in a span */
+	size_t		 n, cap;
+};
+
+static void
+dtoks_release(struct dtoks *d)
+{
+	free(d->ids);
+	free(d->sent);
+	free(d->flag);
+	memset(d, 0, sizeof(*d));
+}
+
+static const struct pl_error *
+dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
+{
+	const struct pl_error *err;
+	unsigned char *blob;
+	const unsigned char *p, *end;
+	size_t len;
+	uint64_t v;
+	uint32_t s = 0;
+
+	if ((err = pl_db_doc_tokens(c->db, doc, &blob, &len, NULL, NULL, NULL,
+	    NULL)) != NULL)
+		return err;
+	d->n = 0;
+	/* At most one token per byte. */
+	if (len > d->cap) {
+		size_t nc = len + 1024;
+		uint32_t *ni = realloc(d->ids, nc * sizeof(*ni));
+		uint32_t *ns = ni ? realloc(d->sent, nc * sizeof(*ns)) : NULL;
+		uint8_t *nf = ns ? realloc(d->flag, nc) : NULL;
+		if (ni)
+			d->ids = ni;
+		if (ns)
+			d->sent = ns;
+		if (nf)
+			d->flag = nf;
+		if (nf == NULL) {
+			free(blob);
+			return pl_error_nomem();
+		}
+		d->cap = nc;
+	}
+	for (p = blob, end = blob + len; p < end;) {
+		if (varint_get(&p, end, &v) == -1 || v > UINT32_MAX) {
+			free(blob);
+			return pl_error_fmt(PL_ERR_DB, "%s: corrupt token list "
+			    "of document %lld", pl_db_path(c->db),
+			    (long long)doc);
+		}
+		if (v == 0) {
+			s++;
+			continue;
+		}
+		d->ids[d->n] = (uint32_t)v;
+		d->sent[d->n++] = s;
+	}
+	free(blob);
+	memset(d->flag, 0, d->n);
+	return NULL;
+}
+
+/* Tokens of the longest node match at j (within one sentence), or 0. */
+static size_t
+match_at(const struct node *nd, const struct dtoks *d, size_t j)
+{
+	size_t a, w, best = 0;
+
+	for (a = 0; a < nd->n; a++) {
+		const struct nalt *x = &nd->a[a];
+		if (x->prefix) {
+			if (best < 1 && in_sorted(x->set, x->nset, d->ids[j]))
+				best = 1;
+			continue;
+		}
+		if (x->ids[0] == 0 || j + x->nwords > d->n ||
+		    x->nwords <= best)
+			continue;
+		for (w = 0; w < x->nwords; w++)
+			if (d->ids[j + w] != x->ids[w] ||
+			    d->sent[j + w] != d->sent[j])
+				break;
+		if (w == x->nwords)
+			best = w;
+	}
+	return best;
+}
+
+/* Marks node tokens in [lo, hi) with flag 1 and, with left >= 0, their
+ * window with flag 2 (only the node's sentence when insent); returns the
+ * number of occurrences. */
+static int64_t
+mark_nodes(const struct node *nd, struct dtoks *d, size_t lo, size_t hi,
+    int left, int right, int insent)
+{
+	size_t j, k, m, a, b;
+	int64_t found = 0;
+
+	for (j = lo; j < hi; j++) {
+		if ((m = match_at(nd, d, j)) == 0)
+			continue;
+		found++;
+		for (k = j; k < j + m; k++)
+			d->flag[k] |= 1;
+		if (left >= 0) {
+			a = j >= (size_t)left ? j - (size_t)left : 0;
+			b = j + m + (size_t)right < d->n ? j + m +
+			    (size_t)right : d->n;
+			for (k = a; k < j; k++)
+				if (!insent || d->sent[k] == d->sent[j])
+					d->flag[k] |= 2;
+			for (k = j + m; k < b; k++)
+				if (!insent || d->sent[k] == d->sent[j])
+					d->flag[k] |= 2;
+		}
+		j += m - 1;
+	}
+	return found;
+}
+
+/* Collocates. */
+
+struct cctx {
+	struct pl_corpus		*c;
+	const struct pl_cooc_opts	*o;
+	struct node			 nd;
+	struct dtoks			 d;
+	int64_t				*o11, *uf;	/* per word id */
+	uint32_t			*stamp, *stamp2;
+	size_t				 wcap;
+	uint32_t			 unit;
+	int64_t				 nodef, r1, nunits, ntokens;
+	const int64_t			*hasnode;	/* per row: node count */
+	int				 count_all;	/* window: count every token */
+	/* a collocate's frequency in range, from its postings */
+	int64_t				 pcount;
+};
+
+static const struct pl_error *
+grow_words(struct cctx *x, uint32_t id)
+{
+	size_t nc, i;
+	int64_t *a, *b;
+	uint32_t *s, *s2;
+
+	if (id < x->wcap)
+		return NULL;
+	nc = x->wcap ? x->wcap : 4096;
+	while (nc <= id)
+		nc *= 2;
+	a = realloc(x->o11, nc * sizeof(*a));
+	if (a)
+		x->o11 = a;
+	b = a ? realloc(x->uf, nc * sizeof(*b)) : NULL;
+	if (b)
+		x->uf = b;
+	s = b ? realloc(x->stamp, nc * sizeof(*s)) : NULL;
+	if (s)
+		x->stamp = s;
+	s2 = s ? realloc(x->stamp2, nc * sizeof(*s2)) : NULL;
+	if (s2)
+		x->stamp2 = s2;
+	if (s2 == NULL)
+		return pl_error_nomem();
+	for (i = x->wcap; i < nc; i++) {
+		x->o11[i] = x->uf[i] = 0;
+		x->stamp[i] = x->stamp2[i] = 0;
+	}
+	x->wcap = nc;
+	return NULL;
+}
+
+/* Counts the distinct words of tokens [lo, hi): every one in uf when
+ * count_uf, the ones outside node tokens in o11 when hasnode. */
+static const struct pl_error *
+count_unit(struct cctx *x, size_t lo, size_t hi, int hasnode, int count_uf)
+{
+	const struct pl_error *err;
+	size_t j;
+	uint32_t w;
+
+	x->unit++;
+	for (j = lo; j < hi; j++) {
+		w = x->d.ids[j];
+		if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
+			return err;
+		if (count_uf && x->stamp[w] != x->unit) {
+			x->stamp[w] = x->unit;
+			x->uf[w]++;
+		}
+		if (hasnode && !(x->d.flag[j] & 1) && x->stamp2[w] != x->unit) {
+			x->stamp2[w] = x->unit;
+			x->o11[w]++;
+		}
+	}
+	return NULL;
+}
+
+static const struct pl_error *
+scan_doc(struct cctx *x, size_t row)
+{
+	const struct pl_error *err;
+	const struct pl_cooc_opts *o = x->o;
+	struct dtoks *d = &x->d;
+	size_t j, a;
+	int64_t found;
+
+	if ((err = dtoks_read(x->c, x->c->docs[row].id, d)) != NULL)
+		return err;
+	switch (o->span) {
+	case PL_SPAN_WINDOW:
+		if (x->hasnode[row])
+			x->nodef += mark_nodes(&x->nd, d, 0, d->n, o->left,
+			    o->right, o->within_sentence);
+		for (j = 0; j < d->n; j++) {
+			uint32_t w = d->ids[j];
+			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
+				return err;
+			if (x->count_all)
+				x->uf[w]++;
+			if (d->flag[j] != 2)
+				continue;
+			x->r1++;
+			x->o11[w]++;
+		}
+		break;
+	case PL_SPAN_SENTENCE:
+		for (a = 0; a < d->n; a = j) {
+			for (j = a; j < d->n && d->sent[j] == d->sent[a]; j++)
+				;
+			found = x->hasnode[row] ? mark_nodes(&x->nd, d, a, j,
+			    -1, 0, 0) : 0;
+			x->nunits++;
+			if (found)
+				x->nodef++;
+			if ((err = count_unit(x, a, j, found > 0, 1)) != NULL)
+				return err;
+		}
+		break;
+	case PL_SPAN_DOC:
+		found = x->hasnode[row] ? mark_nodes(&x->nd, d, 0, d->n, -1,
+		    0, 0) : 0;
+		if (found)
+			x->nodef++;
+		if ((err = count_unit(x, 0, d->n, found > 0, 1)) != NULL)
+			return err;
+		break;
+	}
+	return NULL;
+}
+
+static void
+post_count(void *arg, int64_t doc, int64_t n)
+{
+	struct cctx *x = arg;
+	int32_t row;
+
+	if (doc < 0 || doc > x->c->maxid || (row = x->c->row_of[doc]) < 0 ||
+	    !pl_corpus_match(x->c, (size_t)row, &x->o->filter))
+		return;
+	x->pcount += n;
+}
+
+/* The number of occurrences in range of a word. */
+static const struct pl_error *
+range_freq(struct cctx *x, const char *text, int64_t *f)
+{
+	const struct pl_error *err;
+	unsigned char *p;
+	size_t len;
+
+	if ((err = pl_db_postings(x->c->db, text, &p, &len, NULL, NULL)) !=
+	    NULL)
+		return err;
+	x->pcount = 0;
+	if (pl_postings_each(p, len, post_count, x) == -1) {
+		free(p);
+		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
+		    "'%s'", pl_db_path(x->c->db), text);
+	}
+	free(p);
+	*f = x->pcount;
+	return NULL;
+}
+
+static void
+cctx_release(struct cctx *x)
+{
+	node_release(&x->nd);
+	dtoks_release(&x->d);
+	free(x->o11);
+	free(x->uf);
+	free(x->stamp);
+	free(x->stamp2);
+}
+
+const struct pl_error *
+pl_cooc(struct pl_corpus *c, const struct pl_term *term,
+    const struct pl_cooc_opts *o, struct pl_table *out, int64_t *node_freq)
+{
+	const struct pl_error *err = NULL;
+	struct pl_table t;
+	struct cctx x;
+	struct crow *rows = NULL, r;
+	size_t nrows = 0, rcap = 0, i, lim, row;
+	int64_t *cnt = NULL, f2 = 0, nnode = 0, ndocs = 0;
+	uint32_t w;
+	char *text = NULL;
+	double r1, n;
+	struct sortctx sc;
+
+	pl_table_init(&t);
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	x.o = o;
+	if ((err = node_resolve(c, term, &x.nd)) != NULL ||
+	    (err = pl_term_counts(c, term, &o->filter, &cnt)) != NULL)
+		goto done;
+	for (i = 0; i < c->ndocs; i++)
+		if (pl_corpus_match(c, i, &o->filter)) {
+			x.ntokens += c->docs[i].tokens;
+			ndocs++;
+			if (o->span == PL_SPAN_DOC)
+				x.nunits++;
+		}
+	if (ndocs == 0) {
+		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
+		goto done;
+	}
+	/*
+	 * A window needs the documents with the node, and the collocates'
+	 * frequencies: from their posting lists, or, when the node is in a
+	 * quarter of the documents or more, from counting every document
+	 * in range, which is then cheaper than thousands of look-ups.
+	 */
+	for (i = 0; i < c->ndocs; i++)
+		if (cnt[i] > 0)
+			nnode++;
+	x.count_all = o->span == PL_SPAN_WINDOW && nnode * 4 >= ndocs;
+	x.hasnode = cnt;
+	for (i = 0; i < c->ndocs; i++) {
+		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
+		    !pl_corpus_match(c, i, &o->filter))
+			continue;
+		if ((err = scan_doc(&x, i)) != NULL)
+			goto done;
+	}
+	switch (o->span) {
+	case PL_SPAN_WINDOW:
+		r1 = (double)x.r1;
+		n = (double)x.ntokens;
+		break;
+	default:
+		r1 = (double)x.nodef;
+		n = (double)x.nunits;
+		break;
+	}
+	for (w = 1; x.nodef > 0 && w < x.wcap; w++) {
+		if (x.o11[w] < o->min_count || in_sorted(x.nd.excl,
+		    x.nd.nexcl, w))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.o11 = x.o11[w];
+		r.f1 = x.nodef;
+		/* Sentence and document frequencies come from the scan, so
+		 * the filters can run before the word's text is read. */
+		if (o->span != PL_SPAN_WINDOW) {
+			r.f2 = x.uf[w];
+			pl_assoc_measures((double)r.o11, r1, (double)r.f2, n,
+			    (double)x.nodef, (double)r.f2, &r.m);
+			if (r.f2 < o->min_freq ||
+			    (!o->all && !((double)r.o11 > r.m.e11)))
+				continue;
+		}
+		if ((err = pl_db_word_text(c->db, w, &text)) != NULL)
+			goto done;
+		if (text == NULL || (!o->stopwords &&
+		    pl_tokenizer_is_stop(c->tk, text, strlen(text)))) {
+			free(text);
+			text = NULL;
+			continue;
+		}
+		if (o->span == PL_SPAN_WINDOW) {
+			if (x.count_all)
+				f2 = x.uf[w];
+			else if ((err = range_freq(&x, text, &f2)) != NULL)
+				goto done;
+			r.f2 = f2;
+			pl_assoc_measures((double)r.o11, r1, (double)f2, n,
+			    (double)x.nodef, (double)f2, &r.m);
+			if (f2 < o->min_freq ||
+			    (!o->all && !((double)r.o11 > r.m.e11))) {
+				free(text);
+				text = NULL;
+				continue;
+			}
+		}
+		r.a = text;
+		text = NULL;
+		if ((err = rows_push(&rows, &nrows, &rcap, &r)) != NULL) {
+			free(r.a);
+			goto done;
+		}
+	}
+	sc.measure = o->measure;
+	sc.nmeasure = o->nmeasure;
+	if (nrows > 1)
+		qsort_r(rows, nrows, sizeof(*rows), cmp_crow, &sc);
+	if ((err = pl_table_add_col(&t, "collocate", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "o11", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "e11", PL_COL_REAL)) != NULL ||
+	    (err = pl_table_add_col(&t, "node_freq", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "coll_freq", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "span", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
+	    (err = add_measure_cols(&t)) != NULL)
+		goto done;
+	lim = o->top && o->top < nrows ? o->top : nrows;
+	for (i = 0; i < lim; i++) {
+		if ((err = pl_table_add_row(&t)) != NULL)
+			goto done;
+		row = t.nrows - 1;
+		pl_table_set_str(&t, row, 0, rows[i].a);
+		pl_table_set_int(&t, row, 1, rows[i].o11);
+		pl_table_set_real(&t, row, 2, rows[i].m.e11);
+		pl_table_set_int(&t, row, 3, rows[i].f1);
+		pl_table_set_int(&t, row, 4, rows[i].f2);
+		pl_table_set_int(&t, row, 5, (int64_t)r1);
+		pl_table_set_int(&t, row, 6, (int64_t)n);
+		set_measures(&t, row, 7, &rows[i].m);
+	}
+	if (node_freq)
+		*node_freq = x.nodef;
+	pl_table_release(out);
+	*out = t;
+	pl_table_init(&t);
+done:
+	free(text);
+	free(cnt);
+	rows_free(rows, nrows);
+	cctx_release(&x);
+	pl_table_release(&t);
+	return err;
+}
+
+/* The association matrix of a set of terms. */
+
+/* A posting index of the terms' first words: which alternatives may
+ * start at a token with this word id. */
+struct mentry {
+	uint32_t	 term;
+	uint32_t	 alt;
+	int32_t		 next;		/* -1: end of the list */
+};
+
+struct mindex {
+	int32_t		*head;		/* per word id, -1: none */
+	size_t		 nhead;
+	struct mentry	*e;
+	size_t		 n, cap;
+};
+
+static const struct pl_error *
+mindex_add(struct mindex *mi, int64_t id, uint32_t term, uint32_t alt)
+{
+	size_t i, nc;
+
+	if (id <= 0 || id > UINT32_MAX)
+		return NULL;
+	if ((size_t)id >= mi->nhead) {
+		int32_t *nh;
+		nc = mi->nhead ? mi->nhead : 4096;
+		while (nc <= (size_t)id)
+			nc *= 2;
+		if ((nh = realloc(mi->head, nc * sizeof(*nh))) == NULL)
+			return pl_error_nomem();
+		for (i = mi->nhead; i < nc; i++)
+			nh[i] = -1;
+		mi->head = nh;
+		mi->nhead = nc;
+	}
+	if (mi->n == mi->cap) {
+		struct mentry *ne;
+		nc = mi->cap ? mi->cap * 2 : 64;
+		if ((ne = realloc(mi->e, nc * sizeof(*ne))) == NULL)
+			return pl_error_nomem();
+		mi->e = ne;
+		mi->cap = nc;
+	}
+	mi->e[mi->n].term = term;
+	mi->e[mi->n].alt = alt;
+	mi->e[mi->n].next = mi->head[id];
+	mi->head[id] = (int32_t)mi->n++;
+	return NULL;
+}
+
+const struct pl_error *
+pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
+    const struct pl_cooc_opts *o, struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	struct pl_table t;
+	struct node *nd = NULL;
+	struct mindex mi;
+	struct dtoks d;
+	struct crow *rows = NULL, r;
+	struct sortctx sc;
+	int64_t *pair = NULL, *freq = NULL, *cnt = NULL, nunits = 0;
+	uint8_t *cand = NULL, *present = NULL;
+	uint32_t *plist = NULL;
+	size_t nrows = 0, rcap = 0, i, k, a, b, j, s, np, row, lim;
+
+	pl_table_init(&t);
+	memset(&mi, 0, sizeof(mi));
+	memset(&d, 0, sizeof(d));
+	if (nt < 2)
+		return pl_error_fmt(PL_ERR_USAGE, "a matrix needs at least "
+		    "two terms");
+	if ((nd = calloc(nt, sizeof(*nd))) == NULL ||
+	    (pair = calloc(nt * nt, sizeof(*pair))) == NULL ||
+	    (freq = calloc(nt, sizeof(*freq))) == NULL ||
+	    (present = calloc(nt, 1)) == NULL ||
+	    (plist = calloc(nt, sizeof(*plist))) == NULL ||
+	    (cand = calloc(c->ndocs ? c->ndocs : 1, 1)) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	for (k = 0; k < nt; k++) {
+		if ((err = pl_term_counts(c, terms[k], &o->filter, &cnt)) !=
+		    NULL)
+			goto done;
+		for (i = 0; i < c->ndocs; i++)
+			if (cnt[i] > 0)
+				cand[i] |= 1;
+		free(cnt);
+		cnt = NULL;
+		if ((err = node_resolve(c, terms[k], &nd[k])) != NULL)
+			goto done;
+		for (a = 0; a < nd[k].n; a++) {
+			const struct nalt *x = &nd[k].a[a];
+			if (x->prefix)
+				for (i = 0; i < x->nset; i++) {
+					if ((err = mindex_add(&mi, x->set[i],
+					    (uint32_t)k, (uint32_t)a)) != NULL)
+						goto done;
+				}
+			else if ((err = mindex_add(&mi, x->ids[0],
+			    (uint32_t)k, (uint32_t)a)) != NULL)
+				goto done;
+		}
+	}
+	for (i = 0; i < c->ndocs && !pl_corpus_match(c, i, &o->filter); i++)
+		;
+	if (i == c->ndocs) {
+		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
+		goto done;
+	}
+	/*
+	 * Scan: documents with any of the terms; for sentences, every
+	 * document in range (each sentence is a unit).  A unit's terms are
+	 * those with a match starting in it.
+	 */
+	for (i = 0; i < c->ndocs; i++) {
+		if (!pl_corpus_match(c, i, &o->filter))
+			continue;
+		if (o->span == PL_SPAN_DOC)
+			nunits++;
+		if (o->span == PL_SPAN_DOC && cand[i] == 0)
+			continue;
+		if ((err = dtoks_read(c, c->docs[i].id, &d)) != NULL)
+			goto done;
+		for (s = 0; s < d.n; s = j) {
+			size_t e = d.n;
+			if (o->span == PL_SPAN_SENTENCE) {
+				for (e = s; e < d.n && d.sent[e] == d.sent[s];
+				    e++)
+					;
+				nunits++;
+			}
+			np = 0;
+			for (j = s; j < e; j++) {
+				int32_t h = d.ids[j] < mi.nhead ?
+				    mi.head[d.ids[j]] : -1;
+				for (; h >= 0; h = mi.e[h].next) {
+					const struct mentry *me = &mi.e[h];
+					const struct nalt *x =
+					    &nd[me->term].a[me->alt];
+					size_t w;
+					if (present[me->term])
+						continue;
+					if (!x->prefix) {
+						if (j + x->nwords > e)
+							continue;
+						for (w = 1; w < x->nwords; w++)
+							if (d.ids[j + w] !=
+							    x->ids[w] ||
+							    d.sent[j + w] !=
+							    d.sent[j])
+								break;
+						if (w < x->nwords)
+							continue;
+					}
+					present[me->term] = 1;
+					plist[np++] = me->term;
+				}
+			}
+			for (a = 0; a < np; a++) {
+				freq[plist[a]]++;
+				for (b = 0; b < np; b++)
+					if (a != b)
+						pair[plist[a] * nt +
+						    plist[b]]++;
+			}
+			for (a = 0; a < np; a++)
+				present[plist[a]] = 0;
+			j = e;
+		}
+	}
+	for (a = 0; a < nt; a++)
+		for (b = 0; b < nt; b++) {
+			if (a == b)
+				continue;
+			memset(&r, 0, sizeof(r));
+			r.o11 = pair[a * nt + b];
+			r.f1 = freq[a];
+			r.f2 = freq[b];
+			pl_assoc_measures((double)r.o11, (double)r.f1,
+			    (double)r.f2, (double)nunits, (double)r.f1,
+			    (double)r.f2, &r.m);
+			if ((r.a = strdup(terms[a]->label)) == NULL ||
+			    (r.b = strdup(terms[b]->label)) == NULL ||
+			    (err = rows_push(&rows, &nrows, &rcap, &r)) !=
+			    NULL) {
+				free(r.a);
+				free(r.b);
+				if (err == NULL)
+					err = pl_error_nomem();
+				goto done;
+			}
+		}
+	sc.measure = o->measure;
+	sc.nmeasure = o->nmeasure;
+	if (nrows > 1)
+		qsort_r(rows, nrows, sizeof(*rows), cmp_crow, &sc);
+	if ((err = pl_table_add_col(&t, "term_a", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "term_b", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "o11", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "e11", PL_COL_REAL)) != NULL ||
+	    (err = pl_table_add_col(&t, "freq_a", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "freq_b", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
+	    (err = add_measure_cols(&t)) != NULL)
+		goto done;
+	lim = o->top && o->top < nrows ? o->top : nrows;
+	for (i = 0; i < lim; i++) {
+		if ((err = pl_table_add_row(&t)) != NULL)
+			goto done;
+		row = t.nrows - 1;
+		pl_table_set_str(&t, row, 0, rows[i].a);
+		pl_table_set_str(&t, row, 1, rows[i].b);
+		pl_table_set_int(&t, row, 2, rows[i].o11);
+		pl_table_set_real(&t, row, 3, rows[i].m.e11);
+		pl_table_set_int(&t, row, 4, rows[i].f1);
+		pl_table_set_int(&t, row, 5, rows[i].f2);
+		pl_table_set_int(&t, row, 6, nunits);
+		set_measures(&t, row, 7, &rows[i].m);
+	}
+	pl_table_release(out);
+	*out = t;
+	pl_table_init(&t);
+done:
+	if (nd != NULL)
+		for (k = 0; k < nt; k++)
+			node_release(&nd[k]);
+	free(nd);
+	free(mi.head);
+	free(mi.e);
+	dtoks_release(&d);
+	free(pair);
+	free(freq);
+	free(cnt);
+	free(present);
+	free(plist);
+	free(cand);
+	rows_free(rows, nrows);
+	pl_table_release(&t);
+	return err;
+}
+
+/* Bigrams. */
+
+struct bctx {
+	struct pl_corpus		*c;
+	const struct pl_cooc_opts	*o;
+	int				 filtered;	/* a filter is set */
+	struct strmap			 words;		/* word -> index in wf */
+	int64_t				*wf;
+	size_t				 wcap;
+	struct crow			*rows;
+	size_t				 nrows, rcap;
+	double				 n;
+	int64_t				 pcount;
+};
+
+static void
+bpost_count(void *arg, int64_t doc, int64_t n)
+{
+	struct bctx *x = arg;
+	int32_t row;
+
+	if (doc >= 0 && doc <= x->c->maxid && (row = x->c->row_of[doc]) >= 0 &&
+	    pl_corpus_match(x->c, (size_t)row, &x->o->filter))
+		x->pcount += n;
+}
+
+/* The frequency in range of a term from its posting list. */
+static const struct pl_error *
+bfreq(struct bctx *x, const char *text, int64_t cf, const unsigned char *p,
+    size_t len, int64_t *f)
+{
+	if (!x->filtered) {
+		*f = cf;
+		return NULL;
+	}
+	x->pcount = 0;
+	if (pl_postings_each(p, len, bpost_count, x) == -1)
+		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
+		    "'%s'", pl_db_path(x->c->db), text);
+	*f = x->pcount;
+	return NULL;
+}
+
+static const struct pl_error *
+bword(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *p, size_t len)
+{
+	struct bctx *x = arg;
+	const struct pl_error *err;
+	int64_t f = 0;
+	long e;
+	int added;
+
+	(void)n;
+	(void)df;
+	if ((err = bfreq(x, text, cf, p, len, &f)) != NULL)
+		return err;
+	if (f == 0)
+		return NULL;
+	if ((e = strmap_put(&x->words, text, strlen(text), 0, &added)) == -1)
+		return pl_error_nomem();
+	if ((size_t)e >= x->wcap) {
+		size_t nc = x->wcap ? x->wcap * 2 : 65536;
+		int64_t *nw = realloc(x->wf, nc * sizeof(*nw));
+		if (nw == NULL)
+			return pl_error_nomem();
+		x->wf = nw;
+		x->wcap = nc;
+	}
+	x->wf[e] = f;
+	return NULL;
+}
+
+static const struct pl_error *
+bgram(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *p, size_t len)
+{
+	struct bctx *x = arg;
+	const struct pl_cooc_opts *o = x->o;
+	const struct pl_error *err;
+	const char *sp;
+	struct crow r;
+	int64_t f = 0;
+	long e1, e2;
+
+	(void)n;
+	(void)df;
+	if ((err = bfreq(x, text, cf, p, len, &f)) != NULL)
+		return err;
+	if (f < o->min_count || (sp = strchr(text, ' ')) == NULL)
+		return NULL;
+	if ((e1 = strmap_find(&x->words, text, (size_t)(sp - text))) == -1 ||
+	    (e2 = strmap_find(&x->words, sp + 1, strlen(sp + 1))) == -1)
+		return pl_error_fmt(PL_ERR_DB, "%s: bigram '%s' has a word "
+		    "the index lacks", pl_db_path(x->c->db), text);
+	memset(&r, 0, sizeof(r));
+	r.o11 = f;
+	r.f1 = x->wf[e1];
+	r.f2 = x->wf[e2];
+	if (r.f1 < o->min_freq || r.f2 < o->min_freq)
+		return NULL;
+	pl_assoc_measures((double)f, (double)r.f1, (double)r.f2, x->n,
+	    (double)r.f1, (double)r.f2, &r.m);
+	if (!o->all && !((double)f > r.m.e11))
+		return NULL;
+	if ((r.a = strdup(text)) == NULL)
+		return pl_error_nomem();
+	if ((err = rows_push(&x->rows, &x->nrows, &x->rcap, &r)) != NULL)
+		free(r.a);
+	return err;
+}
+
+const struct pl_error *
+pl_cooc_bigrams(struct pl_corpus *c, const struct pl_cooc_opts *o,
+    struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	const struct pl_docfilter *f = &o->filter;
+	struct pl_table t;
+	struct bctx x;
+	struct sortctx sc;
+	size_t i, lim, row, l;
+	int64_t ntok = 0;
+
+	pl_table_init(&t);
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	x.o = o;
+	strmap_init(&x.words);
+	x.filtered = f->from != INT64_MIN || f->to != INT64_MAX ||
+	    f->mask != NULL || (f->sources != NULL && f->sources[0] != NULL);
+	for (i = 0; i < c->ndocs; i++)
+		if (pl_corpus_match(c, i, f))
+			ntok += c->docs[i].tokens;
+	if (ntok == 0) {
+		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
+		    "filters (dates, sources, metadata)");
+		goto done;
+	}
+	x.n = (double)ntok;
+	if ((err = pl_db_each_term(c->db, NULL, 1, 1, bword, &x)) != NULL ||
+	    (err = pl_db_each_term(c->db, NULL, 2, o->min_count, bgram,
+	    &x)) != NULL)
+		goto done;
+	sc.measure = o->measure;
+	sc.nmeasure = o->nmeasure;
+	if (x.nrows > 1)
+		qsort_r(x.rows, x.nrows, sizeof(*x.rows), cmp_crow, &sc);
+	if ((err = pl_table_add_col(&t, "bigram", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "w1", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "w2", PL_COL_STR)) != NULL ||
+	    (err = pl_table_add_col(&t, "o11", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "e11", PL_COL_REAL)) != NULL ||
+	    (err = pl_table_add_col(&t, "freq_1", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "freq_2", PL_COL_INT)) != NULL ||
+	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
+	    (err = add_measure_cols(&t)) != NULL)
+		goto done;
+	lim = o->top && o->top < x.nrows ? o->top : x.nrows;
+	for (i = 0; i < lim; i++) {
+		const struct crow *r = &x.rows[i];
+		if ((err = pl_table_add_row(&t)) != NULL)
+			goto done;
+		row = t.nrows - 1;
+		l = strcspn(r->a, " ");
+		pl_table_set_str(&t, row, 0, r->a);
+		if ((err = pl_table_set_strn(&t, row, 1, r->a, l)) != NULL ||
+		    (err = pl_table_set_str(&t, row, 2, r->a + l + 1)) != NULL)
+			goto done;
+		pl_table_set_int(&t, row, 3, r->o11);
+		pl_table_set_real(&t, row, 4, r->m.e11);
+		pl_table_set_int(&t, row, 5, r->f1);
+		pl_table_set_int(&t, row, 6, r->f2);
+		pl_table_set_int(&t, row, 7, ntok);
+		set_measures(&t, row, 8, &r->m);
+	}
+	pl_table_release(out);
+	*out = t;
+	pl_table_init(&t);
+done:
+	rows_free(x.rows, x.nrows);
+	free(x.wf);
+	strmap_release(&x.words);
+	pl_table_release(&t);
+	return err;
+}
