@@ -137,8 +137,11 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/plenum
 	for m in $(MANPAGES); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
 
+# Build trees are build/ and build-NAME/ (BUILD=build-san ...); build-aux/
+# is source.
 clean:
-	rm -rf build build-* plenum tests/trash out demo.db demo.db-wal demo.db-shm
+	rm -rf build $(filter-out build-aux,$(wildcard build-*)) plenum \
+		tests/trash out demo.db demo.db-wal demo.db-shm
 
 distclean: clean
 
