@@ -318,6 +318,8 @@ draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 	return NULL;
 }
 
+/* The events' dashed lines (labels 0, under the series), or their labels
+ * (labels 1, over them). */
 static void
 draw_events(struct pl_plot *p, const struct pl_panel *P, int labels)
 {
@@ -331,15 +333,25 @@ draw_events(struct pl_plot *p, const struct pl_panel *P, int labels)
 		if (d < P->xmin || d > P->xmax)
 			continue;
 		x = plot_px(P, d);
-		if ((it = plot_seg(p, "event", x, P->y0, x, P->y1, p->th.fg,
-		    1.2)) != NULL) {
+		if (!labels && (it = plot_seg(p, "event", x, P->y0, x, P->y1,
+		    p->th.fg, 1.2)) != NULL) {
 			it->dash = 1;
 			it->value = d;
 		}
-		if (labels && p->cfg.events[i].label != NULL)
+		if (labels && p->cfg.events[i].label != NULL) {
+			/* on a band of the background, so a line under it
+			 * does not cross the words */
+			double w, h, bg[4];
+			plot_measure(p, p->cfg.events[i].label, p->fs * 0.85, 0,
+			    &w, &h);
+			memcpy(bg, p->th.bg, 3 * sizeof(double));
+			bg[3] = 0.85;
+			plot_rect(p, "event-box", x + p->fs * 0.15, P->y0 +
+			    p->fs * 0.1, w + p->fs * 0.3, h + p->fs * 0.2, bg);
 			plot_text(p, "event-label", p->cfg.events[i].label,
 			    x + p->fs * 0.3, P->y0 + p->fs * 0.2, 0, 0,
 			    p->fs * 0.85, 0, p->th.fg);
+		}
 	}
 }
 
@@ -432,10 +444,11 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 	P->x1 = x1 - (legend ? legw + fs * 3.2 : fs * 0.6);
 	plot_panel_ticks(p, P, 1, 0);
 	plot_axes(p, P, 1, 1, 1);
-	draw_events(p, P, 1);
+	draw_events(p, P, 0);
 	for (i = 0; i < ns; i++)
 		if ((err = draw_series(p, P, s, i, i, sm)) != NULL)
 			return err;
+	draw_events(p, P, 1);
 	if (p->cfg.ylabel) {
 		struct pl_item *it = plot_text(p, "ylabel", p->cfg.ylabel,
 		    x0, (P->y0 + P->y1) / 2, 0.5, 0, fs * 0.9, 0, p->th.muted);
@@ -543,11 +556,13 @@ multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 		P->y1 = pt_ + ch - fs * 0.45 - fs * 0.88 * 2.5;
 		plot_panel_ticks(p, P, 1, 1);
 		plot_axes(p, P, bottom, left || p->cfg.free_y, 1);
-		draw_events(p, P, row == 0 && col == 0);
+		draw_events(p, P, 0);
 		plot_text(p, "panel-title", s[i].name, P->x0, pt_, 0, 0,
 		    fs * 0.95, 1, p->th.fg);
 		if ((err = draw_series(p, P, s, i, 0, sm)) != NULL)
 			return err;
+		if (row == 0 && col == 0)
+			draw_events(p, P, 1);
 	}
 	return NULL;
 }

@@ -18,8 +18,9 @@ OUT=$T/zh CORPUS=$C/sample-zh/docs.jsonl sh build-aux/demo.sh >/dev/null
 OUT=$T/fomc CORPUS=$C/fomc-statements/docs.jsonl sh build-aux/demo.sh >/dev/null
 
 $P plot multiples -i "$T/zh/weekly-trend.tsv" --free-y --markers $W \
-    --title "Leading terms, week by week" \
-    --subtitle "sample-zh: mentions per 10,000 tokens" \
+    --event "2022-10-16=20th Party Congress" \
+    --title "Words and phrases rising most, week by week" \
+    --subtitle "sample-zh, ranked by Mann-Kendall (plenum trends); mentions per 10,000 tokens" \
     --caption "Source: CCTV Xinwen Lianbo, 2022-09-05 to 2022-11-06" \
     -o $O/zh-weekly.png
 $P plot dispersion -i "$T/zh/dispersion.tsv" $W \
@@ -42,4 +43,14 @@ $P series --db "$T/fomc/demo.db" --by year --ci inflation unemployment \
     --title "FOMC statements: three themes" \
     --subtitle "Mentions per 10,000 tokens by year, with 95% intervals" \
     --caption "Source: FOMC statements, 2006-2025" -o $O/fomc-themes.png
+$P keyness --db "$T/fomc/demo.db" --target 2020 --reference rest --top 12 |
+    $P plot bar $W --top 12 \
+    --title "FOMC statements: 2020 against all other years" \
+    --subtitle "Key terms by signed log-likelihood (plenum keyness)" \
+    --caption "Source: FOMC statements, 2006-2025" -o $O/fomc-keyness.png
+$P cooc --db "$T/zh/demo.db" --matrix --top-terms 30 |
+    $P plot network $W --title "What is said together" \
+    --subtitle "sample-zh: the 30 most frequent words; edges by logDice of co-occurrence in a news item" \
+    --caption "Source: CCTV Xinwen Lianbo, 2022-09-05 to 2022-11-06" \
+    -o $O/zh-network.png
 ls -l $O/*.png
