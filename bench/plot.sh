@@ -122,7 +122,7 @@ done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo "+changes" || true)
 echo
-echo "## plot: 5 series x 300 points, 1600 x 900 — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit$dirty"
+echo "## Plot benchmark: 5 series × 300 points, 1600 × 900 — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit$dirty"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr);" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')." \
