@@ -373,3 +373,37 @@ cli_plot(const struct pl_table *t, int kind, const char *path,
 	free(cmdline);
 	return 0;
 }
+
+/*
+ * Splits the text of a --terms file into argv-style lines: one term
+ * expression a line, blank lines and lines starting with # skipped.
+ */
+int
+cli_term_lines(char *text, char ***out)
+{
+	char **v = NULL, **nv, *p, *nl;
+	int n = 0;
+
+	for (p = text; *p != '\0'; p = nl) {
+		char *e;
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		for (e = p + strlen(p); e > p && (e[-1] == '\r' ||
+		    e[-1] == ' ' || e[-1] == '\t'); e--)
+			e[-1] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			continue;
+		if ((nv = realloc(v, (size_t)(n + 1) * sizeof(*v))) == NULL) {
+			free(v);
+			return -1;
+		}
+		v = nv;
+		v[n++] = p;
+	}
+	*out = v;
+	return n;
+}

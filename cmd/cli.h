@@ -108,6 +108,14 @@ int	 cli_terms(struct pl_corpus *, int argc, char **argv,
 void	 cli_terms_free(struct pl_term **, int n);
 
 /*
+ * Splits the text of a --terms file (a watch list) in place into *out,
+ * one term expression a line; blank lines and lines starting with # are
+ * skipped.  Returns the count, or -1 when out of memory.  *out (free(3)
+ * it) points into text.
+ */
+int	 cli_term_lines(char *text, char ***out);
+
+/*
  * "plenum NAME ARG ...", shell-quoted where needed: the command line a
  * figure records.  argv[0] is the command's name.  The caller frees it.
  */

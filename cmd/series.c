@@ -15,7 +15,8 @@ static const char usage_str[] =
 	"usage: plenum series [--db FILE] [--by day|week|month|quarter|year]\n"
 	"                     [--value per10k|docs|count] [--smooth N] [--ci]\n"
 	"                     [--from DATE] [--to DATE] [--source S ...] [--where K=V ...]\n"
-	"                     [--format tsv|csv|json|jsonl] [--plot OUT] TERM ...\n";
+	"                     [--format tsv|csv|json|jsonl] [--plot OUT]\n"
+	"                     [--terms FILE | TERM ...]\n";
 
 int
 cmd_series(int argc, char **argv)
@@ -26,6 +27,7 @@ cmd_series(int argc, char **argv)
 		{ "by",		required_argument,	NULL, 'b' },
 		{ "ci",		no_argument,		NULL, 'c' },
 		{ "smooth",	required_argument,	NULL, 's' },
+		{ "terms",	required_argument,	NULL, 'T' },
 		{ "value",	required_argument,	NULL, 'v' },
 		CLI_FILTER_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
@@ -36,7 +38,8 @@ cmd_series(int argc, char **argv)
 	struct pl_db *db = NULL;
 	struct pl_corpus *c = NULL;
 	struct pl_term **terms = NULL;
-	const char *dbopt = NULL, *plotp = NULL;
+	const char *dbopt = NULL, *plotp = NULL, *termsfile = NULL;
+	char *text = NULL, **lines = NULL;
 	int argc0 = argc;
 	char **argv0 = argv;
 	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, k;
@@ -71,6 +74,9 @@ cmd_series(int argc, char **argv)
 		case 's':
 			o.smooth = (int)cli_long("--smooth", optarg, 2, 1000);
 			break;
+		case 'T':
+			termsfile = optarg;
+			break;
 		case 'v':
 			if ((k = pl_value_parse(optarg)) == -1) {
 				cli_warnx("--value: expected per10k, docs or "
@@ -85,8 +91,12 @@ cmd_series(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0) {
-		cli_warnx("no term: name one or more terms");
+	if (termsfile != NULL && argc > 0) {
+		cli_warnx("--terms and TERM arguments: give one or the other");
+		cli_usage(usage_str, 2);
+	}
+	if (argc == 0 && termsfile == NULL) {
+		cli_warnx("no term: name one or more terms, or --terms FILE");
 		cli_usage(usage_str, 2);
 	}
 	if (o.filter.from > o.filter.to) {
@@ -94,6 +104,19 @@ cmd_series(int argc, char **argv)
 		return 2;
 	}
 	pl_table_init(&t);
+	if (termsfile != NULL) {
+		if ((text = cli_read_file(termsfile, NULL)) == NULL)
+			goto done;
+		if ((argc = cli_term_lines(text, &lines)) == -1) {
+			cli_warnx("out of memory");
+			goto done;
+		}
+		if (argc == 0) {
+			cli_warnx("%s: no terms in the file", termsfile);
+			goto done;
+		}
+		argv = lines;
+	}
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
 	if ((rc = cli_terms(c, argc, argv, &terms)) != 0)
@@ -117,6 +140,8 @@ cmd_series(int argc, char **argv)
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
 	cli_terms_free(terms, nterms);
+	free(lines);
+	free(text);
 	pl_table_release(&t);
 	pl_docfilter_release(&o.filter);
 	pl_corpus_free(c);

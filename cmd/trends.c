@@ -20,40 +20,6 @@ static const char usage_str[] =
 	"                     [--where K=V ...] [--format tsv|csv|json|jsonl]\n"
 	"                     [--terms FILE | TERM ...]\n";
 
-/*
- * Splits the text of a --terms file into argv-style lines: one term
- * expression a line, blank lines and lines starting with # skipped.
- */
-static int
-term_lines(char *text, char ***out)
-{
-	char **v = NULL, **nv, *p, *nl;
-	int n = 0;
-
-	for (p = text; *p != '\0'; p = nl) {
-		char *e;
-		if ((nl = strchr(p, '\n')) != NULL)
-			*nl++ = '\0';
-		else
-			nl = p + strlen(p);
-		for (e = p + strlen(p); e > p && (e[-1] == '\r' ||
-		    e[-1] == ' ' || e[-1] == '\t'); e--)
-			e[-1] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0' || *p == '#')
-			continue;
-		if ((nv = realloc(v, (size_t)(n + 1) * sizeof(*v))) == NULL) {
-			free(v);
-			return -1;
-		}
-		v = nv;
-		v[n++] = p;
-	}
-	*out = v;
-	return n;
-}
-
 int
 cmd_trends(int argc, char **argv)
 {
@@ -168,7 +134,7 @@ cmd_trends(int argc, char **argv)
 	if (termsfile != NULL) {
 		if ((text = cli_read_file(termsfile, NULL)) == NULL)
 			goto done;
-		if ((argc = term_lines(text, &lines)) == -1) {
+		if ((argc = cli_term_lines(text, &lines)) == -1) {
 			cli_warnx("out of memory");
 			goto done;
 		}

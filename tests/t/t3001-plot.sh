@@ -163,6 +163,19 @@ test_expect_success 'dispersion of a kwic table (no term column): one row of hit
 	test_cmp expect k-data.tsv
 '
 
+test_expect_success 'a watch list: series --terms FILE | plot multiples, a panel a term' '
+	printf "# watched\nlaw\n\npeace\n" >watch.txt &&
+	plenum series --db t.db --by week --terms watch.txt >w.tsv &&
+	plenum series --db t.db --by week law peace >w2.tsv &&
+	test_cmp w2.tsv w.tsv &&
+	plenum plot multiples -i w.tsv -o w.png --dump >w.dump &&
+	test "$(grep -c "^panel	rect	" w.dump)" = 2 &&
+	grep -q "^panel	rect	law	0" w.dump &&
+	grep -q "^panel	rect	peace	1" w.dump &&
+	test_expect_code 2 plenum series --db t.db --terms watch.txt law 2>err &&
+	grep "one or the other" err
+'
+
 test_expect_success 'series and freq --plot: the chart, and the table still on stdout' '
 	plenum series --db t.db --by week law --plot sp.svg >sp.tsv &&
 	test_cmp s.tsv sp.tsv &&
