@@ -64,7 +64,7 @@ cmd_bursts(int argc, char **argv)
 	struct pl_corpus *c = NULL;
 	struct pl_term **terms = NULL;
 	const char *dbopt = NULL;
-	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, k, all = 0, top = -1;
+	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, all = 0, top = -1;
 
 	pl_bursts_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
@@ -78,12 +78,7 @@ cmd_bursts(int argc, char **argv)
 			all = 1;
 			break;
 		case 'b':
-			if ((k = pl_bucket_parse(optarg)) == -1) {
-				cli_warnx("--by: expected day, week, month, "
-				    "quarter or year, got '%s'", optarg);
-				return 2;
-			}
-			o.by = (enum pl_bucket)k;
+			o.by = cli_bucket(optarg);
 			break;
 		case 'c':
 			o.min_count = cli_long("--min-count", optarg, 1,

@@ -40,7 +40,7 @@ cmd_changes(int argc, char **argv)
 	struct pl_term **terms = NULL;
 	const char *dbopt = NULL;
 	char *end;
-	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, k;
+	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0;
 
 	pl_changes_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
@@ -48,12 +48,7 @@ cmd_changes(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 'b':
-			if ((k = pl_bucket_parse(optarg)) == -1) {
-				cli_warnx("--by: expected day, week, month, "
-				    "quarter or year, got '%s'", optarg);
-				return 2;
-			}
-			o.by = (enum pl_bucket)k;
+			o.by = cli_bucket(optarg);
 			break;
 		case 'c':
 			if (strcmp(optarg, "poisson") == 0)

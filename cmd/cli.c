@@ -103,6 +103,19 @@ cli_format(const char *arg)
 	return f;
 }
 
+int
+cli_bucket(const char *arg)
+{
+	int b = pl_bucket_parse(arg);
+
+	if (b == -1) {
+		cli_warnx("--by: expected day, week, month, quarter or year, "
+		    "got '%s'", arg);
+		exit(2);
+	}
+	return b;
+}
+
 const char *
 cli_db_path(const char *opt)
 {

@@ -35,6 +35,8 @@ long	 cli_long(const char *opt, const char *arg, long min, long max);
 int64_t	 cli_date(const char *opt, const char *arg, int end);
 /* Output format from -f/--format; exits 2 when unknown. */
 int	 cli_format(const char *arg);
+/* A bucket (enum pl_bucket) from --by; exits 2 when unknown. */
+int	 cli_bucket(const char *arg);
 
 /* The database path: --db if given, else $PLENUM_DB, else plenum.db. */
 const char *cli_db_path(const char *opt);

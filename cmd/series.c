@@ -50,12 +50,7 @@ cmd_series(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 'b':
-			if ((k = pl_bucket_parse(optarg)) == -1) {
-				cli_warnx("--by: expected day, week, month, "
-				    "quarter or year, got '%s'", optarg);
-				return 2;
-			}
-			o.by = (enum pl_bucket)k;
+			o.by = cli_bucket(optarg);
 			break;
 		case 'c':
 			o.ci = 1;

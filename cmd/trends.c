@@ -45,7 +45,7 @@ cmd_trends(int argc, char **argv)
 	struct pl_term **terms = NULL;
 	const char *dbopt = NULL, *termsfile = NULL;
 	char *text = NULL, **lines = NULL;
-	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0, k;
+	int ch, fmt = PL_FMT_TSV, rc = 1, nterms = 0;
 
 	pl_trends_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
@@ -72,12 +72,7 @@ cmd_trends(int argc, char **argv)
 			o.autocorr = 1;
 			break;
 		case 'b':
-			if ((k = pl_bucket_parse(optarg)) == -1) {
-				cli_warnx("--by: expected day, week, month, "
-				    "quarter or year, got '%s'", optarg);
-				return 2;
-			}
-			o.by = (enum pl_bucket)k;
+			o.by = cli_bucket(optarg);
 			break;
 		case 'c':
 			o.min_count = cli_long("--min-count", optarg, 1,
