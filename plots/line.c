@@ -18,7 +18,7 @@ struct lpt {
 struct lser {
 	char		 name[128];
 	struct lpt	*pts;
-	size_t		 n;
+	size_t		 n, cap;
 	double		 last;		/* last value, for the legend order */
 };
 
@@ -79,7 +79,7 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 	const struct pl_plotcfg *c = &p->cfg;
 	const struct pl_error *err;
 	struct lser *s = NULL;
-	size_t ns = 0, r, i, maxg = c->top;
+	size_t ns = 0, scap = 0, r, i, maxg = c->top;
 	long xc, yc, gc, lc = -1, hc = -1, sc = -1;
 	double v;
 
@@ -106,8 +106,6 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 	if (maxg == 0)
 		maxg = p->kind == PL_PLOT_MULTIPLES ? 20 : SIZE_MAX;
 	*xdate = t->cols[xc].type == PL_COL_STR;
-	if ((s = calloc(t->nrows, sizeof(*s))) == NULL)
-		return pl_error_nomem();
 	for (r = 0; r < t->nrows; r++) {
 		const struct pl_cell *g = gc == -1 ? NULL :
 		    pl_table_cell(t, r, (size_t)gc);
@@ -132,13 +130,29 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 		if (se == NULL) {
 			if (ns == maxg)
 				continue;
+			if (ns == scap) {
+				size_t nc = scap ? scap * 2 : 16;
+				struct lser *ns_ = realloc(s, nc * sizeof(*ns_));
+				if (ns_ == NULL) {
+					err = pl_error_nomem();
+					goto fail;
+				}
+				s = ns_;
+				scap = nc;
+			}
 			se = &s[ns++];
+			memset(se, 0, sizeof(*se));
 			memcpy(se->name, gname, sizeof(se->name));
-			if ((se->pts = calloc(t->nrows, sizeof(*se->pts))) ==
-			    NULL) {
+		}
+		if (se->n == se->cap) {	/* grown as needed: many series */
+			size_t nc = se->cap ? se->cap * 2 : 64;
+			struct lpt *np = realloc(se->pts, nc * sizeof(*np));
+			if (np == NULL) {
 				err = pl_error_nomem();
 				goto fail;
 			}
+			se->pts = np;
+			se->cap = nc;
 		}
 		pt = &se->pts[se->n++];
 		pt->row = r;
