@@ -179,10 +179,11 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	P->y0 = y0;
 	P->y1 = y1 - fs * 0.4 - (rot ? xlw * 0.72 + lpx : lpx * 1.3);
 	chh = (P->y1 - P->y0) / (double)cy.n;
-	/* square-ish cells when there is room to spare */
-	if (cw > chh * 1.6) {
-		P->x1 = P->x0 + chh * 1.6 * (double)cx.n;
-		cw = chh * 1.6;
+	/* square-ish cells when a few columns would make long bars, but
+	 * never narrower than 4 em for that */
+	if (cw > chh * 1.6 && cw > fs * 4) {
+		cw = fmax(chh * 1.6, fs * 4);
+		P->x1 = P->x0 + cw * (double)cx.n;
 	}
 	P->xmin = 0;
 	P->xmax = (double)cx.n;
@@ -232,10 +233,17 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 				    lum < 0.5 ? white : black);
 			}
 		}
-	/* Labels: every row; columns thinned so they never overlap. */
-	for (j = 0; j < cy.n; j++)
-		plot_text(p, "ylabel", cy.v[j], P->x0 - fs * 0.4, P->y0 + chh *
-		    ((double)j + 0.5), 1, 0.5, fmin(lpx, chh * 0.9), 0, p->th.fg);
+	/* Labels: rows and columns thinned so they never overlap, at a
+	 * size that can be read (rows at 0.7 em or more). */
+	{
+		double ypx = fmax(fmin(lpx, chh * 0.9), fs * 0.7);
+		size_t ystep = 1;
+		while (chh * (double)ystep < ypx * 1.15)
+			ystep++;
+		for (j = 0; j < cy.n; j += ystep)
+			plot_text(p, "ylabel", cy.v[j], P->x0 - fs * 0.4, P->y0 +
+			    chh * ((double)j + 0.5), 1, 0.5, ypx, 0, p->th.fg);
+	}
 	step = 1;
 	if (rot)
 		while (cw * (double)step < lpx * 1.8)
