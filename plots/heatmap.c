@@ -28,18 +28,13 @@ cat_index(struct cats *c, const char *s, int add)
 	return (long)c->n++;
 }
 
+/* A category cell's text ("" when empty); the columns hold text. */
 static const char *
-cell_str(const struct pl_table *t, size_t r, size_t c, char *buf, size_t n)
+cell_str(const struct pl_table *t, size_t r, size_t c)
 {
 	const struct pl_cell *cell = pl_table_cell(t, r, c);
-	int ok;
 
-	if (cell->null)
-		return "";
-	if (t->cols[c].type == PL_COL_STR)
-		return cell->v.s;
-	snprintf(buf, n, "%.15g", pl_table_num(t, r, c, &ok));
-	return buf;
+	return cell->null ? "" : cell->v.s;
 }
 
 const struct pl_error *
@@ -62,7 +57,7 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	struct pl_tick bt[16];
 	size_t nbt;
 	int rot, values, same;
-	char b1[64], b2[64];
+	char b1[64];
 
 	if ((err = plot_need_col(t, c->xcol, xdefs, "x", &xc)) != NULL ||
 	    (err = plot_need_col(t, c->ycol, ydefs, "y", &yc)) != NULL ||
@@ -73,8 +68,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 		err = pl_error_nomem();
 		goto done;
 	}
-	/* Categories in order of first appearance (the strings are the
-	 * table's, or numbers formatted into the table-lifetime buffer). */
+	/* Categories in order of first appearance; the strings are the
+	 * table's. */
 	for (r = 0; r < t->nrows; r++) {
 		if (t->cols[xc].type != PL_COL_STR ||
 		    t->cols[yc].type != PL_COL_STR) {
@@ -83,8 +78,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			    t->cols[yc].name);
 			goto done;
 		}
-		cat_index(&cx, cell_str(t, r, (size_t)xc, b1, sizeof(b1)), 1);
-		cat_index(&cy, cell_str(t, r, (size_t)yc, b2, sizeof(b2)), 1);
+		cat_index(&cx, cell_str(t, r, (size_t)xc), 1);
+		cat_index(&cy, cell_str(t, r, (size_t)yc), 1);
 	}
 	/* A term x term table (the two columns share most of their values)
 	 * may hold each pair once: both axes get the union, and the matrix
@@ -120,10 +115,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	for (i = 0; i < cx.n * cy.n; i++)
 		m[i] = NAN;
 	for (r = 0; r < t->nrows; r++) {
-		long a = cat_index(&cx, cell_str(t, r, (size_t)xc, b1,
-		    sizeof(b1)), 0);
-		long b = cat_index(&cy, cell_str(t, r, (size_t)yc, b2,
-		    sizeof(b2)), 0);
+		long a = cat_index(&cx, cell_str(t, r, (size_t)xc), 0);
+		long b = cat_index(&cy, cell_str(t, r, (size_t)yc), 0);
 		int ok;
 		double v;
 		if (pl_table_cell(t, r, (size_t)vc)->null)
