@@ -20,27 +20,6 @@ static const char usage_str[] =
 	"                     [--source S ...] [--where K=V ...]\n"
 	"                     [--format tsv|csv|json|jsonl] --all | TERM ...\n";
 
-/* A checked real number in [min, max]; exits 2 when bad. */
-static double
-real_arg(const char *opt, const char *arg, double min, double max)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(arg, &end);
-	if (end == arg || *end != '\0' || errno != 0 || !isfinite(v)) {
-		cli_warnx("%s: expected a number, got '%s'", opt, arg);
-		exit(2);
-	}
-	if (v < min || v > max) {
-		cli_warnx("%s: %s is out of range (%g to %g)", opt, arg, min,
-		    max);
-		exit(2);
-	}
-	return v;
-}
-
 int
 cmd_bursts(int argc, char **argv)
 {
@@ -72,7 +51,7 @@ cmd_bursts(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 'S':
-			o.s = real_arg("--s", optarg, 1.000001, 1000);
+			o.s = cli_double("--s", optarg, 1.000001, 1000);
 			break;
 		case 'a':
 			all = 1;
@@ -91,7 +70,7 @@ cmd_bursts(int argc, char **argv)
 			fmt = cli_format(optarg);
 			break;
 		case 'g':
-			o.gamma = real_arg("--gamma", optarg, 0, 1000);
+			o.gamma = cli_double("--gamma", optarg, 0, 1000);
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);

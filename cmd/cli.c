@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +71,51 @@ cli_long(const char *opt, const char *arg, long min, long max)
 		exit(2);
 	}
 	return v;
+}
+
+double
+cli_double(const char *opt, const char *arg, double min, double max)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (end == arg || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+		cli_warnx("%s: expected a number, got '%s'", opt, arg);
+		exit(2);
+	}
+	if (v < min || v > max) {
+		cli_warnx("%s: %s is out of range (%g to %g)", opt, arg, min,
+		    max);
+		exit(2);
+	}
+	return v;
+}
+
+int
+cli_list(const char *opt, const char *arg, int (*parse)(const char *),
+    const char *expected, int *out, int max)
+{
+	char *s, *p, *tok;
+	int m, n = 0;
+
+	if ((s = strdup(arg)) == NULL) {
+		cli_warnx("out of memory");
+		exit(1);
+	}
+	for (p = s; (tok = strsep(&p, ",")) != NULL;) {
+		if ((m = parse(tok)) == -1) {
+			cli_warnx("%s: expected %s, got '%s'", opt, expected,
+			    tok);
+			free(s);
+			exit(2);
+		}
+		if (n < max)
+			out[n++] = m;
+	}
+	free(s);
+	return n;
 }
 
 int64_t

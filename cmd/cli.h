@@ -28,6 +28,15 @@ void	 cli_usage(const char *usage, int status) __attribute__((noreturn));
 
 /* Checked numbers: exit 2 with "plenum NAME: --opt: ..." when bad. */
 long	 cli_long(const char *opt, const char *arg, long min, long max);
+/* A finite real number in [min, max]; exits 2 when bad. */
+double	 cli_double(const char *opt, const char *arg, double min, double max);
+/*
+ * A comma-separated list, each item turned into an int by parse (-1:
+ * unknown, then "OPT: expected EXPECTED, got 'ITEM'" and exit 2); at most
+ * max items are kept in out.  Returns the count.
+ */
+int	 cli_list(const char *opt, const char *arg, int (*parse)(const char *),
+	    const char *expected, int *out, int max);
 /*
  * A date option: YYYY-MM-DD, YYYY-MM or YYYY.  With end set, a partial
  * date means its last day (--to 2022 is 2022-12-31).  Exits 2 when bad.

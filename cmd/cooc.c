@@ -22,30 +22,6 @@ static const char usage_str[] =
 
 /* Parses --measure M,M,...; exits 2 when a name is unknown. */
 static void
-parse_measures(const char *arg, struct pl_cooc_opts *o)
-{
-	char *s, *p, *tok;
-	int m;
-
-	if ((s = strdup(arg)) == NULL) {
-		cli_warnx("out of memory");
-		exit(1);
-	}
-	o->nmeasure = 0;
-	for (p = s; (tok = strsep(&p, ",")) != NULL;) {
-		if ((m = pl_measure_parse(tok)) == -1) {
-			cli_warnx("--measure: expected o11, pmi, npmi, mi3, g2, "
-			    "t, z, dice, logdice or chi2, got '%s'", tok);
-			free(s);
-			exit(2);
-		}
-		if (o->nmeasure < PL_M_COUNT)
-			o->measure[o->nmeasure++] = m;
-	}
-	free(s);
-}
-
-static void
 parse_span(const char *arg, struct pl_cooc_opts *o)
 {
 	if (strcmp(arg, "sentence") == 0)
@@ -184,7 +160,10 @@ cmd_cooc(int argc, char **argv)
 		case 'h':
 			cli_usage(usage_str, 0);
 		case 'm':
-			parse_measures(optarg, &o);
+			o.nmeasure = cli_list("--measure", optarg,
+			    pl_measure_parse,
+			    "o11, pmi, npmi, mi3, g2, t, z, dice, logdice or chi2",
+			    o.measure, PL_M_COUNT);
 			break;
 		case 't':
 			o.top = (size_t)cli_long("--top", optarg, 0, INT32_MAX);

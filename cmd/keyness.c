@@ -22,51 +22,6 @@ static const char usage_str[] =
 	"                      [--from DATE] [--to DATE] [--source S ...]\n"
 	"                      [--where K=V ...] [--format tsv|csv|json|jsonl]\n";
 
-/* A checked real number in [min, max]; exits 2 when bad. */
-static double
-real_arg(const char *opt, const char *arg, double min, double max)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(arg, &end);
-	if (end == arg || *end != '\0' || errno == ERANGE || !isfinite(v)) {
-		cli_warnx("%s: '%s' is not a number", opt, arg);
-		exit(2);
-	}
-	if (v < min || v > max) {
-		cli_warnx("%s: %s is out of range (%g to %g)", opt, arg, min,
-		    max);
-		exit(2);
-	}
-	return v;
-}
-
-static void
-parse_measures(const char *arg, struct pl_keyness_opts *o)
-{
-	char *s, *p, *tok;
-	int m;
-
-	if ((s = strdup(arg)) == NULL) {
-		cli_warnx("out of memory");
-		exit(1);
-	}
-	o->nmeasure = 0;
-	for (p = s; (tok = strsep(&p, ",")) != NULL;) {
-		if ((m = pl_kmeasure_parse(tok)) == -1) {
-			cli_warnx("--measure: expected g2, chi2, log_ratio, "
-			    "pdiff, simple_maths or bic, got '%s'", tok);
-			free(s);
-			exit(2);
-		}
-		if (o->nmeasure < PL_K_COUNT)
-			o->measure[o->nmeasure++] = m;
-	}
-	free(s);
-}
-
 int
 cmd_keyness(int argc, char **argv)
 {
@@ -105,7 +60,7 @@ cmd_keyness(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case OPT_MAXQ:
-			o.max_q = real_arg("--max-q", optarg, 0, 1);
+			o.max_q = cli_double("--max-q", optarg, 0, 1);
 			break;
 		case OPT_NGRAM:
 			o.n = (int)cli_long("--ngram", optarg, 1, PL_NGRAM_MAX);
@@ -130,7 +85,7 @@ cmd_keyness(int argc, char **argv)
 			}
 			break;
 		case OPT_SMOOTH:
-			o.smooth = real_arg("--smooth", optarg, 1e-9, 1e9);
+			o.smooth = cli_double("--smooth", optarg, 1e-9, 1e9);
 			break;
 		case OPT_STOP:
 			o.stopwords = 1;
@@ -151,7 +106,10 @@ cmd_keyness(int argc, char **argv)
 		case 'h':
 			cli_usage(usage_str, 0);
 		case 'm':
-			parse_measures(optarg, &o);
+			o.nmeasure = cli_list("--measure", optarg,
+			    pl_kmeasure_parse,
+			    "g2, chi2, log_ratio, pdiff, simple_maths or bic",
+			    o.measure, PL_K_COUNT);
 			break;
 		case 't':
 			o.top = (size_t)cli_long("--top", optarg, 0, INT32_MAX);

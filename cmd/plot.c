@@ -83,21 +83,6 @@ size_arg(const char *opt, const char *arg, int *inches)
 	return v;
 }
 
-static double
-real_arg(const char *opt, const char *arg)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(arg, &end);
-	if (errno || end == arg || *end || !isfinite(v)) {
-		cli_warnx("%s: '%s' is not a number", opt, arg);
-		exit(2);
-	}
-	return v;
-}
-
 /* Writes t as TSV to path through a temporary file and a rename. */
 static int
 write_data(const char *path, const struct pl_table *t)
@@ -309,7 +294,8 @@ cmd_plot(int argc, char **argv)
 			cfg.theme = optarg;
 			break;
 		case OPT_THRESHOLD:
-			cfg.threshold = real_arg("--threshold", optarg);
+			cfg.threshold = cli_double("--threshold", optarg, -HUGE_VAL,
+			    HUGE_VAL);
 			break;
 		case OPT_TOP:
 			cfg.top = (size_t)cli_long("--top", optarg, 1, 1000);
