@@ -24,11 +24,11 @@ cmd_freq(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
-		{ "plot",	required_argument,	NULL, 'P' },
 		{ "by",		required_argument,	NULL, 'b' },
 		{ "min-count",	required_argument,	NULL, 'c' },
 		{ "min-docs",	required_argument,	NULL, 'm' },
 		{ "ngram",	required_argument,	NULL, 'n' },
+		{ "plot",	required_argument,	NULL, 'P' },
 		{ "stopwords",	no_argument,		NULL, 's' },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,

@@ -23,9 +23,9 @@ cmd_series(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
-		{ "plot",	required_argument,	NULL, 'P' },
 		{ "by",		required_argument,	NULL, 'b' },
 		{ "ci",		no_argument,		NULL, 'c' },
+		{ "plot",	required_argument,	NULL, 'P' },
 		{ "smooth",	required_argument,	NULL, 's' },
 		{ "terms",	required_argument,	NULL, 'T' },
 		{ "value",	required_argument,	NULL, 'v' },
