@@ -49,6 +49,12 @@ int	 plot_name(struct pl_item *, const char *);
 void	 plot_measure(struct pl_plot *, const char *s, double px, int bold,
 	    double *w, double *h);
 
+/* The font options of measuring and drawing, on a PangoContext. */
+void	 plot_font_options(void *ctx);
+/* Draws a text item onto cr (cairo_t) with ctx (PangoContext). */
+void	 plot_draw_text(void *cr, void *ctx, const struct pl_plot *,
+	    const struct pl_item *);
+
 /* Column lookup: the asked one, else the first default present; -1. */
 long	 plot_col(const struct pl_table *, const char *want,
 	    const char *const *defs);
