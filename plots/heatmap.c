@@ -37,6 +37,45 @@ cell_str(const struct pl_table *t, size_t r, size_t c)
 	return cell->null ? "" : cell->v.s;
 }
 
+/*
+ * A copy of t with integer column col as text ("2001"): years read back
+ * from TSV are numbers, and a heatmap's axes are categories.
+ */
+static const struct pl_error *
+as_text(const struct pl_table *t, size_t col, struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	size_t r, k;
+	char buf[32];
+
+	pl_table_init(out);
+	for (k = 0; k < t->ncols && err == NULL; k++)
+		err = pl_table_add_col(out, t->cols[k].name, k == col ?
+		    PL_COL_STR : t->cols[k].type);
+	for (r = 0; r < t->nrows && err == NULL; r++) {
+		if ((err = pl_table_add_row(out)) != NULL)
+			break;
+		for (k = 0; k < t->ncols && err == NULL; k++) {
+			const struct pl_cell *c = pl_table_cell(t, r, k);
+			if (c->null)
+				continue;
+			if (k == col) {
+				snprintf(buf, sizeof(buf), "%lld",
+				    (long long)c->v.i);
+				err = pl_table_set_str(out, r, k, buf);
+			} else if (t->cols[k].type == PL_COL_STR)
+				err = pl_table_set_str(out, r, k, c->v.s);
+			else if (t->cols[k].type == PL_COL_INT)
+				pl_table_set_int(out, r, k, c->v.i);
+			else
+				pl_table_set_real(out, r, k, c->v.d);
+		}
+	}
+	if (err != NULL)
+		pl_table_release(out);
+	return err;
+}
+
 const struct pl_error *
 plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 {
@@ -63,6 +102,15 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->ycol, ydefs, "y", &yc)) != NULL ||
 	    (err = plot_need_col(t, c->weightcol, vdefs, "value", &vc)) != NULL)
 		return err;
+	if (t->cols[xc].type == PL_COL_INT || t->cols[yc].type == PL_COL_INT) {
+		struct pl_table tt;
+		size_t col = (size_t)(t->cols[xc].type == PL_COL_INT ? xc : yc);
+		if ((err = as_text(t, col, &tt)) != NULL)
+			return err;
+		err = plot_heatmap(p, &tt);
+		pl_table_release(&tt);
+		return err;
+	}
 	if ((cx.v = calloc(t->nrows, sizeof(char *))) == NULL ||
 	    (cy.v = calloc(t->nrows, sizeof(char *))) == NULL) {
 		err = pl_error_nomem();
@@ -146,6 +194,10 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 		    "plot", t->cols[vc].name);
 		goto done;
 	}
+	/* counts and rates: the scale starts at 0, so colour is amount */
+	if (vmin > 0 && (p->yint || p->tk == PL_TK_SERIES ||
+	    p->tk == PL_TK_QUERY || p->tk == PL_TK_FREQ_BY))
+		vmin = 0;
 	if (vmax == vmin)
 		vmax = vmin + 1;
 
@@ -166,7 +218,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	labw = fmin(labw, p->L.width * 0.3);
 	xlw = fmin(xlw, p->L.height * 0.3);
 	P->x0 = x0 + labw + fs * 0.5;
-	P->x1 = x1 - fs * 5.5;		/* the colour bar */
+	/* the colour bar, and its title */
+	P->x1 = x1 - fs * 5.5 - (c->ylabel ? fs * 1.4 : 0);
 	cw = (P->x1 - P->x0) / (double)cx.n;
 	rot = xlw > cw * 0.92;
 	P->y0 = y0;
@@ -266,7 +319,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			plot_rect(p, "colorbar", barx, P->y0 + bh * k, fs * 0.9,
 			    bh + 0.5, rgba);
 		}
-		nbt = pl_plot_nice_ticks(&lo, &hi, 6, bt);
+		nbt = pl_plot_nice_ticks(&lo, &hi, p->yint && hi - lo < 5 ?
+		    (size_t)ceil(hi - lo) + 1 : 6, bt);
 		for (i = 0; i < nbt; i++) {
 			double y;
 			if (bt[i].value < vmin - 1e-12 * fabs(vmax) ||
@@ -278,6 +332,13 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			    fs * 1.2, y, p->th.axis, 1);
 			plot_text(p, "colorbar-label", bt[i].label, barx + fs *
 			    1.35, y, 0, 0.5, fs * 0.8, 0, p->th.muted);
+		}
+		if (c->ylabel) {
+			struct pl_item *it = plot_text(p, "colorbar-title",
+			    c->ylabel, x1, (P->y0 + P->y1) / 2, 0.5, 1,
+			    fs * 0.85, 0, p->th.muted);
+			if (it)
+				it->angle = -M_PI / 2;
 		}
 	}
 	if ((err = pl_table_add_col(&p->data, "x", PL_COL_STR)) != NULL ||

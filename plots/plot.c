@@ -14,7 +14,8 @@
 #include "plotint.h"
 
 static const char *const kind_names[] = { "line", "bar", "heatmap",
-    "multiples", "dispersion", "network" };
+    "multiples", "dispersion", "network", "facets", "ranked", "intervals",
+    "segments" };
 
 int
 pl_plot_kind_parse(const char *s)
@@ -84,7 +85,8 @@ plot_colour(const struct pl_plot *p, size_t i, double rgba[4])
 int
 plot_dash(const struct pl_plot *p, size_t i)
 {
-	return p->th.mono ? (int)(i % 4) : 0;
+	/* colours first; past the seven hues, dashes tell them apart */
+	return p->th.mono ? (int)(i % 4) : (int)((i / NOKABE) % 4);
 }
 
 struct pl_item *
@@ -263,6 +265,19 @@ plot_py(const struct pl_panel *P, double y)
 	return P->y1 - (y - P->ymin) / (P->ymax - P->ymin) * (P->y1 - P->y0);
 }
 
+/* At most max ticks, and no more than one per whole number (counts). */
+static size_t
+int_ticks(double lo, double hi, size_t max)
+{
+	double r = ceil(hi) - floor(lo);
+
+	if (r < 1)
+		r = 1;
+	if ((double)max > r + 1)
+		max = (size_t)r + 1;
+	return max < 2 ? 2 : max;
+}
+
 void
 plot_panel_ticks(struct pl_plot *p, struct pl_panel *P, int nicex, int nicey)
 {
@@ -270,8 +285,10 @@ plot_panel_ticks(struct pl_plot *p, struct pl_panel *P, int nicex, int nicey)
 	size_t k, maxx;
 
 	if (nicey) {
-		P->nyt = pl_plot_nice_ticks(&P->ymin, &P->ymax,
-		    (size_t)((P->y1 - P->y0) / (fs * 2.6)) + 1, P->yt);
+		size_t maxy = (size_t)((P->y1 - P->y0) / (fs * 2.6)) + 1;
+		if (p->yint)
+			maxy = int_ticks(P->ymin, P->ymax, maxy);
+		P->nyt = pl_plot_nice_ticks(&P->ymin, &P->ymax, maxy, P->yt);
 		for (k = 0; k < P->nyt; k++)
 			P->yt[k].pos = plot_py(P, P->yt[k].value);
 	}
@@ -290,10 +307,11 @@ plot_panel_ticks(struct pl_plot *p, struct pl_panel *P, int nicex, int nicey)
 	if (P->xdate) {
 		if (!(P->xmax > P->xmin))
 			P->xmax = P->xmin + 1;
-		P->nxt = pl_plot_date_ticks((int64_t)P->xmin, (int64_t)P->xmax,
-		    maxx, P->xt);
+		P->nxt = plot_date_ticks((int64_t)P->xmin, (int64_t)P->xmax,
+		    maxx, P->xt, p->zh);
 	} else
-		P->nxt = pl_plot_nice_ticks(&P->xmin, &P->xmax, maxx > 16 ?
+		P->nxt = pl_plot_nice_ticks(&P->xmin, &P->xmax, p->yint &&
+		    P->xint ? int_ticks(P->xmin, P->xmax, maxx) : maxx > 16 ?
 		    16 : maxx, P->xt);
 	for (k = 0; k < P->nxt; k++)
 		P->xt[k].pos = plot_px(P, P->xt[k].value);
@@ -321,6 +339,13 @@ plot_axes(struct pl_plot *p, const struct pl_panel *P, int xlabels,
 		    1);
 		if (!xlabels)
 			continue;
+		if (xlabels == 2) {	/* small multiples: inside the panel */
+			double w, h;
+			plot_measure(p, P->xt[k].label, ls, 0, &w, &h);
+			if (x - w / 2 < P->x0 - fs * 0.3 || x + w / 2 > P->x1 +
+			    fs * 0.3)
+				continue;
+		}
 		plot_text(p, "xlabel", P->xt[k].label, x, P->y1 + fs * 0.45,
 		    0.5, 0, ls, 0, p->th.muted);
 		if (P->xt[k].label2[0])
@@ -403,6 +428,7 @@ pl_plot_new(enum pl_plot_kind kind, const struct pl_table *t,
 	if (p->fs > 26)
 		p->fs = 26;
 	pl_table_init(&p->data);
+	plot_auto(p, t);
 	switch (kind) {
 	case PL_PLOT_LINE:
 	case PL_PLOT_MULTIPLES:
@@ -419,6 +445,18 @@ pl_plot_new(enum pl_plot_kind kind, const struct pl_table *t,
 		break;
 	case PL_PLOT_NETWORK:
 		err = plot_network(p, t);
+		break;
+	case PL_PLOT_FACETS:
+		err = plot_facets(p, t);
+		break;
+	case PL_PLOT_RANKED:
+		err = plot_ranked(p, t);
+		break;
+	case PL_PLOT_INTERVALS:
+		err = plot_intervals(p, t);
+		break;
+	case PL_PLOT_SEGMENTS:
+		err = plot_segments(p, t);
 		break;
 	default:
 		err = pl_error_fmt(PL_ERR_USAGE, "unknown chart kind");
@@ -562,3 +600,36 @@ done:
 	return err;
 }
 
+
+/* s shortened (by whole UTF-8 characters, with an ellipsis) to fit w. */
+void
+plot_fit(struct pl_plot *p, const char *s, double px, double maxw, char *out,
+    size_t outsz)
+{
+	double w, h;
+	size_t n;
+
+	snprintf(out, outsz, "%s", s);
+	plot_measure(p, out, px, 0, &w, &h);
+	n = strlen(out);
+	while (w > maxw && n > 1) {
+		do
+			n--;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
+		snprintf(out, outsz, "%.*s\xe2\x80\xa6", (int)n, s);
+		plot_measure(p, out, px, 0, &w, &h);
+	}
+}
+
+void
+plot_fmt_value(double v, char *buf, size_t n)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, n, "%.0f", v);
+	else if (fabs(v) >= 100)
+		snprintf(buf, n, "%.0f", v);
+	else if (fabs(v) >= 10)
+		snprintf(buf, n, "%.1f", v);
+	else
+		snprintf(buf, n, "%.2f", v);
+}
