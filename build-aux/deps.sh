@@ -14,7 +14,7 @@ libjansson-dev
 libfriso-dev friso-dict
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
-python3 mandoc"
+python3 mandoc poppler-utils"
 
 # make bench adds the peers it measures against (each bench script skips a
 # peer that is missing and says which package brings it).

@@ -63,6 +63,12 @@ set_dash(cairo_t *cr, int dash, double lw)
 const struct pl_error *
 pl_plot_draw(struct pl_plot *p, void *vcr, double w, double h)
 {
+	return plot_render(p, vcr, w, h, 1);
+}
+
+const struct pl_error *
+plot_render(struct pl_plot *p, void *vcr, double w, double h, int text)
+{
 	cairo_t *cr = vcr;
 	const struct pl_layout *L = &p->L;
 	PangoContext *ctx;
@@ -145,7 +151,8 @@ pl_plot_draw(struct pl_plot *p, void *vcr, double w, double h)
 			cairo_arc(cr, it->x, it->y, it->r, 0, 2 * M_PI);
 			break;
 		case PL_PR_TEXT:
-			plot_draw_text(cr, ctx, p, it);
+			if (text)
+				plot_draw_text(cr, ctx, p, it);
 			continue;
 		}
 		if (it->fill[3] > 0) {

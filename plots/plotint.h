@@ -59,6 +59,13 @@ void	 plot_font_options(void *ctx);
 void	 plot_draw_text(void *cr, void *ctx, const struct pl_plot *,
 	    const struct pl_item *);
 
+/* Draws the layout; text items only when text (SVG writes them as
+ * <text> elements itself). */
+const struct pl_error *plot_render(struct pl_plot *, void *cr, double w,
+    double h, int text);
+/* The baseline of s at px below the top of its box, in pixels. */
+double	 plot_baseline(struct pl_plot *, const char *s, double px, int bold);
+
 /* Column lookup: the asked one, else the first default present; -1. */
 long	 plot_col(const struct pl_table *, const char *want,
 	    const char *const *defs);

@@ -85,6 +85,23 @@ plot_measure(struct pl_plot *p, const char *s, double px, int bold, double *w,
 	g_object_unref(lay);
 }
 
+double
+plot_baseline(struct pl_plot *p, const char *s, double px, int bold)
+{
+	PangoLayout *lay;
+	double b;
+
+	if (mctx == NULL) {
+		mctx = pango_font_map_create_context(
+		    pango_cairo_font_map_get_default());
+		plot_font_options(mctx);
+	}
+	lay = make_layout(mctx, p->cfg.font, s, px, bold);
+	b = (double)pango_layout_get_baseline(lay) / PANGO_SCALE;
+	g_object_unref(lay);
+	return b;
+}
+
 struct pl_item *
 plot_text(struct pl_plot *p, const char *role, const char *s, double x,
     double y, double ax, double ay, double px, int bold, const double rgb[3])

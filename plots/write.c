@@ -206,11 +206,112 @@ png_encode(const struct pl_plot *p, cairo_surface_t *sf, struct mem *out,
 	return out->oom ? -1 : 0;
 }
 
-/* SVG from cairo, with <title>, <desc> and <metadata> after <svg ...>. */
-static int
-svg_finish(const struct pl_plot *p, const struct mem *in, struct mem *out)
+/* The font list as a CSS font-family value: every name quoted. */
+static void
+svg_family(struct mem *m, const char *font)
 {
-	const unsigned char *s, *e;
+	const char *s = font, *e;
+
+	while (*s) {
+		size_t n;
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (*s == '\0')
+			break;
+		e = s + strcspn(s, ",");
+		n = (size_t)(e - s);
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		if (m->n > 0 && m->p[m->n - 1] != '"')
+			mem_str(m, ", ");
+		if ((n == 10 && strncmp(s, "sans-serif", 10) == 0) ||
+		    (n == 5 && strncmp(s, "serif", 5) == 0) ||
+		    (n == 9 && strncmp(s, "monospace", 9) == 0))
+			mem_add(m, s, n);
+		else {
+			mem_str(m, "'");
+			mem_add(m, s, n);
+			mem_str(m, "'");
+		}
+		s = e;
+	}
+}
+
+/*
+ * The text items as SVG <text> elements, so a figure's words can be
+ * edited in Inkscape or Illustrator: anchored start, middle or end like
+ * the layout, on the baseline pango measured, in the font list of the
+ * chart (CJK fallback included), with the size, weight and colour drawn.
+ */
+static void
+svg_texts(struct pl_plot *p, struct mem *m)
+{
+	struct mem fam = { 0 };
+	size_t i;
+	char buf[512];
+
+	mem_str(&fam, "\"");
+	svg_family(&fam, p->cfg.font);
+	mem_str(&fam, "\"");
+	mem_str(m, "<g id=\"text\">\n");
+	for (i = 0; i < p->L.nitems; i++) {
+		const struct pl_item *it = &p->L.items[i];
+		double base, lx;
+		const char *anchor;
+		if (it->prim != PL_PR_TEXT || it->name == NULL || !*it->name)
+			continue;
+		base = plot_baseline(p, it->name, it->size, it->bold);
+		if (it->ax > 0.75) {
+			anchor = "end";
+			lx = (1 - it->ax) * it->bw;
+		} else if (it->ax > 0.25) {
+			anchor = "middle";
+			lx = (0.5 - it->ax) * it->bw;
+		} else {
+			anchor = "start";
+			lx = -it->ax * it->bw;
+		}
+		snprintf(buf, sizeof(buf), "<text transform=\"translate(%.2f "
+		    "%.2f)", it->x, it->y);
+		mem_str(m, buf);
+		if (it->angle != 0) {
+			snprintf(buf, sizeof(buf), " rotate(%.2f)",
+			    it->angle * 180 / M_PI);
+			mem_str(m, buf);
+		}
+		snprintf(buf, sizeof(buf), "\" x=\"%.2f\" y=\"%.2f\" "
+		    "text-anchor=\"%s\" font-family=", lx, -it->ay * it->bh +
+		    base, anchor);
+		mem_str(m, buf);
+		mem_add(m, fam.p, fam.n);
+		snprintf(buf, sizeof(buf), " font-size=\"%.2fpx\"%s "
+		    "fill=\"#%02x%02x%02x\"", it->size, it->bold ?
+		    " font-weight=\"bold\"" : "",
+		    (unsigned)lround(it->rgba[0] * 255),
+		    (unsigned)lround(it->rgba[1] * 255),
+		    (unsigned)lround(it->rgba[2] * 255));
+		mem_str(m, buf);
+		if (it->rgba[3] < 1) {
+			snprintf(buf, sizeof(buf), " fill-opacity=\"%.3f\"",
+			    it->rgba[3]);
+			mem_str(m, buf);
+		}
+		mem_str(m, " xml:space=\"preserve\">");
+		xml_escape(m, it->name);
+		mem_str(m, "</text>\n");
+	}
+	mem_str(m, "</g>\n");
+	if (fam.oom)
+		m->oom = 1;
+	free(fam.p);
+}
+
+/* SVG from cairo, with <title>, <desc> and <metadata> after <svg ...>,
+ * and the text as <text> elements before </svg> unless outlined. */
+static int
+svg_finish(struct pl_plot *p, const struct mem *in, struct mem *out)
+{
+	const unsigned char *s, *e, *end;
 	char desc[4096];
 
 	if ((s = memmem(in->p, in->n, "<svg", 4)) == NULL ||
@@ -247,7 +348,16 @@ svg_finish(const struct pl_plot *p, const struct mem *in, struct mem *out)
 	mem_str(out, "\" command=\"");
 	xml_escape(out, p->cfg.cmdline ? p->cfg.cmdline : "");
 	mem_str(out, "\"/></metadata>");
-	mem_add(out, e, in->n - (size_t)(e - in->p));
+	if (p->cfg.outline_text) {
+		mem_add(out, e, in->n - (size_t)(e - in->p));
+		return out->oom ? -1 : 0;
+	}
+	if ((end = memmem(e, in->n - (size_t)(e - in->p), "</svg>", 6)) ==
+	    NULL)
+		return -1;
+	mem_add(out, e, (size_t)(end - e));
+	svg_texts(p, out);
+	mem_add(out, end, in->n - (size_t)(end - in->p));
 	return out->oom ? -1 : 0;
 }
 
@@ -338,8 +448,9 @@ pl_plot_write(struct pl_plot *p, const char *path)
 			    CAIRO_PDF_METADATA_KEYWORDS, p->cfg.cmdline);
 	}
 	cr = cairo_create(sf);
-	if ((err = pl_plot_draw(p, cr, kind == 0 ? pw : kind == 2 ? w * 0.75 :
-	    w, kind == 0 ? ph : kind == 2 ? h * 0.75 : h)) != NULL)
+	if ((err = plot_render(p, cr, kind == 0 ? pw : kind == 2 ? w * 0.75 :
+	    w, kind == 0 ? ph : kind == 2 ? h * 0.75 : h, kind != 1 ||
+	    p->cfg.outline_text)) != NULL)
 		goto done;
 	cairo_destroy(cr);
 	cr = NULL;
