@@ -60,20 +60,24 @@ step_next(int kind, int n, int64_t s)
 size_t
 pl_plot_date_ticks(int64_t dmin, int64_t dmax, size_t max, struct pl_tick *t)
 {
-	return plot_date_ticks(dmin, dmax, max, t, 0);
+	return plot_date_ticks(dmin, dmax, max, t, 0, 0);
 }
 
 size_t
 plot_date_ticks(int64_t dmin, int64_t dmax, size_t max, struct pl_tick *t,
-    int zh)
+    int zh, int xbucket)
 {
+	/* the first step at least as long as the bucket: day, week,
+	 * month, quarter, year */
+	static const size_t first[] = { 0, 0, 1, 3, 4, 6 };
 	size_t k, n = 0, cnt;
 	int64_t s;
 	int y, m, d, lasty = -1;
 
 	if (max > 64)
 		max = 64;
-	for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+	for (k = xbucket >= 0 && xbucket <= 5 ? first[xbucket] : 0;
+	    k < sizeof(steps) / sizeof(steps[0]); k++) {
 		cnt = 0;
 		for (s = step_first(steps[k].kind, steps[k].n, dmin); s <= dmax;
 		    s = step_next(steps[k].kind, steps[k].n, s))

@@ -48,6 +48,8 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->weightcol ? c->weightcol : c->ycol,
 	    vdefs, c->weightcol ? "value" : "y", &vc)) != NULL)
 		return err;
+	if (t->cols[lc].type != PL_COL_STR)
+		PLOT_LABELS_AS_TEXT(plot_bar, p, t, lc);
 	if ((rows = calloc(t->nrows, sizeof(*rows))) == NULL ||
 	    (sel = calloc(t->nrows, sizeof(*sel))) == NULL) {
 		err = pl_error_nomem();
@@ -64,12 +66,6 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 			err = pl_error_fmt(PL_ERR_DATA, "row %zu: column '%s': "
 			    "expected a number, not '%s'", r + 1,
 			    t->cols[vc].name, vcell->v.s);
-			goto done;
-		}
-		if (t->cols[lc].type != PL_COL_STR) {
-			err = pl_error_fmt(PL_ERR_USAGE, "--label: column '%s' "
-			    "holds numbers; expected text labels",
-			    t->cols[lc].name);
 			goto done;
 		}
 		rows[n].label = lcell->null ? "" : lcell->v.s;

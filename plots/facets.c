@@ -64,8 +64,7 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->ycol, vdefs, "y", &vc)) != NULL)
 		return err;
 	if (t->cols[lc].type != PL_COL_STR)
-		return pl_error_fmt(PL_ERR_USAGE, "--label: column '%s' holds "
-		    "numbers; expected text labels", t->cols[lc].name);
+		PLOT_LABELS_AS_TEXT(plot_facets, p, t, lc);
 	if ((rows = calloc(t->nrows, sizeof(*rows))) == NULL ||
 	    (gname = calloc(maxg, sizeof(*gname))) == NULL ||
 	    (cnt = calloc(maxg, sizeof(*cnt))) == NULL) {

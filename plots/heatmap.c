@@ -37,45 +37,6 @@ cell_str(const struct pl_table *t, size_t r, size_t c)
 	return cell->null ? "" : cell->v.s;
 }
 
-/*
- * A copy of t with integer column col as text ("2001"): years read back
- * from TSV are numbers, and a heatmap's axes are categories.
- */
-static const struct pl_error *
-as_text(const struct pl_table *t, size_t col, struct pl_table *out)
-{
-	const struct pl_error *err = NULL;
-	size_t r, k;
-	char buf[32];
-
-	pl_table_init(out);
-	for (k = 0; k < t->ncols && err == NULL; k++)
-		err = pl_table_add_col(out, t->cols[k].name, k == col ?
-		    PL_COL_STR : t->cols[k].type);
-	for (r = 0; r < t->nrows && err == NULL; r++) {
-		if ((err = pl_table_add_row(out)) != NULL)
-			break;
-		for (k = 0; k < t->ncols && err == NULL; k++) {
-			const struct pl_cell *c = pl_table_cell(t, r, k);
-			if (c->null)
-				continue;
-			if (k == col) {
-				snprintf(buf, sizeof(buf), "%lld",
-				    (long long)c->v.i);
-				err = pl_table_set_str(out, r, k, buf);
-			} else if (t->cols[k].type == PL_COL_STR)
-				err = pl_table_set_str(out, r, k, c->v.s);
-			else if (t->cols[k].type == PL_COL_INT)
-				pl_table_set_int(out, r, k, c->v.i);
-			else
-				pl_table_set_real(out, r, k, c->v.d);
-		}
-	}
-	if (err != NULL)
-		pl_table_release(out);
-	return err;
-}
-
 const struct pl_error *
 plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 {
@@ -105,7 +66,7 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	if (t->cols[xc].type == PL_COL_INT || t->cols[yc].type == PL_COL_INT) {
 		struct pl_table tt;
 		size_t col = (size_t)(t->cols[xc].type == PL_COL_INT ? xc : yc);
-		if ((err = as_text(t, col, &tt)) != NULL)
+		if ((err = plot_table_as_text(t, col, &tt)) != NULL)
 			return err;
 		err = plot_heatmap(p, &tt);
 		pl_table_release(&tt);

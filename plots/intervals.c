@@ -179,10 +179,9 @@ plot_intervals(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->xcol, xdefs, "x", &xc)) != NULL ||
 	    (err = plot_need_col(t, c->uppercol, udefs, "upper", &uc)) != NULL)
 		return err;
-	wc = plot_col(t, c->weightcol, wdefs);
 	if (t->cols[gc].type != PL_COL_STR)
-		return pl_error_fmt(PL_ERR_USAGE, "--label: column '%s' must "
-		    "hold text", t->cols[gc].name);
+		PLOT_LABELS_AS_TEXT(plot_intervals, p, t, gc);
+	wc = plot_col(t, c->weightcol, wdefs);
 	if ((err = read_spans(t, gc, xc, uc, wc, top, &S)) != NULL) {
 		spans_free(&S);
 		return err;
@@ -339,19 +338,35 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 		it->index = (long)sp->g;
 		it->value = sp->v;
 	}
-	/* series named at the end of their last segment */
-	for (i = 0; legw > 0 && i < S.ng; i++) {
-		double last = NAN, lastb = -INFINITY;
-		for (k = 0; k < S.n; k++)
-			if (S.s[k].g == i && S.s[k].b > lastb) {
-				lastb = S.s[k].b;
-				last = S.s[k].v;
+	/* series named at the end of their last segment, pushed apart */
+	if (legw > 0) {
+		double ys[64], lh;
+		size_t ord[64], m = 0, j;
+		plot_measure(p, "Xg", fs * 0.95, 0, &w, &lh);
+		for (i = 0; i < S.ng && m < 64; i++) {
+			double last = NAN, lastb = -INFINITY;
+			for (k = 0; k < S.n; k++)
+				if (S.s[k].g == i && S.s[k].b > lastb) {
+					lastb = S.s[k].b;
+					last = S.s[k].v;
+				}
+			if (!isfinite(last))
+				continue;
+			/* insertion by y */
+			for (j = m; j > 0 && ys[j - 1] > plot_py(P, last); j--) {
+				ys[j] = ys[j - 1];
+				ord[j] = ord[j - 1];
 			}
-		if (!isfinite(last))
-			continue;
-		plot_colour(p, i, rgba);
-		plot_text(p, "legend", S.names[i], P->x1 + fs * 0.4,
-		    plot_py(P, last), 0, 0.5, fs * 0.95, 0, rgba);
+			ys[j] = plot_py(P, last);
+			ord[j] = i;
+			m++;
+		}
+		plot_spread(ys, m, lh, P->y1);
+		for (j = 0; j < m; j++) {
+			plot_colour(p, ord[j], rgba);
+			plot_text(p, "legend", S.names[ord[j]], P->x1 + fs * 0.4,
+			    ys[j], 0, 0.5, fs * 0.95, 0, rgba);
+		}
 	}
 	events(p, P);
 	if (c->ylabel) {

@@ -169,6 +169,8 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 				goto fail;
 			}
 			pt->x = plot_bucket_mid(bk, b0, b1);
+			if (*xbucket == 1 || (int)bk + 1 < *xbucket)
+				*xbucket = (int)bk + 1;	/* the finest */
 			/* a day is a point; longer buckets span their days */
 			pt->b0 = bk == PL_BUCKET_DAY ? pt->x : (double)b0;
 			pt->b1 = bk == PL_BUCKET_DAY ? pt->x : (double)b1 + 1;
@@ -519,14 +521,14 @@ direct_labels(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 		d[n++].i = i;
 	}
 	qsort(d, n, sizeof(*d), dlab_cmp);
-	for (k = 1; k < n; k++)
-		if (d[k].y < d[k - 1].y + lh)
-			d[k].y = d[k - 1].y + lh;
-	if (n > 0 && d[n - 1].y > P->y1) {
-		d[n - 1].y = P->y1;
-		for (k = n - 1; k-- > 0;)
-			if (d[k].y > d[k + 1].y - lh)
-				d[k].y = d[k + 1].y - lh;
+	{
+		double ys[64];
+		size_t m = n < 64 ? n : 64;
+		for (k = 0; k < m; k++)
+			ys[k] = d[k].y;
+		plot_spread(ys, m, lh, P->y1);
+		for (k = 0; k < m; k++)
+			d[k].y = ys[k];
 	}
 	for (k = 0; k < n; k++) {
 		struct pl_item *it;
@@ -581,6 +583,7 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm,
 	if ((P = plot_panel(p)) == NULL)
 		return pl_error_nomem();
 	P->xdate = xdate;
+	P->xbucket = xbucket;
 	if (!(xmax > xmin)) {	/* one bucket: centre it */
 		xmin -= xdate ? 3 : 1;
 		xmax = xmin + (xdate ? 6 : 2);
@@ -714,6 +717,7 @@ multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm,
 		pl_ = x0 + cw * (double)col;
 		pt_ = y0 + ch * (double)row;
 		P->xdate = xdate;
+		P->xbucket = xbucket;
 		P->xmin = xmin;
 		P->xmax = xmax;
 		if (p->cfg.free_y)

@@ -308,7 +308,7 @@ plot_panel_ticks(struct pl_plot *p, struct pl_panel *P, int nicex, int nicey)
 		if (!(P->xmax > P->xmin))
 			P->xmax = P->xmin + 1;
 		P->nxt = plot_date_ticks((int64_t)P->xmin, (int64_t)P->xmax,
-		    maxx, P->xt, p->zh);
+		    maxx, P->xt, p->zh, P->xbucket);
 	} else
 		P->nxt = pl_plot_nice_ticks(&P->xmin, &P->xmax, p->yint &&
 		    P->xint ? int_ticks(P->xmin, P->xmax, maxx) : maxx > 16 ?
@@ -632,4 +632,62 @@ plot_fmt_value(double v, char *buf, size_t n)
 		snprintf(buf, n, "%.1f", v);
 	else
 		snprintf(buf, n, "%.2f", v);
+}
+
+/*
+ * A copy of t with numeric column col as text ("2001", "10.6"): labels
+ * and categories read back from TSV may all look like numbers.
+ */
+const struct pl_error *
+plot_table_as_text(const struct pl_table *t, size_t col, struct pl_table *out)
+{
+	const struct pl_error *err = NULL;
+	size_t r, k;
+	char buf[32];
+
+	pl_table_init(out);
+	for (k = 0; k < t->ncols && err == NULL; k++)
+		err = pl_table_add_col(out, t->cols[k].name, k == col ?
+		    PL_COL_STR : t->cols[k].type);
+	for (r = 0; r < t->nrows && err == NULL; r++) {
+		if ((err = pl_table_add_row(out)) != NULL)
+			break;
+		for (k = 0; k < t->ncols && err == NULL; k++) {
+			const struct pl_cell *c = pl_table_cell(t, r, k);
+			if (c->null)
+				continue;
+			if (k == col && t->cols[k].type == PL_COL_INT) {
+				snprintf(buf, sizeof(buf), "%lld",
+				    (long long)c->v.i);
+				err = pl_table_set_str(out, r, k, buf);
+			} else if (k == col && t->cols[k].type == PL_COL_REAL) {
+				snprintf(buf, sizeof(buf), "%.15g", c->v.d);
+				err = pl_table_set_str(out, r, k, buf);
+			} else if (t->cols[k].type == PL_COL_STR)
+				err = pl_table_set_str(out, r, k, c->v.s);
+			else if (t->cols[k].type == PL_COL_INT)
+				pl_table_set_int(out, r, k, c->v.i);
+			else
+				pl_table_set_real(out, r, k, c->v.d);
+		}
+	}
+	if (err != NULL)
+		pl_table_release(out);
+	return err;
+}
+
+void
+plot_spread(double *y, size_t n, double gap, double hi)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (y[k] < y[k - 1] + gap)
+			y[k] = y[k - 1] + gap;
+	if (n > 0 && y[n - 1] > hi) {
+		y[n - 1] = hi;
+		for (k = n - 1; k-- > 0;)
+			if (y[k] > y[k + 1] - gap)
+				y[k] = y[k + 1] - gap;
+	}
 }

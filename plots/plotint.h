@@ -111,12 +111,31 @@ double	 plot_bucket_mid(enum pl_bucket, int64_t start, int64_t end);
 int	 plot_col_is_period(const struct pl_table *, long col);
 /* Date ticks with month names in Chinese when zh (10月). */
 size_t	 plot_date_ticks(int64_t dmin, int64_t dmax, size_t max,
-	    struct pl_tick *t, int zh);
+	    struct pl_tick *t, int zh, int xbucket);
 /* Shared by bars and facets: s shortened with an ellipsis to fit maxw;
  * a number formatted for a bar's end. */
 void	 plot_fit(struct pl_plot *, const char *s, double px, double maxw,
 	    char *out, size_t outsz);
 void	 plot_fmt_value(double v, char *buf, size_t n);
+
+/* A copy of t with numeric column col as text, for labels and
+ * categories; release out with pl_table_release(). */
+const struct pl_error *plot_table_as_text(const struct pl_table *t,
+    size_t col, struct pl_table *out);
+/* Runs kind on a copy of t with numeric label column col as text. */
+#define PLOT_LABELS_AS_TEXT(fn, p, t, col) do {				\
+	struct pl_table tt_;						\
+	const struct pl_error *e_;					\
+	if ((e_ = plot_table_as_text((t), (size_t)(col), &tt_)) != NULL)	\
+		return e_;						\
+	e_ = fn((p), &tt_);						\
+	pl_table_release(&tt_);						\
+	return e_;							\
+} while (0)
+
+/* Label positions y[0..n) in increasing order pushed apart to at least
+ * gap, and back above hi when the last one falls below it. */
+void	 plot_spread(double *y, size_t n, double gap, double hi);
 
 /* The kinds. */
 const struct pl_error *plot_line(struct pl_plot *, const struct pl_table *);

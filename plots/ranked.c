@@ -48,8 +48,7 @@ plot_ranked(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->ycol, vdefs, "y", &vc)) != NULL)
 		return err;
 	if (t->cols[lc].type != PL_COL_STR)
-		return pl_error_fmt(PL_ERR_USAGE, "--label: column '%s' holds "
-		    "numbers; expected text labels", t->cols[lc].name);
+		PLOT_LABELS_AS_TEXT(plot_ranked, p, t, lc);
 	if ((c->lowercol || plot_col(t, NULL, lodefs) != -1) &&
 	    (err = plot_need_col(t, c->lowercol, lodefs, "lower", &loc)) != NULL)
 		return err;

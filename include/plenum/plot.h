@@ -113,6 +113,8 @@ struct pl_panel {
 	double		 x0, y0, x1, y1;	/* area: left, top, right, bottom */
 	int		 xdate;			/* x values are day numbers */
 	int		 xint;			/* x values are counts */
+	int		 xbucket;	/* 1 + enum pl_bucket of the x values, or 0:
+					 * ticks no finer than the bucket */
 	double		 xmin, xmax, ymin, ymax;
 	struct pl_tick	 xt[64], yt[16];
 	size_t		 nxt, nyt;
