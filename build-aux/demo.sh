@@ -4,6 +4,7 @@
 # database under out/, then draw the weekly review's charts to PNG and SVG
 # under out/ and print their paths:
 #   weekly-trend   small multiples of the leading terms and phrases, by week
+#                  (only with three buckets or more: one report has no trend)
 #                  (by month, quarter or year when reports come less often
 #                  than every other week); the terms that rose most, when
 #                  there are buckets enough for plenum trends, else the
@@ -76,7 +77,10 @@ IFS='
 # shellcheck disable=SC2086
 set -- $lead
 $P series --db "$DB" --by $by "$@" >"$OUT/weekly-trend.tsv"
-for ext in png svg; do
+# A trend needs buckets: with fewer than three (one report), the page is
+# the top terms and where they occur, not panels of one dot each.
+rm -f "$OUT/weekly-trend.png" "$OUT/weekly-trend.svg"
+[ "$nb" -ge 3 ] && for ext in png svg; do
 	$P plot multiples -i "$OUT/weekly-trend.tsv" --free-y $markers \
 	    --db "$DB" -o "$OUT/weekly-trend.$ext" --width 1200 --height 720 \
 	    --title "Leading terms and phrases, $by by $by" \
@@ -123,6 +127,7 @@ unset IFS
 
 echo "charts of $name in $OUT/ (the numbers behind each in the .tsv beside it):"
 for f in weekly-trend top-terms top-phrases dispersion; do
-	echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
+	[ -f "$OUT/$f.png" ] && echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
 done
+[ "$nb" -ge 3 ] || echo "  (no trend chart: $nb $by bucket(s) of reports; the table is in $OUT/weekly-trend.tsv)"
 echo "database: $DB (try: ./plenum docs --db $DB)"

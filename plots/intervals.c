@@ -277,6 +277,16 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 		spans_free(&S);
 		return err;
 	}
+	/* A level holds until the next change point: buckets without
+	 * reports between two segments (plenum changes skips them) belong
+	 * to the earlier one, so the steps join. */
+	for (i = 0; i < S.n; i++)
+		for (k = i + 1; k < S.n; k++)
+			if (S.s[k].g == S.s[i].g) {
+				if (S.s[k].a > S.s[i].b)
+					S.s[i].b = S.s[k].a;
+				break;
+			}
 	plot_frame(p, &x0, &y0, &x1, &y1);
 	if ((P = plot_panel(p)) == NULL) {
 		spans_free(&S);
