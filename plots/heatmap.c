@@ -280,10 +280,13 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			plot_rect(p, "colorbar", barx, P->y0 + bh * k, fs * 0.9,
 			    bh + 0.5, rgba);
 		}
+		double tw = 0;
 		nbt = pl_plot_nice_ticks(&lo, &hi, p->yint && hi - lo < 5 ?
 		    (size_t)ceil(hi - lo) + 1 : 6, bt);
 		for (i = 0; i < nbt; i++) {
 			double y;
+			plot_measure(p, bt[i].label, fs * 0.8, 0, &w, &h);
+			tw = fmax(tw, w);
 			if (bt[i].value < vmin - 1e-12 * fabs(vmax) ||
 			    bt[i].value > vmax + 1e-12 * fabs(vmax))
 				continue;
@@ -295,9 +298,11 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			    1.35, y, 0, 0.5, fs * 0.8, 0, p->th.muted);
 		}
 		if (c->ylabel) {
+			/* beside the tick labels, reading upwards */
 			struct pl_item *it = plot_text(p, "colorbar-title",
-			    c->ylabel, x1, (P->y0 + P->y1) / 2, 0.5, 1,
-			    fs * 0.85, 0, p->th.muted);
+			    c->ylabel, fmin(x1 - fs, barx + fs * 1.35 + tw +
+			    fs * 0.5), (P->y0 + P->y1) / 2, 0.5, 0, fs * 0.85, 0,
+			    p->th.muted);
 			if (it)
 				it->angle = -M_PI / 2;
 		}
