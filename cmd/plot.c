@@ -31,7 +31,8 @@ static const char usage_str[] =
 	"                   [--free-y] [--ncol N] [--values | --no-values]\n"
 	"                   [--neg-label T] [--pos-label T] [--threshold X] "
 	"[--max-edges N]\n"
-	"                   [--seed N] [--outline-text] [--db FILE]\n"
+	"                   [--seed N] [--over SERIES] [--outline-text] "
+	"[--db FILE]\n"
 	"kinds: auto (the default: chosen from the table), line, bar, heatmap,\n"
 	"       multiples, dispersion, network, facets, ranked, intervals,\n"
 	"       segments\n";
@@ -116,7 +117,7 @@ write_data(const char *path, const struct pl_table *t)
 enum {
 	OPT_DATA = 2000, OPT_DPI, OPT_EVENT, OPT_FONT, OPT_FREEY, OPT_LABEL,
 	OPT_LOWER, OPT_MARKERS, OPT_MAXEDGES, OPT_NCOL, OPT_NEGLABEL,
-	OPT_NOVALUES, OPT_OUTLINE, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
+	OPT_NOVALUES, OPT_OUTLINE, OPT_OVER, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
 	OPT_THRESHOLD, OPT_TOP, OPT_UPPER, OPT_VALUE, OPT_VALUES, OPT_XLABEL
 };
 
@@ -145,6 +146,7 @@ cmd_plot(int argc, char **argv)
 		{ "no-values",	no_argument,		NULL, OPT_NOVALUES },
 		{ "outline-text", no_argument,		NULL, OPT_OUTLINE },
 		{ "output",	required_argument,	NULL, 'o' },
+		{ "over",	required_argument,	NULL, OPT_OVER },
 		{ "pos-label",	required_argument,	NULL, OPT_POSLABEL },
 		{ "scale",	required_argument,	NULL, 's' },
 		{ "seed",	required_argument,	NULL, OPT_SEED },
@@ -168,7 +170,8 @@ cmd_plot(int argc, char **argv)
 	struct pl_plotcfg cfg;
 	struct pl_table t, d;
 	struct pl_plot *p = NULL;
-	const char *in = "-", *outp = NULL, *datap = NULL, *first;
+	const char *in = "-", *outp = NULL, *datap = NULL, *first, *overp = NULL;
+	struct pl_table ot;
 	char *cmdline = cli_command_line(argc, argv);
 	FILE *fp = NULL;
 	char *inbuf = NULL, caption[256];
@@ -286,6 +289,9 @@ cmd_plot(int argc, char **argv)
 		case OPT_OUTLINE:
 			cfg.outline_text = 1;
 			break;
+		case OPT_OVER:
+			overp = optarg;
+			break;
 		case OPT_POSLABEL:
 			cfg.pos_label = optarg;
 			break;
@@ -346,6 +352,22 @@ cmd_plot(int argc, char **argv)
 		cfg.scale = dpi / 96;
 	pl_table_init(&t);
 	pl_table_init(&d);
+	pl_table_init(&ot);
+	if (overp != NULL) {
+		FILE *of = fopen(overp, "r");
+		if (of == NULL) {
+			cli_warnx("--over: %s: %s", overp, strerror(errno));
+			goto done;
+		}
+		err = pl_table_read(of, overp, (enum pl_format)input_format(overp,
+		    ""), &ot);
+		fclose(of);
+		if (err != NULL) {
+			cli_error(pl_error_wrap(err, "--over"));
+			goto done;
+		}
+		cfg.over = &ot;
+	}
 	/* The whole input in memory, so the format can be told from its
 	 * first line (a CSV header has commas and no tab). */
 	if ((inbuf = cli_read_file(in, &inlen)) == NULL)
@@ -393,6 +415,7 @@ done:
 	pl_plot_free(p);
 	pl_table_release(&t);
 	pl_table_release(&d);
+	pl_table_release(&ot);
 	free(cmdline);
 	return rc;
 }

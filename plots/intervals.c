@@ -250,6 +250,90 @@ plot_intervals(struct pl_plot *p, const struct pl_table *t)
 	return err;
 }
 
+/* The series under the levels: its points, by the segments' groups. */
+struct opt {
+	size_t	 g;
+	double	 x, y;
+};
+struct over {
+	struct opt	*v;
+	size_t		 n;
+};
+
+static int
+opt_cmp(const void *a, const void *b)
+{
+	const struct opt *x = a, *y = b;
+
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
+	return x->x < y->x ? -1 : x->x > y->x;
+}
+
+static const struct pl_error *
+over_read(struct pl_plot *p, const struct pl_table *t, struct spans *S,
+    struct over *o)
+{
+	long gc = pl_table_col(t, "term"), bc = pl_table_col(t, "bucket"),
+	    vc = pl_table_col(t, "value");
+	size_t r, g;
+
+	(void)p;
+	if (bc == -1 || vc == -1)
+		return pl_error_fmt(PL_ERR_USAGE, "--over: expected a plenum "
+		    "series table (columns bucket and value)");
+	if ((o->v = calloc(t->nrows ? t->nrows : 1, sizeof(*o->v))) == NULL)
+		return pl_error_nomem();
+	for (r = 0; r < t->nrows; r++) {
+		const char *name = gc == -1 || pl_table_cell(t, r,
+		    (size_t)gc)->null || t->cols[gc].type != PL_COL_STR ? "" :
+		    pl_table_cell(t, r, (size_t)gc)->v.s;
+		int64_t b0, b1;
+		enum pl_bucket bk;
+		int ok;
+		double y;
+		for (g = 0; g < S->ng && strcmp(S->names[g], name) != 0; g++)
+			;
+		if (g == S->ng && S->ng == 1)
+			g = 0;	/* one series: whatever its name */
+		if (g == S->ng || plot_cell_bucket(t, r, (size_t)bc, &b0, &b1,
+		    &bk) == -1)
+			continue;
+		y = pl_table_num(t, r, (size_t)vc, &ok);
+		o->v[o->n].g = g;
+		o->v[o->n].x = plot_bucket_mid(bk, b0, b1);
+		o->v[o->n++].y = ok ? y : NAN;
+	}
+	qsort(o->v, o->n, sizeof(*o->v), opt_cmp);
+	return NULL;
+}
+
+static const struct pl_error *
+over_draw(struct pl_plot *p, const struct pl_panel *P, const struct over *o)
+{
+	size_t a, b, k;
+
+	for (a = 0; a < o->n; a = b) {
+		struct pl_item *it;
+		for (b = a; b < o->n && o->v[b].g == o->v[a].g; b++)
+			;
+		if ((it = plot_item(p, PL_PR_LINE, "series")) == NULL ||
+		    (it->pts = calloc(b - a, sizeof(*it->pts))) == NULL)
+			return pl_error_nomem();
+		plot_colour(p, o->v[a].g, it->rgba);
+		it->rgba[3] = 0.45;
+		it->lw = fmax(1, p->fs * 0.1);
+		it->index = (long)o->v[a].g;
+		for (k = a; k < b; k++) {
+			struct pl_point *pt = &it->pts[it->npts++];
+			pt->x = plot_px(P, o->v[k].x);
+			pt->gap = !isfinite(o->v[k].y);
+			pt->y = pt->gap ? NAN : plot_py(P, o->v[k].y);
+		}
+	}
+	return NULL;
+}
+
 const struct pl_error *
 plot_segments(struct pl_plot *p, const struct pl_table *t)
 {
@@ -260,6 +344,7 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 	const struct pl_plotcfg *c = &p->cfg;
 	const struct pl_error *err;
 	struct spans S;
+	struct over ov = { 0 };
 	struct pl_panel *P;
 	long gc, xc, uc, yc;
 	double x0, y0, x1, y1, fs = p->fs, w, h, ywid = 0, legw = 0,
@@ -300,6 +385,13 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 	for (i = 0; i < S.n; i++)
 		if (isfinite(S.s[i].v))
 			P->ymax = fmax(P->ymax, S.s[i].v);
+	if (c->over != NULL && (err = over_read(p, c->over, &S, &ov)) != NULL) {
+		spans_free(&S);
+		return err;
+	}
+	for (i = 0; i < ov.n; i++)
+		if (isfinite(ov.v[i].y))
+			P->ymax = fmax(P->ymax, ov.v[i].y);
 	if (!(P->ymax > 0))
 		P->ymax = 1;
 	P->y0 = y0 + (c->nevents ? fs * 1.3 : 0);
@@ -318,6 +410,12 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 	P->x1 = x1 - fmin(legw, p->L.width * 0.3) - fs * 0.4;
 	plot_panel_ticks(p, P, 1, 0);
 	plot_axes(p, P, 1, 1, 1);
+	if ((err = over_draw(p, P, &ov)) != NULL) {
+		free(ov.v);
+		spans_free(&S);
+		return err;
+	}
+	free(ov.v);
 	for (i = 0; i < S.n; i++) {
 		const struct span *sp = &S.s[i];
 		struct pl_item *it;

@@ -89,6 +89,9 @@ struct pl_plotcfg {
 	size_t		 max_edges;
 	unsigned long	 seed;
 	int		 outline_text;	/* SVG: glyphs as paths, not <text> */
+	/* segments: a series table (term, bucket, value) drawn under the
+	 * levels; borrowed during pl_plot_new() only, NULL for none */
+	const struct pl_table *over;
 	/* provenance, embedded in the file */
 	const char	*cmdline, *dbname;
 };

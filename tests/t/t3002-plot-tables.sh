@@ -230,6 +230,12 @@ if test_have_shared; then
 		test "$(grep -c "^change	seg" d.tsv)" = "$(($(wc -l <ch.tsv) - 2))" &&
 		field ylabel "" 3 <d.tsv | grep -q "per 10,000 tokens"
 	'
+	test_expect_success 'changes --over series: the series under its levels' '
+		plenum series --db u.db --by year terrorism >sy.tsv &&
+		plenum plot -i ch.tsv --over sy.tsv --dump >d.tsv &&
+		# one faint line with a point per year of the series
+		test "$(grep -c "^series	line" d.tsv)" = "$(($(wc -l <sy.tsv) - 1))"
+	'
 	test_expect_success 'new: bars of the new terms counts' '
 		plenum new --db u.db --since 2020-01-01 --top 5 >n.tsv &&
 		plenum plot -i n.tsv --dump --data nd.tsv >d.tsv &&
