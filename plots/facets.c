@@ -136,7 +136,7 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 		size_t col = k % ncol, row = k / ncol, j, m = cnt[k];
 		struct pl_panel *P = plot_panel(p);
 		double px0 = x0 + cw * (double)col, py0 = y0 + ch * (double)row,
-		    labw = 0, rowh, lpx;
+		    labw = 0, rowh, lpx, lastx;
 		if (P == NULL) {
 			err = pl_error_nomem();
 			goto done;
@@ -160,14 +160,22 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 		P->xint = 1;
 		P->ymin = 0;
 		P->ymax = (double)m;
-		plot_panel_ticks(p, P, 1, 0);
-		for (j = 0; j < P->nxt; j++) {
+		/* ticks close enough to read the bars by, even in a narrow
+		 * panel; their labels are thinned below */
+		P->nxt = pl_plot_nice_ticks(&P->xmin, &P->xmax, p->yint &&
+		    vmax < 4 ? (size_t)ceil(vmax) + 1 : 5, P->xt);
+		for (j = 0; j < P->nxt; j++)
+			P->xt[j].pos = plot_px(P, P->xt[j].value);
+		for (j = 0, lastx = -INFINITY; j < P->nxt; j++) {
 			double x = P->xt[j].pos, tw;
 			plot_seg(p, "grid", x, P->y0, x, P->y1, p->th.grid, 1);
 			plot_measure(p, P->xt[j].label, fs * 0.8, 0, &tw, &h);
-			/* the last label must not reach the next panel */
-			if (x + tw / 2 > P->x1 + fs * 1.0)
+			/* the last label must not reach the next panel, nor
+			 * a label its neighbour */
+			if (x + tw / 2 > P->x1 + fs * 1.0 || x - tw / 2 <
+			    lastx + fs * 0.4)
 				continue;
+			lastx = x + tw / 2;
 			plot_text(p, "xlabel", P->xt[j].label, x, P->y1 +
 			    fs * 0.35, 0.5, 0, fs * 0.8, 0, p->th.muted);
 		}
@@ -186,6 +194,21 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 			plot_fit(p, rows[i].label, lpx, labw, buf, sizeof(buf));
 			plot_text(p, "bar-label", buf, P->x0 - fs * 0.3, yc, 1,
 			    0.5, lpx, 0, p->th.fg);
+			if (c->values != 0 && rowh > fs * 0.9) {
+				/* the number, inside the bar's end when it
+				 * would leave the panel */
+				double vw, vh, xe = plot_px(P, rows[i].v);
+				plot_fmt_value(rows[i].v, buf, sizeof(buf));
+				plot_measure(p, buf, lpx * 0.85, 0, &vw, &vh);
+				if (xe + fs * 0.25 + vw <= px0 + cw - fs * 0.3)
+					plot_text(p, "bar-value", buf, xe + fs *
+					    0.25, yc, 0, 0.5, lpx * 0.85, 0,
+					    p->th.muted);
+				else
+					plot_text(p, "bar-value", buf, xe - fs *
+					    0.25, yc, 1, 0.5, lpx * 0.85, 0,
+					    p->th.bg);
+			}
 		}
 	}
 	if ((err = pl_table_add_col(&p->data, "group", PL_COL_STR)) != NULL ||
