@@ -11,9 +11,13 @@
 # (data/terms-zh.txt: one term per line, # comments).
 #
 # Blob layout (native byte order, every section 16-byte aligned):
-#   header   8-byte magic "PLSEG01\0", then u32 fields (see HDR below)
-#   nodes    nnodes x {u32 cp, u32 first child, u32 nchild | flags << 24,
-#            f32 log probability}, node 0 the root; children sorted by cp
+#   header   8-byte magic "PLSEG02\0", then u32 fields (see hdr below)
+#   nodes    nnodes x {u32 first child, u32 nchild | flags << 24}, node 0
+#            the root; each node's children contiguous, sorted by code point
+#   cps      nnodes x u32 code point of each node (binary searched)
+#   logp     nnodes x f32 log probability of the word ending there
+#   edges    hash of the children of nodes with more than BIG children:
+#            (edge_mask + 1) x u32 child + 1 (0 empty), slot edge_hash()
 #   root     u32 node of each code point root_lo .. root_lo + root_n - 1
 #            (0: no word starts with it)
 #   emit     root_n x 4 f32 HMM emission log probabilities (B M E S),
@@ -25,6 +29,16 @@ import sys
 
 ROOT_LO, ROOT_HI = 0x3400, 0x9FFF
 F_WORD, F_TERM = 1, 2
+BIG = 16
+
+
+def edge_hash(parent, cp):
+    # lib/seg.c computes the same in 32-bit arithmetic.
+    x = (parent * 0x9E3779B1 + cp) & 0xFFFFFFFF
+    x ^= x >> 15
+    x = (x * 0x85EBCA77) & 0xFFFFFFFF
+    x ^= x >> 13
+    return x
 STATES = "BMES"
 
 
@@ -104,10 +118,29 @@ def main():
             order.append(k)
         i += 1
     nodes = bytearray()
+    cpa = bytearray()
+    lpa = bytearray()
+    nbig = 0
     for n in order:
         nk = len(kids[n])
         fc = first[n] if nk else 0
-        nodes += struct.pack("=IIIf", cps[n], fc, nk | (flags[n] << 24), logp[n])
+        nodes += struct.pack("=II", fc, nk | (flags[n] << 24))
+        cpa += struct.pack("=I", cps[n])
+        lpa += struct.pack("=f", logp[n])
+        if nk > BIG:
+            nbig += nk
+    size = 16
+    while size < 2 * nbig:
+        size *= 2
+    slots = [0] * size
+    for i, n in enumerate(order):
+        if len(kids[n]) > BIG:
+            for cp, k in kids[n].items():
+                h = edge_hash(i, cp) & (size - 1)
+                while slots[h]:
+                    h = (h + 1) & (size - 1)
+                slots[h] = newid[k] + 1
+    edges = bytearray(struct.pack("=%dI" % size, *slots))
     root_n = ROOT_HI - ROOT_LO + 1
     root = [0] * root_n
     for cp, k in kids[0].items():
@@ -131,21 +164,27 @@ def main():
             fix.append(ninf if v < -1e99 else v)
 
     def pad(b):
+        b = bytearray(b)
         while len(b) % 16:
             b += b"\0"
         return b
 
-    hdr_len = 8 + 4 * 8 + 4 * 20 + 4 * 4
+    rootb = bytearray(struct.pack("=%dI" % root_n, *root))
+    hdr_len = 8 + 4 * 12 + 4 * 20 + 4 * 4
     hdr_len += (-hdr_len) % 16
-    off_nodes = hdr_len
-    off_root = off_nodes + len(pad(nodes))
-    off_emit = off_root + len(pad(bytearray(struct.pack("=%dI" % root_n, *root))))
-    hdr = bytearray(b"PLSEG01\0")
-    hdr += struct.pack("=8I", len(order), ROOT_LO, root_n, off_nodes,
-                       off_root, off_emit, len(freq), len(terms))
+    offs = []
+    o = hdr_len
+    for sec in (nodes, cpa, lpa, edges, rootb, em):
+        offs.append(o)
+        o += len(pad(sec))
+    hdr = bytearray(b"PLSEG02\0")
+    hdr += struct.pack("=12I", len(order), ROOT_LO, root_n, len(freq),
+                       len(terms), size - 1, *offs)
     hdr += struct.pack("=20f", *fix)
     hdr += struct.pack("=4f", -logtotal, 0, 0, 0)
-    blob = pad(hdr) + pad(nodes) + pad(bytearray(struct.pack("=%dI" % root_n, *root))) + em
+    blob = pad(hdr)
+    for sec in (nodes, cpa, lpa, edges, rootb, em):
+        blob += pad(sec)
     with open(out, "wb") as f:
         f.write(blob)
 

@@ -9,6 +9,7 @@
 
 #include "plenum/store.h"
 #include "plenum/token.h"
+#include "plenum/vocab.h"
 
 /* A growable byte buffer. */
 struct buf {
@@ -145,6 +146,7 @@ struct tseries_opts {
 	int		 ngram;
 	int64_t		 min_count;
 	int		 stopwords;
+	const struct pl_vocab	*vocab;
 };
 
 const struct pl_error *tseries_each(struct pl_corpus *,

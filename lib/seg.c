@@ -22,16 +22,15 @@
 extern const unsigned char pl_seglex_blob[];
 
 struct snode {
-	uint32_t	 cp;
 	uint32_t	 first;		/* index of the first child */
 	uint32_t	 nflags;	/* child count | flags << 24 */
-	float		 logp;
 };
 
 #define F_WORD		1u
 #define F_TERM		2u
-#define NCHILD(n)	((n)->nflags & 0xffffffu)
-#define FLAGS(n)	((n)->nflags >> 24)
+#define BIG		16	/* more children than this: edge hash */
+#define NCHILD(i)	(L.nodes[i].nflags & 0xffffffu)
+#define FLAGS(i)	(L.nodes[i].nflags >> 24)
 
 #define TERM_LOGP	0.0
 #define NUM_LOGP	(-6.0)
@@ -39,6 +38,10 @@ struct snode {
 
 struct lex {
 	const struct snode	*nodes;
+	const uint32_t		*cps;
+	const float		*logp;
+	const uint32_t		*edges;
+	uint32_t		 edge_mask;
 	uint32_t		 nnodes;
 	uint32_t		 root_lo, root_n;
 	const uint32_t		*root;
@@ -62,7 +65,7 @@ static void
 lex_open(void)
 {
 	const unsigned char *b = pl_seglex_blob;
-	uint32_t u[8];
+	uint32_t u[12];
 	float f[24];
 	int i, j;
 
@@ -73,11 +76,15 @@ lex_open(void)
 	L.nnodes = u[0];
 	L.root_lo = u[1];
 	L.root_n = u[2];
-	L.nodes = (const struct snode *)(const void *)(b + u[3]);
-	L.root = (const uint32_t *)(const void *)(b + u[4]);
-	L.emit = (const float *)(const void *)(b + u[5]);
-	L.nwords = u[6];
-	L.nterms = u[7];
+	L.nwords = u[3];
+	L.nterms = u[4];
+	L.edge_mask = u[5];
+	L.nodes = (const struct snode *)(const void *)(b + u[6]);
+	L.cps = (const uint32_t *)(const void *)(b + u[7]);
+	L.logp = (const float *)(const void *)(b + u[8]);
+	L.edges = (const uint32_t *)(const void *)(b + u[9]);
+	L.root = (const uint32_t *)(const void *)(b + u[10]);
+	L.emit = (const float *)(const void *)(b + u[11]);
 	for (i = 0; i < 4; i++)
 		L.start[i] = fix(f[i]);
 	for (i = 0; i < 4; i++)
@@ -87,44 +94,66 @@ lex_open(void)
 	L_ready = 1;
 }
 
-static const struct snode *
-child(const struct snode *n, uint32_t cp)
+/* build-aux/seglex.py's edge_hash(). */
+static inline uint32_t
+edge_hash(uint32_t parent, uint32_t cp)
 {
-	const struct snode *v = L.nodes + n->first;
-	size_t lo = 0, hi = NCHILD(n);
+	uint32_t x = parent * 0x9e3779b1u + cp;
 
+	x ^= x >> 15;
+	x *= 0x85ebca77u;
+	x ^= x >> 13;
+	return x;
+}
+
+/* The child of node n for code point cp, or 0 (the root is no child). */
+static inline uint32_t
+child(uint32_t n, uint32_t cp)
+{
+	uint32_t first = L.nodes[n].first, nc = NCHILD(n);
+	const uint32_t *v = L.cps + first;
+	size_t lo = 0, hi = nc;
+
+	if (nc > BIG) {
+		uint32_t h = edge_hash(n, cp) & L.edge_mask, e;
+		while ((e = L.edges[h]) != 0) {
+			e--;
+			if (e >= first && e < first + nc && L.cps[e] == cp)
+				return e;
+			h = (h + 1) & L.edge_mask;
+		}
+		return 0;
+	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (v[mid].cp < cp)
+		if (v[mid] < cp)
 			lo = mid + 1;
-		else if (v[mid].cp > cp)
+		else if (v[mid] > cp)
 			hi = mid;
 		else
-			return &v[mid];
+			return first + (uint32_t)mid;
 	}
-	return NULL;
+	return 0;
 }
 
-static const struct snode *
+static inline uint32_t
 root_child(uint32_t cp)
 {
-	if (cp >= L.root_lo && cp - L.root_lo < L.root_n) {
-		uint32_t k = L.root[cp - L.root_lo];
-		return k ? &L.nodes[k] : NULL;
-	}
-	return child(&L.nodes[0], cp);
+	if (cp >= L.root_lo && cp - L.root_lo < L.root_n)
+		return L.root[cp - L.root_lo];
+	return child(0, cp);
 }
 
-/* The node of the code points cp[0..n), or NULL. */
-static const struct snode *
+/* The node of the code points cp[0..n), or 0. */
+static uint32_t
 lookup(const uint32_t *cp, size_t n)
 {
-	const struct snode *nd;
+	uint32_t nd;
 	size_t i;
 
-	if (n == 0 || (nd = root_child(cp[0])) == NULL)
-		return NULL;
-	for (i = 1; i < n && nd != NULL; i++)
+	if (n == 0 || (nd = root_child(cp[0])) == 0)
+		return 0;
+	for (i = 1; i < n && nd != 0; i++)
 		nd = child(nd, cp[i]);
 	return nd;
 }
@@ -157,9 +186,8 @@ utf8_next(const unsigned char *s, size_t *i)
 int
 seg_is_term(const char *s, size_t len)
 {
-	uint32_t cp[64];
+	uint32_t cp[64], nd;
 	size_t i = 0, n = 0;
-	const struct snode *nd;
 
 	lex_open();
 	while (i < len && n < 64)
@@ -167,7 +195,7 @@ seg_is_term(const char *s, size_t len)
 	if (i < len)
 		return 0;
 	nd = lookup(cp, n);
-	return nd != NULL && (FLAGS(nd) & F_TERM);
+	return nd != 0 && (FLAGS(nd) & F_TERM);
 }
 
 void
@@ -451,9 +479,9 @@ hmm(struct seg *s, size_t a, size_t b)
 static int
 is_word(const struct seg *s, size_t a, size_t b)
 {
-	const struct snode *nd = lookup(s->cp + a, b - a);
+	uint32_t nd = lookup(s->cp + a, b - a);
 
-	return nd != NULL && (FLAGS(nd) & (F_WORD | F_TERM));
+	return nd != 0 && (FLAGS(nd) & (F_WORD | F_TERM));
 }
 
 /* Single characters cp[a, b) that the graph left alone. */
@@ -484,21 +512,21 @@ graph(struct seg *s, size_t a, size_t b)
 
 	s->score[b] = 0;
 	for (k = b; k-- > a;) {
-		const struct snode *nd = root_child(s->cp[k]);
+		uint32_t nd = root_child(s->cp[k]);
 		double best = -INFINITY, v;
 		size_t arg = k + 1;
 
-		if (nd != NULL && (FLAGS(nd) & F_TERM))
+		if (nd != 0 && (FLAGS(nd) & F_TERM))
 			best = TERM_LOGP + s->score[k + 1];
-		else if (nd != NULL && (FLAGS(nd) & F_WORD))
-			best = nd->logp + s->score[k + 1];
-		for (j = k + 1; nd != NULL && j < b; j++) {
-			if ((nd = child(nd, s->cp[j])) == NULL)
+		else if (nd != 0 && (FLAGS(nd) & F_WORD))
+			best = L.logp[nd] + s->score[k + 1];
+		for (j = k + 1; nd != 0 && NCHILD(nd) > 0 && j < b; j++) {
+			if ((nd = child(nd, s->cp[j])) == 0)
 				break;
 			if (FLAGS(nd) & F_TERM)
 				v = TERM_LOGP;
 			else if (FLAGS(nd) & F_WORD)
-				v = nd->logp;
+				v = L.logp[nd];
 			else
 				continue;
 			v += s->score[j + 1];
