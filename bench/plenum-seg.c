@@ -5,7 +5,9 @@
  * characters with seg_run() and prints the documents, Han bytes, words
  * and the segmenter's own CPU time and MB/s (reading and JSON parsing not
  * counted).  With -t it runs the whole tokenizer (pl_tokenize: words,
- * normalisation, sentences) instead and times that.
+ * normalisation, sentences) instead and times that.  With -l it reads
+ * plain lines instead and prints, for each, its tokens' byte spans in the
+ * line as "offset,length" separated by spaces (for bench/seg_quality.py).
  *
  *   cc -O2 -Iinclude -Ilib bench/plenum-seg.c build/libplenum.a \
  *      $(pkg-config --cflags --libs jansson libutf8proc opencc sqlite3 gsl glib-2.0) -lm
@@ -60,12 +62,24 @@ main(int argc, char **argv)
 	struct pl_tokens toks;
 
 	if (argc < 2 || (fp = fopen(path, "r")) == NULL) {
-		fprintf(stderr, "usage: plenum-seg [-t] FILE.jsonl\n");
+		fprintf(stderr, "usage: plenum-seg [-t | -l] FILE\n");
 		return 2;
 	}
 	pl_tokens_init(&toks);
 	if (seg_new(NULL, &sg) != NULL || pl_tokenizer_new(NULL, &tk) != NULL)
 		return 1;
+	if (argc > 2 && strcmp(argv[1], "-l") == 0) {
+		while ((n = getline(&line, &cap, fp)) > 0) {
+			size_t i;
+			if (pl_tokenize(tk, line, (size_t)n, &toks) != NULL)
+				return 1;
+			for (i = 0; i < toks.n; i++)
+				printf("%s%u,%u", i ? " " : "", toks.v[i].off,
+				    toks.v[i].len);
+			putchar('\n');
+		}
+		return 0;
+	}
 	while ((n = getline(&line, &cap, fp)) > 0) {
 		json_t *o = json_loadb(line, (size_t)n, 0, NULL), *tx;
 		const unsigned char *s;
