@@ -81,8 +81,14 @@ enum {
 	CLI_OPT_FROM = 1000,
 	CLI_OPT_TO,
 	CLI_OPT_SOURCE,
-	CLI_OPT_WHERE
+	CLI_OPT_WHERE,
+	CLI_OPT_WORDS
 };
+
+/* --words: Han terms match whole tokens, not their characters (handled
+ * by cli_filter_option, applied by cli_open_corpus). */
+#define CLI_WORDS_OPTION \
+	{ "words",	no_argument,		NULL, CLI_OPT_WORDS }
 
 #define CLI_FILTER_OPTIONS \
 	{ "from",	required_argument,	NULL, CLI_OPT_FROM }, \

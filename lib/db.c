@@ -2534,3 +2534,22 @@ done:
 	db->reindexing = 0;
 	return err;
 }
+
+const struct pl_error *
+pl_db_meta_keys(struct pl_db *db, void (*fn)(void *, const char *key),
+    void *arg)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((err = prepare(db, "SELECT DISTINCT j.key FROM doc, "
+	    "json_each(doc.meta) j WHERE doc.meta IS NOT NULL", &st)) != NULL)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0));
+	if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_finalize(st);
+	return err;
+}

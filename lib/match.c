@@ -1086,3 +1086,225 @@ done:
 	*out = a.count;
 	return NULL;
 }
+
+/* Absent terms and suggestions. */
+
+struct near {
+	const char	*target;
+	size_t		 max;
+	struct {
+		char	*text;
+		size_t	 dist;
+		int64_t	 cf;
+	}		 best[3];
+	size_t		 n;
+	int		 nomem;
+};
+
+static void
+near_offer(struct near *nr, const char *text, int64_t cf)
+{
+	size_t d, i, k;
+
+	if (strcmp(text, nr->target) == 0)
+		return;
+	d = pl_edit_distance(nr->target, text, nr->max);
+	if (d > nr->max)
+		return;
+	for (i = 0; i < nr->n; i++)
+		if (d < nr->best[i].dist || (d == nr->best[i].dist &&
+		    cf > nr->best[i].cf))
+			break;
+	if (i == 3)
+		return;
+	if (nr->n == 3)
+		free(nr->best[2].text);
+	else
+		nr->n++;
+	for (k = nr->n - 1; k > i; k--)
+		nr->best[k] = nr->best[k - 1];
+	nr->best[i].dist = d;
+	nr->best[i].cf = cf;
+	if ((nr->best[i].text = strdup(text)) == NULL)
+		nr->nomem = 1;
+}
+
+static size_t
+ncp(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+near_init(struct near *nr, const char *target)
+{
+	memset(nr, 0, sizeof(*nr));
+	nr->target = target;
+	nr->max = ncp(target) <= 4 ? 1 : 2;
+}
+
+/* The suggestions as "'a', 'b'" (caller frees), and nr released. */
+static char *
+near_join(struct near *nr)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < nr->n; i++) {
+		if (nr->best[i].text != NULL && ((b.n > 0 &&
+		    buf_add(&b, ", ", 2) == -1) || buf_add(&b, "'", 1) == -1 ||
+		    buf_add(&b, nr->best[i].text, strlen(nr->best[i].text)) ==
+		    -1 || buf_add(&b, "'", 1) == -1))
+			nr->nomem = 1;
+		free(nr->best[i].text);
+	}
+	nr->n = 0;
+	if (buf_add(&b, "", 1) == -1 || nr->nomem) {
+		buf_release(&b);
+		return NULL;
+	}
+	return (char *)b.p;
+}
+
+static const struct pl_error *
+near_word(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *post, size_t len)
+{
+	(void)n;
+	(void)df;
+	(void)post;
+	(void)len;
+	near_offer(arg, text, cf);
+	return NULL;
+}
+
+static const struct pl_error *
+any_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *post, size_t len)
+{
+	(void)text;
+	(void)n;
+	(void)cf;
+	(void)df;
+	(void)post;
+	(void)len;
+	(*(int *)arg)++;
+	return NULL;
+}
+
+static void
+count_doc(void *arg, int64_t doc)
+{
+	(void)doc;
+	(*(size_t *)arg)++;
+}
+
+const struct pl_error *
+pl_term_absent(struct pl_corpus *c, const struct pl_term *t, int *absent,
+    char **near)
+{
+	const struct pl_error *err = NULL;
+	const char *target = NULL;
+	struct near nr;
+	size_t i, w, k, n;
+	int64_t id;
+	int32_t x, prev;
+
+	*absent = 0;
+	*near = NULL;
+	for (i = 0; i < t->nalts; i++) {
+		const struct pl_alt *a = &t->alts[i];
+		int gone = 0;
+		if (a->chars != NULL) {
+			size_t len = strlen(a->chars), docs;
+			for (k = 0, prev = -1; k < len && !gone; k += n,
+			    prev = x) {
+				x = dec(a->chars, len, k, &n);
+				if (x < 0 || !han(x) || prev < 0 || !han(prev))
+					continue;
+				docs = 0;
+				if ((err = pl_db_hgram_each(c->db,
+				    (uint64_t)prev << 21 | (uint64_t)x,
+				    count_doc, &docs)) != NULL)
+					return err;
+				gone = docs == 0;
+			}
+			if (gone && target == NULL)
+				target = a->chars;
+		} else if (a->prefix) {
+			int found = 0;
+			if ((err = pl_db_each_term(c->db, a->words[0], 1, 1,
+			    any_term, &found)) != NULL)
+				return err;
+			gone = found == 0;
+			if (gone && target == NULL)
+				target = a->words[0];
+		} else
+			for (w = 0; w < a->nwords && !gone; w++) {
+				if ((err = pl_db_word_id(c->db, a->words[w],
+				    &id)) != NULL)
+					return err;
+				if (id == 0) {
+					gone = 1;
+					if (target == NULL)
+						target = a->words[w];
+				}
+			}
+		if (!gone)
+			return NULL;
+	}
+	*absent = 1;
+	if (target == NULL)
+		return NULL;
+	near_init(&nr, target);
+	if ((err = pl_db_each_term(c->db, NULL, 1, 1, near_word, &nr)) !=
+	    NULL) {
+		free(near_join(&nr));
+		return err;
+	}
+	if ((*near = near_join(&nr)) == NULL)
+		return pl_error_nomem();
+	return NULL;
+}
+
+char *
+pl_corpus_near_sources(const struct pl_corpus *c, const char *name)
+{
+	struct near nr;
+	size_t i;
+
+	near_init(&nr, name);
+	nr.max = ncp(name) / 3 + 1;
+	for (i = 0; i < c->nsources; i++)
+		near_offer(&nr, c->sources[i], 0);
+	return near_join(&nr);
+}
+
+static void
+near_key(void *arg, const char *key)
+{
+	near_offer(arg, key, 0);
+}
+
+const struct pl_error *
+pl_corpus_near_keys(struct pl_corpus *c, const char *key, char **near)
+{
+	const struct pl_error *err;
+	struct near nr;
+
+	near_init(&nr, key);
+	nr.max = ncp(key) / 3 + 1;
+	if ((err = pl_db_meta_keys(c->db, near_key, &nr)) != NULL) {
+		free(near_join(&nr));
+		return err;
+	}
+	if ((*near = near_join(&nr)) == NULL)
+		return pl_error_nomem();
+	return NULL;
+}

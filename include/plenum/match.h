@@ -102,6 +102,20 @@ int pl_normer_bigrams(struct pl_normer *, const char *s, size_t len,
 /* 1 if s[0, len) holds a Han character (as the tokenizer defines them). */
 int pl_has_han(const char *s, size_t len);
 
+/*
+ * Is the term certainly absent from the corpus (every alternative has a
+ * word, or for Han a character pair, the corpus never uses)?  *near gets
+ * the nearest existing words by edit distance, quoted and joined by ", "
+ * (caller frees; NULL when none or not absent).
+ */
+const struct pl_error *pl_term_absent(struct pl_corpus *,
+    const struct pl_term *, int *absent, char **near);
+/* The sources nearest name by edit distance, as above (caller frees). */
+char *pl_corpus_near_sources(const struct pl_corpus *, const char *name);
+/* The metadata keys nearest key, as above. */
+const struct pl_error *pl_corpus_near_keys(struct pl_corpus *,
+    const char *key, char **near);
+
 /* Levenshtein distance between two UTF-8 strings, by code point, capped
  * at max + 1. */
 size_t pl_edit_distance(const char *a, const char *b, size_t max);

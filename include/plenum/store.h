@@ -229,6 +229,10 @@ const struct pl_error *pl_db_hgram_each(struct pl_db *, uint64_t key,
 const struct pl_error *pl_db_reindex(struct pl_db *,
     void (*progress)(void *, size_t done, size_t total), void *arg);
 
+/* Calls fn with each distinct key of the documents' metadata. */
+const struct pl_error *pl_db_meta_keys(struct pl_db *,
+    void (*fn)(void *, const char *key), void *arg);
+
 /* Decodes a posting list: the callback gets (doc id, count) in order.
  * Returns -1 on a corrupt list. */
 int pl_postings_each(const unsigned char *p, size_t len,
