@@ -295,6 +295,23 @@ alt_words(struct pl_corpus *c, const char *expr, const char *s, size_t len,
 	size_t i, col = (size_t)(s - expr) + 1;
 
 	pl_tokens_init(&toks);
+	/*
+	 * A Han alternative in one run needs no segmenting (and so no
+	 * dictionary load): its one "word" is its characters.
+	 */
+	if (!prefix && !c->match_words && pl_has_han(s, len)) {
+		if ((err = han_chars(c, expr, s, len, a)) != NULL)
+			goto done;
+		if (a->chars != NULL) {
+			if ((a->words = calloc(1, sizeof(*a->words))) == NULL ||
+			    (a->words[0] = strdup(a->chars)) == NULL) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			a->nwords = 1;
+			goto done;
+		}
+	}
 	if ((err = pl_tokenize(c->tk, s, len, &toks)) != NULL) {
 		err = pl_error_fmt(PL_ERR_USAGE, "term '%s': %s", expr,
 		    err->msg);
@@ -344,9 +361,6 @@ alt_words(struct pl_corpus *c, const char *expr, const char *s, size_t len,
 		a->nwords++;
 	}
 	a->prefix = prefix;
-	if (!prefix && !c->match_words && pl_has_han(s, len) &&
-	    (err = han_chars(c, expr, s, len, a)) != NULL)
-		goto done;
 done:
 	pl_tokens_release(&toks);
 	return err;

