@@ -180,6 +180,36 @@ trail_space(const char *t, size_t a, size_t b)
 	return b - e;
 }
 
+/* Bytes of white space at t[p] (0 if none). */
+static size_t
+space_at(const char *t, size_t p, size_t b)
+{
+	unsigned char ch = (unsigned char)t[p];
+
+	if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+	    ch == '\f' || ch == '\v')
+		return 1;
+	if (b - p >= 2 && memcmp(t + p, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (b - p >= 3 && memcmp(t + p, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* The first run of white space in t[a, b) as [*p, *q); both b if none. */
+static void
+space_run(const char *t, size_t a, size_t b, size_t *p, size_t *q)
+{
+	size_t k, n;
+
+	for (k = a; k < b && space_at(t, k, b) == 0; k++)
+		;
+	*p = k;
+	while (k < b && (n = space_at(t, k, b)) > 0)
+		k += n;
+	*q = k;
+}
+
 static const struct pl_error *
 side_load(struct pl_corpus *c, size_t row, struct side *s)
 {
@@ -543,7 +573,7 @@ words(struct out *u, const struct side *o, long s, const struct side *w,
 	const struct pl_error *err;
 	const enum pl_diff_kind K = PL_DIFF_CHANGED;
 	size_t ob = o->sb[s], oe = o->sb[s + 1], nb = w->sb[t],
-	    ne = w->sb[t + 1], i, j;
+	    ne = w->sb[t + 1], i, j, gapdone = SIZE_MAX;
 	uint8_t *dl = malloc(oe - ob + 1), *il = malloc(ne - nb + 1);
 
 	if (dl == NULL || il == NULL) {
@@ -556,7 +586,7 @@ words(struct out *u, const struct side *o, long s, const struct side *w,
 	for (i = ob, j = nb; i < oe || j < ne;) {
 		size_t di, ij;
 		if (i < oe && j < ne && !dl[i - ob] && !il[j - nb]) {
-			if (j > nb)
+			if (j > nb && j != gapdone)
 				piece(u, PL_DIFF_EQUAL, K, 1, TOKEND(w, j - 1),
 				    w->off[j]);
 			piece(u, PL_DIFF_EQUAL, K, 1, w->off[j], TOKEND(w, j));
@@ -574,23 +604,51 @@ words(struct out *u, const struct side *o, long s, const struct side *w,
 			if (ij > nb)
 				piece(u, PL_DIFF_EQUAL, K, 1, TOKEND(w, ij - 1),
 				    w->off[ij]);
-			if (i > di)
-				piece(u, PL_DIFF_DELETE, K, 0, o->off[di],
-				    TOKEND(o, i - 1));
-			piece(u, PL_DIFF_INSERT, K, 1, w->off[ij],
-			    TOKEND(w, j - 1));
+			/* each marked run with the punctuation after it, up to
+			 * the first white space, when a word follows */
+			if (i > di) {
+				size_t e = TOKEND(o, i - 1), p = e, q;
+				if (i < oe)
+					space_run(o->text, e, o->off[i], &p, &q);
+				piece(u, PL_DIFF_DELETE, K, 0, o->off[di], p);
+			}
+			if (j < ne) {
+				size_t e = TOKEND(w, j - 1), p, q;
+				space_run(w->text, e, w->off[j], &p, &q);
+				piece(u, PL_DIFF_INSERT, K, 1, w->off[ij], p);
+				piece(u, PL_DIFF_EQUAL, K, 1, p, w->off[j]);
+				gapdone = j;
+			} else
+				piece(u, PL_DIFF_INSERT, K, 1, w->off[ij],
+				    TOKEND(w, j - 1));
 			edit(u, i > di ? "replace" : "insert", K, s, t, at,
 			    i > di ? TOKEND(o, i - 1) : at, w->off[ij],
 			    TOKEND(w, j - 1));
+		} else if (ij > nb && j < ne) {
+			/* between two new words: the gap to its first white
+			 * space (punctuation of the word before), the
+			 * deletion, that white space again, the rest */
+			size_t ga = TOKEND(w, j - 1), gb = w->off[j], p, q;
+			size_t e = TOKEND(o, i - 1), op = e, oq;
+			space_run(w->text, ga, gb, &p, &q);
+			if (i < oe)
+				space_run(o->text, e, o->off[i], &op, &oq);
+			piece(u, PL_DIFF_EQUAL, K, 1, ga, q);
+			piece(u, PL_DIFF_DELETE, K, 0, o->off[di], op);
+			piece(u, PL_DIFF_EQUAL, K, 1, p, gb);
+			gapdone = j;
+			edit(u, "delete", K, s, t, o->off[di], TOKEND(o, i - 1),
+			    q, q);
 		} else if (ij > nb) {
-			/* a deletion after a new word: old gap, then it */
-			if (di > ob)
-				piece(u, PL_DIFF_EQUAL, K, 0, TOKEND(o, di - 1),
-				    o->off[di]);
+			/* after the last new word: the old white space before */
+			size_t sp = di > ob ? trail_space(o->text,
+			    TOKEND(o, di - 1), o->off[di]) : 0;
+			piece(u, PL_DIFF_EQUAL, K, 0, o->off[di] - sp,
+			    o->off[di]);
 			piece(u, PL_DIFF_DELETE, K, 0, o->off[di],
 			    TOKEND(o, i - 1));
 			edit(u, "delete", K, s, t, o->off[di], TOKEND(o, i - 1),
-			    u->nc, u->nc);
+			    TOKEND(w, ne - 1), TOKEND(w, ne - 1));
 		} else {
 			/* at the start: with the punctuation after it */
 			size_t x = i < oe ? o->off[i] : o->send[s];
