@@ -25,6 +25,7 @@ static const char usage_str[] =
 
 /* Phrases shown under the redline, per change; --phrases lists all. */
 #define SHOW_PHRASES	12
+#define HTML_PHRASES	60
 
 enum { OUT_TEXT, OUT_EDITS, OUT_SUMMARY, OUT_PHRASES };
 
@@ -142,24 +143,30 @@ static void
 html_phrases(const struct pl_table *ph, const char *change,
     const char *heading)
 {
-	size_t i;
-	int any = 0;
+	size_t i, shown = 0, more = 0;
 
 	printf("<h2>%s</h2>\n<p class=\"phr\">", heading);
 	for (i = 0; i < ph->nrows; i++) {
 		if (strcmp(pl_table_cell(ph, i, 0)->v.s, change) != 0)
 			continue;
-		printf("%s<span class=\"%s\">", any ? " " : "",
+		if (shown == HTML_PHRASES) {
+			more++;
+			continue;
+		}
+		printf("%s<span class=\"%s\">", shown ? " " : "",
 		    change[0] == 'e' ? "ins" : "del");
 		html_str(pl_table_cell(ph, i, 1)->v.s);
 		printf("</span>");
 		if (pl_table_cell(ph, i, 3)->v.i > 1)
 			printf("&#8239;&#215;%lld",
 			    (long long)pl_table_cell(ph, i, 3)->v.i);
-		any = 1;
+		shown++;
 	}
-	if (!any)
+	if (shown == 0)
 		fputs("none", stdout);
+	if (more)
+		printf(" &#8230; and %zu more (<code>plenum diff --phrases</code> "
+		    "lists them all)", more);
 	fputs("</p>\n", stdout);
 }
 
@@ -210,8 +217,6 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
 	    (long long)s->s_added, (long long)s->s_removed,
 	    (long long)s->s_moved, (long long)s->old_sents,
 	    (long long)s->new_sents);
-	html_phrases(ph, "entered", "Phrases that entered");
-	html_phrases(ph, "left", "Phrases that left");
 	fputs("<h2>Redline</h2>\n<p class=\"key\"><del>removed</del> "
 	    "<ins>added</ins> <del class=\"mv\">moved from</del> "
 	    "<ins class=\"mv\">moved to</ins>; words are compared as the "
@@ -231,7 +236,10 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
 		else if (p->op == PL_DIFF_INSERT)
 			fputs("</ins>", stdout);
 	}
-	fputs("</div>\n</body>\n</html>\n", stdout);
+	fputs("</div>\n", stdout);
+	html_phrases(ph, "entered", "Phrases that entered");
+	html_phrases(ph, "left", "Phrases that left");
+	fputs("</body>\n</html>\n", stdout);
 }
 
 static int
