@@ -18,10 +18,12 @@ static const char usage_str[] =
 	"usage: plenum diff [--db FILE] [--format tsv|csv|json|jsonl|html] "
 	"[--summary | --phrases]\n"
 	"                   [--color auto|always|never] [--source S ...] "
-	"[--where K=V ...] DOC [DOC2]\n"
+	"[--where K=V ...]\n"
+	"                   [--title TEXT] DOC [DOC2]\n"
 	"       plenum diff --series [--db FILE] [--format tsv|csv|json|jsonl] "
 	"[--from DATE]\n"
-	"                   [--to DATE] [--source S ...] [--where K=V ...]\n";
+	"                   [--to DATE] [--source S ...] [--where K=V ...] "
+	"[--title TEXT]\n";
 
 /* Phrases shown under the redline, per change; --phrases lists all. */
 #define SHOW_PHRASES	12
@@ -264,6 +266,7 @@ cmd_diff(int argc, char **argv)
 		{ "phrases",	no_argument,		NULL, 'p' },
 		{ "series",	no_argument,		NULL, 'S' },
 		{ "summary",	no_argument,		NULL, 's' },
+		{ "title",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -273,7 +276,7 @@ cmd_diff(int argc, char **argv)
 	struct pl_diff d;
 	struct pl_db *db = NULL;
 	struct pl_corpus *c = NULL;
-	const char *dbopt = NULL;
+	const char *dbopt = NULL, *title = NULL;
 	int ch, fmt = -1, html = 0, series = 0, what = OUT_TEXT, colour = -1;
 	int rc = 1;
 	size_t orow, nrow;
@@ -312,6 +315,9 @@ cmd_diff(int argc, char **argv)
 		case 's':
 			what = OUT_SUMMARY;
 			break;
+		case 't':
+			title = optarg;
+			break;
 		default:
 			cli_usage(usage_str, 2);
 		}
@@ -343,7 +349,7 @@ cmd_diff(int argc, char **argv)
 	if (cli_open_corpus(dbopt, &db, &c, &f) == -1)
 		goto done;
 	if (series) {
-		if ((err = pl_diff_series(c, &f, &t)) != NULL)
+		if ((err = pl_diff_series(c, &f, title, &t)) != NULL)
 			goto fail;
 		rc = cli_finish(cli_write_table(&t, fmt == -1 ? PL_FMT_TSV :
 		    fmt));
@@ -355,7 +361,7 @@ cmd_diff(int argc, char **argv)
 	if (argc == 2)
 		err = pl_diff_find(c, argv[1], &orow);
 	else
-		err = pl_diff_prev(c, nrow, &f, &orow);
+		err = pl_diff_prev(c, nrow, &f, title, &orow);
 	if (err != NULL ||
 	    (err = pl_diff_docs(c, orow, nrow, &d)) != NULL)
 		goto fail;

@@ -884,15 +884,24 @@ before(const struct pl_corpus *c, size_t x, size_t y)
 	return a->day < b->day || (a->day == b->day && a->id < b->id);
 }
 
+/* 1 if row passes the filter and the title condition. */
+static int
+passes(const struct pl_corpus *c, size_t row, const struct pl_docfilter *f,
+    const char *title)
+{
+	return (f == NULL || pl_corpus_match(c, row, f)) &&
+	    (title == NULL || strstr(c->docs[row].title, title) != NULL);
+}
+
 const struct pl_error *
 pl_diff_prev(const struct pl_corpus *c, size_t row,
-    const struct pl_docfilter *f, size_t *prev)
+    const struct pl_docfilter *f, const char *title, size_t *prev)
 {
 	size_t i, best = SIZE_MAX;
 
 	for (i = 0; i < c->ndocs; i++) {
 		if (i == row || c->docs[i].source != c->docs[row].source ||
-		    !before(c, i, row) || (f && !pl_corpus_match(c, i, f)))
+		    !before(c, i, row) || !passes(c, i, f, title))
 			continue;
 		if (best == SIZE_MAX || before(c, best, i))
 			best = i;
@@ -901,9 +910,11 @@ pl_diff_prev(const struct pl_corpus *c, size_t row,
 		char day[11];
 		pl_date_format(c->docs[row].day, day);
 		return pl_error_fmt(PL_ERR_NOTFOUND, "document '%s' (%s) is "
-		    "the first of source '%s': no previous document to compare "
-		    "with (name one as DOC2)", c->docs[row].ext_id, day,
-		    c->sources[c->docs[row].source]);
+		    "the first of source '%s'%s: no previous document to "
+		    "compare with (name one as DOC2)", c->docs[row].ext_id,
+		    day, c->sources[c->docs[row].source], title != NULL ||
+		    (f != NULL && (f->sources != NULL || f->mask != NULL)) ?
+		    " among those selected" : "");
 	}
 	*prev = best;
 	return NULL;
@@ -1045,7 +1056,7 @@ cmp_series(const void *a, const void *b, void *arg)
 
 const struct pl_error *
 pl_diff_series(struct pl_corpus *c, const struct pl_docfilter *f,
-    struct pl_table *out)
+    const char *title, struct pl_table *out)
 {
 	const struct pl_error *err = NULL;
 	struct pl_table t;
@@ -1057,7 +1068,7 @@ pl_diff_series(struct pl_corpus *c, const struct pl_docfilter *f,
 	if ((rows = malloc((c->ndocs + 1) * sizeof(*rows))) == NULL)
 		return pl_error_nomem();
 	for (i = 0; i < c->ndocs; i++)
-		if (f == NULL || pl_corpus_match(c, i, f))
+		if (passes(c, i, f, title))
 			rows[n++] = i;
 	qsort_r(rows, n, sizeof(*rows), cmp_series, c);
 	for (i = 1; i < n; i++) {

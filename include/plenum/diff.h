@@ -113,11 +113,12 @@ const struct pl_error *pl_diff_find(const struct pl_corpus *,
 
 /*
  * The document before row in the same source, by date and then by ingest
- * order, among the documents f passes (NULL: all); a PL_ERR_DATA error
- * naming the document and its source if it is the first.
+ * order, among the documents f passes (NULL: all) whose title contains
+ * title (NULL: any); a PL_ERR_NOTFOUND error naming the document and its
+ * source if there is none.
  */
 const struct pl_error *pl_diff_prev(const struct pl_corpus *, size_t row,
-    const struct pl_docfilter *f, size_t *prev);
+    const struct pl_docfilter *f, const char *title, size_t *prev);
 
 /*
  * The edits as a table: op, sentence (kept, changed, added, removed,
@@ -147,13 +148,14 @@ const struct pl_error *pl_diff_phrases(struct pl_corpus *,
     const struct pl_diff *, struct pl_table *out);
 
 /*
- * Every document the filter passes against its predecessor in the same
- * source (among those passed): source, date, doc, prev_date, prev,
+ * Every document the filter passes (and whose title contains title, if
+ * not NULL) against its predecessor in the same source among those:
+ * source, date, doc, prev_date, prev,
  * similarity, words_kept, words_added, words_removed, sentences,
  * sentences_kept, sentences_changed, sentences_added, sentences_removed,
  * sentences_moved.  Sorted by source, then date.
  */
 const struct pl_error *pl_diff_series(struct pl_corpus *,
-    const struct pl_docfilter *, struct pl_table *out);
+    const struct pl_docfilter *, const char *title, struct pl_table *out);
 
 #endif /* PLENUM_DIFF_H */

@@ -194,6 +194,17 @@ test_expect_success '--series: each document against the one before in its sourc
 	test_cmp expect docs
 '
 
+test_expect_success '--title keeps one kind of document in the series and for the predecessor' '
+	plenum diff --db t.db --series --source html >actual &&
+	test_line_count = 2 actual &&
+	plenum diff --db t.db --series --source html --title Rates >actual &&
+	test_line_count = 1 actual &&
+	plenum diff --db t.db --title Rates h2 >actual &&
+	grep "^--- h1 2020-01-01" actual &&
+	test_expect_code 1 plenum diff --db t.db --title nosuch h2 2>err &&
+	grep "first of source .html. among those selected" err
+'
+
 test_expect_success 'colour on request: red deletions, green insertions, still marked' '
 	plenum diff --db t.db e2 --color always >actual &&
 	printf "The committee raised the rate to \033[1;31m[-2-]\033[0m\033[1;32m{+3+}\033[0m percent. Inflation is low.\n" >expect &&
