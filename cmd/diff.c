@@ -155,10 +155,10 @@ html_phrases(const struct pl_table *ph, const char *change,
 			more++;
 			continue;
 		}
-		printf("%s<span class=\"%s\">", shown ? " " : "",
-		    change[0] == 'e' ? "ins" : "del");
+		printf("%s<%s>", shown ? " " : "", change[0] == 'e' ? "ins" :
+		    "del");
 		html_str(pl_table_cell(ph, i, 1)->v.s);
-		printf("</span>");
+		printf("</%s>", change[0] == 'e' ? "ins" : "del");
 		if (pl_table_cell(ph, i, 3)->v.i > 1)
 			printf("&#8239;&#215;%lld",
 			    (long long)pl_table_cell(ph, i, 3)->v.i);
@@ -178,7 +178,6 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
     const struct pl_table *ph)
 {
 	const struct pl_diff_stats *s = &d->st;
-	size_t i;
 
 	fputs("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
@@ -186,24 +185,19 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
 	html_str(c->docs[d->nrow].ext_id);
 	fputs(" against ", stdout);
 	html_str(c->docs[d->orow].ext_id);
-	fputs("</title>\n<style>\n"
+	printf("</title>\n<style>\n"
 	    "body{font:16px/1.55 'DejaVu Serif','Noto Serif CJK SC',serif;"
 	    "max-width:52em;margin:2em auto;padding:0 1em;color:#222}\n"
 	    "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}\n"
 	    "table{border-collapse:collapse;font-size:.9em}"
 	    "th,td{text-align:left;padding:.15em .8em .15em 0;"
 	    "vertical-align:top}\n"
-	    ".text{white-space:pre-wrap;border-top:1px solid #ccc;"
-	    "padding-top:1em}\n"
-	    "del,.del{color:#b00020;background:#fde8ea;"
-	    "text-decoration:line-through}\n"
-	    "ins,.ins{color:#05690f;background:#e3f6e5;text-decoration:none;"
-	    "border-bottom:1px solid #05690f}\n"
-	    "del.mv,ins.mv{color:#5b3c99;background:#efe9fa}\n"
-	    ".phr span{padding:0 .2em;margin-right:.2em;white-space:nowrap}\n"
+	    "%s"
+	    ".phr del,.phr ins{padding:0 .2em;margin-right:.2em;"
+	    "white-space:nowrap}\n"
 	    ".key{font-size:.85em;color:#555}\n"
 	    "</style>\n</head>\n<body>\n<h1>What changed</h1>\n<table>\n",
-	    stdout);
+	    pl_diff_html_css);
 	html_doc(c, d->orow, "old");
 	html_doc(c, d->nrow, "new");
 	fputs("</table>\n<h2>Summary</h2>\n<table>\n", stdout);
@@ -222,23 +216,9 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
 	fputs("<h2>Redline</h2>\n<p class=\"key\"><del>removed</del> "
 	    "<ins>added</ins> <del class=\"mv\">moved from</del> "
 	    "<ins class=\"mv\">moved to</ins>; words are compared as the "
-	    "corpus stores them (case and punctuation are not compared)</p>\n"
-	    "<div class=\"text\">", stdout);
-	for (i = 0; i < d->npieces; i++) {
-		const struct pl_diff_piece *p = &d->pieces[i];
-		const char *t = (p->side ? d->ntext : d->otext) + p->off;
-		const char *mv = p->kind == PL_DIFF_MOVED ? " class=\"mv\"" : "";
-		if (p->op == PL_DIFF_DELETE)
-			printf("<del%s>", mv);
-		else if (p->op == PL_DIFF_INSERT)
-			printf("<ins%s>", mv);
-		pl_html_escape(stdout, t, p->len);
-		if (p->op == PL_DIFF_DELETE)
-			fputs("</del>", stdout);
-		else if (p->op == PL_DIFF_INSERT)
-			fputs("</ins>", stdout);
-	}
-	fputs("</div>\n", stdout);
+	    "corpus stores them (case and punctuation are not compared)</p>\n",
+	    stdout);
+	pl_diff_html(stdout, d);
 	html_phrases(ph, "entered", "Phrases that entered");
 	html_phrases(ph, "left", "Phrases that left");
 	fputs("</body>\n</html>\n", stdout);

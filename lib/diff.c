@@ -15,6 +15,7 @@
 
 #include "plenum/diff.h"
 #include "plenum/date.h"
+#include "plenum/html.h"
 #include "plenum/token.h"
 #include "extern.h"
 
@@ -859,6 +860,38 @@ done:
 	free(sdel);
 	free(sins);
 	return err;
+}
+
+const char pl_diff_html_css[] =
+    ".redline{white-space:pre-wrap;border-top:1px solid #ccc;"
+    "padding-top:1em}\n"
+    "del{color:#b00020;background:#fde8ea;"
+    "text-decoration:line-through}\n"
+    "ins{color:#05690f;background:#e3f6e5;text-decoration:none;"
+    "border-bottom:1px solid #05690f}\n"
+    "del.mv,ins.mv{color:#5b3c99;background:#efe9fa}\n";
+
+void
+pl_diff_html(FILE *fp, const struct pl_diff *d)
+{
+	size_t i;
+
+	fputs("<div class=\"redline\">", fp);
+	for (i = 0; i < d->npieces; i++) {
+		const struct pl_diff_piece *p = &d->pieces[i];
+		const char *t = (p->side ? d->ntext : d->otext) + p->off;
+		const char *mv = p->kind == PL_DIFF_MOVED ? " class=\"mv\"" : "";
+		if (p->op == PL_DIFF_DELETE)
+			fprintf(fp, "<del%s>", mv);
+		else if (p->op == PL_DIFF_INSERT)
+			fprintf(fp, "<ins%s>", mv);
+		pl_html_escape(fp, t, p->len);
+		if (p->op == PL_DIFF_DELETE)
+			fputs("</del>", fp);
+		else if (p->op == PL_DIFF_INSERT)
+			fputs("</ins>", fp);
+	}
+	fputs("</div>\n", fp);
 }
 
 const struct pl_error *

@@ -112,6 +112,17 @@ const struct pl_error *pl_diff_find(const struct pl_corpus *,
     const char *ext_id, size_t *row);
 
 /*
+ * Writes the redline of d to fp as an HTML fragment: one <div
+ * class="redline"> with the text escaped, deletions in <del>, insertions
+ * in <ins>, moves in <del class="mv"> and <ins class="mv">.  The page
+ * around it may style it with pl_diff_html_css.  Write errors are left to
+ * ferror(fp).
+ */
+void pl_diff_html(FILE *fp, const struct pl_diff *d);
+/* CSS rules for that fragment (selectors: .redline, del, ins). */
+extern const char pl_diff_html_css[];
+
+/*
  * The document before row in the same source, by date and then by ingest
  * order, among the documents f passes (NULL: all) whose title contains
  * title (NULL: any); a PL_ERR_NOTFOUND error naming the document and its
