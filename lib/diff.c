@@ -296,6 +296,7 @@ done:
 struct ev {
 	enum pl_diff_kind kind;
 	long		 os, ns;	/* sentence in old, new; -1 none */
+	int		 on, nn;	/* CHANGED: sentences of each (1 or 2) */
 	long		 mate;		/* MOVED: the other event */
 };
 
@@ -318,6 +319,7 @@ ev_add(struct evs *e, enum pl_diff_kind kind, long os, long ns)
 	e->v[e->n].kind = kind;
 	e->v[e->n].os = os;
 	e->v[e->n].ns = ns;
+	e->v[e->n].on = e->v[e->n].nn = 1;
 	e->v[e->n].mate = -1;
 	e->n++;
 	return 0;
@@ -346,6 +348,35 @@ dice(const uint64_t *a, size_t n, const uint64_t *b, size_t m)
 			j++;
 	}
 	return n + m ? 2.0 * (double)common / (double)(n + m) : 1.0;
+}
+
+/*
+ * Dice coefficient of a against the union of b1 and b2 (all sorted
+ * multisets): for one sentence against two, split or merged.
+ */
+static double
+dice2(const uint64_t *a, size_t n, const uint64_t *b1, size_t n1,
+    const uint64_t *b2, size_t n2)
+{
+	size_t i = 0, j = 0, k = 0, common = 0;
+
+	while (i < n && (j < n1 || k < n2)) {
+		int one = k == n2 || (j < n1 && b1[j] <= b2[k]);
+		uint64_t y = one ? b1[j] : b2[k];
+		if (a[i] == y) {
+			common++, i++;
+			if (one)
+				j++;
+			else
+				k++;
+		} else if (a[i] < y)
+			i++;
+		else if (one)
+			j++;
+		else
+			k++;
+	}
+	return 2.0 * (double)common / (double)(n + n1 + n2);
 }
 
 /* A sorted copy of each sentence's ids in [k0, k1). */
@@ -379,6 +410,7 @@ pair_region(const struct side *o, size_t i0, size_t i1, const struct side *w,
 	uint8_t *pick = NULL;
 	uint64_t *oa = NULL, *na = NULL;
 	long *pi = NULL, *pj = NULL;
+	uint8_t *ph = NULL;
 	int rc = -1;
 
 	if (m == 0 || n == 0 || m * n > PAIR_MAX_CELLS) {
@@ -396,9 +428,14 @@ pair_region(const struct side *o, size_t i0, size_t i1, const struct side *w,
 	na = sorted_ids(w, j0, j1);
 	pi = malloc((m < n ? m : n) * sizeof(*pi));
 	pj = malloc((m < n ? m : n) * sizeof(*pj));
-	if (!sc || !pick || !oa || !na || !pi || !pj)
+	ph = malloc(m < n ? m : n);
+	if (!sc || !pick || !oa || !na || !pi || !pj || !ph)
 		goto done;
 #define CELL(i, j)	((i) * (n + 1) + (j))
+#define OS(k)	(oa + (o->sb[i0 + (k)] - o->sb[i0])), \
+	(size_t)(o->sb[i0 + (k) + 1] - o->sb[i0 + (k)])
+#define NS(k)	(na + (w->sb[j0 + (k)] - w->sb[j0])), \
+	(size_t)(w->sb[j0 + (k) + 1] - w->sb[j0 + (k)])
 	for (i = 1; i <= m; i++)
 		for (j = 1; j <= n; j++) {
 			size_t oi = i0 + i - 1, nj = j0 + j - 1;
@@ -416,21 +453,39 @@ pair_region(const struct side *o, size_t i0, size_t i1, const struct side *w,
 				best = sc[CELL(i - 1, j - 1)] + s;
 				how = 3;
 			}
+			/* one old sentence split in two new ones */
+			if (j >= 2 && (s = dice2(OS(i - 1), NS(j - 2),
+			    NS(j - 1))) >= PAIR_MIN &&
+			    sc[CELL(i - 1, j - 2)] + s > best) {
+				best = sc[CELL(i - 1, j - 2)] + s;
+				how = 4;
+			}
+			/* two old sentences merged into one */
+			if (i >= 2 && (s = dice2(NS(j - 1), OS(i - 2),
+			    OS(i - 1))) >= PAIR_MIN &&
+			    sc[CELL(i - 2, j - 1)] + s > best) {
+				best = sc[CELL(i - 2, j - 1)] + s;
+				how = 5;
+			}
 			sc[CELL(i, j)] = best;
 			pick[CELL(i, j)] = how;
 		}
 	for (i = m, j = n; i > 0 && j > 0;) {
 		uint8_t how = pick[CELL(i, j)];
-		if (how == 3) {
-			pi[np] = (long)(i0 + i - 1);
-			pj[np++] = (long)(j0 + j - 1);
-			i--, j--;
+		if (how >= 3) {
+			size_t di = how == 5 ? 2 : 1, dj = how == 4 ? 2 : 1;
+			pi[np] = (long)(i0 + i - di);
+			pj[np] = (long)(j0 + j - dj);
+			ph[np++] = how;
+			i -= di, j -= dj;
 		} else if (how == 1)
 			i--;
 		else
 			j--;
 	}
 #undef CELL
+#undef OS
+#undef NS
 	i = i0;
 	j = j0;
 	for (p = np; p-- > 0;) {
@@ -440,8 +495,12 @@ pair_region(const struct side *o, size_t i0, size_t i1, const struct side *w,
 		for (; j < (size_t)pj[p]; j++)
 			if (ev_add(e, PL_DIFF_ADDED, -1, (long)j) == -1)
 				goto done;
-		if (ev_add(e, PL_DIFF_CHANGED, (long)i++, (long)j++) == -1)
+		if (ev_add(e, PL_DIFF_CHANGED, (long)i, (long)j) == -1)
 			goto done;
+		e->v[e->n - 1].on = ph[p] == 5 ? 2 : 1;
+		e->v[e->n - 1].nn = ph[p] == 4 ? 2 : 1;
+		i += (size_t)e->v[e->n - 1].on;
+		j += (size_t)e->v[e->n - 1].nn;
 	}
 	for (; i < i1; i++)
 		if (ev_add(e, PL_DIFF_REMOVED, (long)i, -1) == -1)
@@ -457,6 +516,7 @@ done:
 	free(na);
 	free(pi);
 	free(pj);
+	free(ph);
 	return rc;
 }
 
@@ -566,15 +626,18 @@ edit(struct out *u, const char *op, enum pl_diff_kind kind, long os, long ns,
 	x->nlen = (uint32_t)(nb - na);
 }
 
-/* A changed sentence: old sentence s against new sentence t, by word. */
+/*
+ * A changed sentence, by word: old sentences s .. s + on - 1 against new
+ * sentences t .. t + nn - 1 (one against one, or one against two).
+ */
 static const struct pl_error *
-words(struct out *u, const struct side *o, long s, const struct side *w,
-    long t)
+words(struct out *u, const struct side *o, long s, int on,
+    const struct side *w, long t, int nn)
 {
 	const struct pl_error *err;
 	const enum pl_diff_kind K = PL_DIFF_CHANGED;
-	size_t ob = o->sb[s], oe = o->sb[s + 1], nb = w->sb[t],
-	    ne = w->sb[t + 1], i, j, gapdone = SIZE_MAX;
+	size_t ob = o->sb[s], oe = o->sb[s + on], nb = w->sb[t],
+	    ne = w->sb[t + nn], i, j, gapdone = SIZE_MAX;
 	uint8_t *dl = malloc(oe - ob + 1), *il = malloc(ne - nb + 1);
 
 	if (dl == NULL || il == NULL) {
@@ -652,7 +715,7 @@ words(struct out *u, const struct side *o, long s, const struct side *w,
 			    TOKEND(w, ne - 1), TOKEND(w, ne - 1));
 		} else {
 			/* at the start: with the punctuation after it */
-			size_t x = i < oe ? o->off[i] : o->send[s];
+			size_t x = i < oe ? o->off[i] : o->send[s + on - 1];
 			size_t sp = trail_space(o->text, TOKEND(o, i - 1), x);
 			size_t at = j < ne ? w->off[j] : u->nc;
 			piece(u, PL_DIFF_DELETE, K, 0, o->off[di], x - sp);
@@ -661,8 +724,8 @@ words(struct out *u, const struct side *o, long s, const struct side *w,
 			    at, at);
 		}
 	}
-	piece(u, PL_DIFF_EQUAL, K, 1, TOKEND(w, ne - 1), w->send[t]);
-	u->oc = o->send[s];
+	piece(u, PL_DIFF_EQUAL, K, 1, TOKEND(w, ne - 1), w->send[t + nn - 1]);
+	u->oc = o->send[s + on - 1];
 done:
 	free(dl);
 	free(il);
@@ -717,7 +780,7 @@ separator(struct out *u, const struct side *o, const struct side *w,
 	}
 	side = prev->ns >= 0;
 	s = side ? w : o;
-	k = side ? prev->ns : prev->os;
+	k = side ? prev->ns + prev->nn - 1 : prev->os + prev->on - 1;
 	piece(u, PL_DIFF_EQUAL, kind, side, s->send[k],
 	    (size_t)k + 1 < s->ns ? SSTART(s, k + 1) : s->tlen);
 }
@@ -783,7 +846,8 @@ pl_diff_docs(struct pl_corpus *c, size_t orow, size_t nrow, struct pl_diff *d)
 			r.st.s_kept++;
 			break;
 		case PL_DIFF_CHANGED:
-			if ((err = words(&u, &o, v->os, &w, v->ns)) != NULL)
+			if ((err = words(&u, &o, v->os, v->on, &w, v->ns,
+			    v->nn)) != NULL)
 				goto done;
 			r.st.s_changed++;
 			break;

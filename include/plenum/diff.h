@@ -7,7 +7,8 @@
  * as segmented at ingest).  Sentences are matched whole first (Myers'
  * O(ND) diff over sentence hashes); between two kept sentences, removed
  * and added sentences that share at least half their words (Dice) are
- * paired as one changed sentence and diffed word by word (Myers over word
+ * paired (one with one, or one with two: a split or merge) as one changed
+ * sentence and diffed word by word (Myers over word
  * ids); a removed sentence identical to an added one elsewhere is a move.
  */
 #ifndef PLENUM_DIFF_H

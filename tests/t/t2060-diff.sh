@@ -8,7 +8,7 @@ export LC_ALL
 
 test_expect_success 'set-up: ingest the pairs' '
 	plenum ingest --db t.db "$ROOT/tests/data/diff/pairs.jsonl" 2>err &&
-	grep "added 13," err
+	grep "added 16," err
 '
 
 # The expected redlines below are written by hand from the texts in
@@ -117,6 +117,23 @@ test_expect_success 'English: one side empty (a document without words)' '
 	test_cmp expect actual
 '
 
+test_expect_success 'two sentences merged into one, and one split in two: one changed sentence' '
+	plenum diff --db t.db m2 >actual &&
+	sed -n 4p actual >line &&
+	echo "Growth is solid. The rate is 3 percent. Inflation is low; unemployment fell." >expect &&
+	test_cmp expect line &&
+	grep "^similarity 1.000: 13 words kept, 0 added, 0 removed$" actual &&
+	grep "^sentences: 2 kept, 1 changed, 0 added, 0 removed, 0 moved$" actual &&
+	plenum diff --db t.db m3 >actual &&
+	sed -n 4p actual >line &&
+	echo "Growth is solid. The rate is 3 percent. Inflation is low. Unemployment fell {+sharply+}!" >expect &&
+	test_cmp expect line &&
+	plenum diff --db t.db m3 --format tsv >actual &&
+	printf "insert\tchanged\t3\t3\t75\t0\t76\t7\t\tsharply\n" >expect &&
+	sed 1d actual >body &&
+	test_cmp expect body
+'
+
 test_expect_success 'Chinese: a word changed (compared by word, not by character)' '
 	plenum diff --db t.db z2 >actual &&
 	cat >expect <<-\EOF &&
@@ -190,7 +207,7 @@ test_expect_success '--series: each document against the one before in its sourc
 	test_cmp expect cols &&
 	plenum diff --db t.db --series --from 2020-02 --to 2020-03 >actual &&
 	cut -f3 actual >docs &&
-	printf "doc\ne3\nz3\n" >expect &&
+	printf "doc\ne3\nm3\nz3\n" >expect &&
 	test_cmp expect docs
 '
 
