@@ -17,6 +17,7 @@
 #include "plenum/date.h"
 #include "plenum/html.h"
 #include "plenum/token.h"
+#include "plenum/vocab.h"
 #include "extern.h"
 
 /* Sentences paired when they share at least this share of words (Dice). */
@@ -1392,7 +1393,8 @@ pl_diff_phrases(struct pl_corpus *c, const struct pl_diff *d,
 		if ((err = pl_table_add_row(&t)) != NULL ||
 		    (err = pl_table_set_str(&t, r, 0, s ? "entered" : "left")) !=
 		    NULL ||
-		    (err = pl_table_set_strn(&t, r, 1, (const char *)b.p, b.n)) !=
+		    buf_add(&b, "", 1) == -1 ||
+		    (err = pl_table_set_term(&t, r, 1, (const char *)b.p)) !=
 		    NULL)
 			goto done;
 		pl_table_set_int(&t, r, 2, x->n);
