@@ -754,6 +754,8 @@ pl_diff_release(struct pl_diff *d)
 	free(d->nsb);
 	free(d->otok_off);
 	free(d->ntok_off);
+	free(d->otok_len);
+	free(d->ntok_len);
 	pl_diff_init(d);
 }
 
@@ -901,6 +903,8 @@ pl_diff_docs(struct pl_corpus *c, size_t orow, size_t nrow, struct pl_diff *d)
 	r.nsb = w.sb;
 	r.otok_off = o.off;
 	r.ntok_off = w.off;
+	r.otok_len = o.len;
+	r.ntok_len = w.len;
 	r.on = o.n;
 	r.nn = w.n;
 	r.ons = o.ns;
@@ -911,6 +915,7 @@ pl_diff_docs(struct pl_corpus *c, size_t orow, size_t nrow, struct pl_diff *d)
 	o.id = w.id = NULL;
 	o.sb = w.sb = NULL;
 	o.off = w.off = NULL;
+	o.len = w.len = NULL;
 	pl_diff_release(d);
 	*d = r;
 	pl_diff_init(&r);
@@ -1277,6 +1282,18 @@ cmp_prow(const void *a, const void *b)
 	return x->n > y->n ? -1 : x->n < y->n;
 }
 
+/* 1 if clause punctuation stands between token i - 1 and i of a side. */
+static int
+clause_before(const struct pl_diff *d, int side, size_t i)
+{
+	const uint32_t *off = side ? d->ntok_off : d->otok_off;
+	const uint32_t *len = side ? d->ntok_len : d->otok_len;
+	const char *text = side ? d->ntext : d->otext;
+	size_t tlen = side ? d->nlen : d->olen;
+
+	return clause_gap(text, tlen, off[i - 1] + len[i - 1], off[i]);
+}
+
 const struct pl_error *
 pl_diff_phrases(struct pl_corpus *c, const struct pl_diff *d,
     struct pl_table *out)
@@ -1336,8 +1353,9 @@ pl_diff_phrases(struct pl_corpus *c, const struct pl_diff *d,
 	for (side = 0; side < 2; side++)
 		for (k = 0; k < ns[side]; k++)
 			for (p = sb[side][k]; p < sb[side][k + 1]; p++)
-				for (n = 1; n <= nmax && p + n <= sb[side][k + 1];
-				    n++) {
+				for (n = 1; n <= nmax && p + n <= sb[side][k + 1] &&
+				    (n == 1 || !clause_before(d, (int)side,
+				    p + n - 1)); n++) {
 					long x;
 					if (word_of(wv, nw, ids[side][p])->stop ||
 					    word_of(wv, nw,

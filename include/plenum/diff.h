@@ -90,6 +90,7 @@ struct pl_diff {
 	/* the words, for pl_diff_phrases() */
 	uint64_t		*oids, *nids;	/* word ids */
 	uint32_t		*otok_off, *ntok_off;	/* their byte offsets */
+	uint32_t		*otok_len, *ntok_len;	/* and lengths */
 	uint32_t		*osb, *nsb;	/* first token of each sentence;
 						   osb[ons] = on */
 	size_t			 on, nn, ons, nns;
@@ -150,7 +151,7 @@ const struct pl_error *pl_diff_summary(const struct pl_corpus *,
 
 /*
  * Phrases that entered and left: every n-gram (1 to the corpus's
- * ngram_max words, within a sentence, neither beginning nor ending with
+ * ngram_max words, within a clause, neither beginning nor ending with
  * a stopword, as the index counts them) found in one document and not in
  * the other.  A phrase inside a longer one that entered or left as often
  * is left out.  Columns: change (entered, left), phrase, n, count, offset

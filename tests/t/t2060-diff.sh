@@ -80,6 +80,8 @@ test_expect_success 'English: a sentence moved (shown at both places, words kept
 	test_cmp expect actual
 '
 
+# The comma in "Unemployment, fell" ends a clause, so the phrase
+# "unemployment fell" is gone although no word is.
 test_expect_success 'English: identical words (case and punctuation differ), and a document against itself' '
 	plenum diff --db t.db e5 >actual &&
 	cat >expect <<-\EOF &&
@@ -90,6 +92,7 @@ test_expect_success 'English: identical words (case and punctuation differ), and
 
 	similarity 1.000: 16 words kept, 0 added, 0 removed
 	sentences: 4 kept, 0 changed, 0 added, 0 removed, 0 moved
+	left unemployment fell
 	EOF
 	test_cmp expect actual &&
 	plenum diff --db t.db e3 e3 --format tsv >actual &&
@@ -145,8 +148,8 @@ test_expect_success 'Chinese: a word changed (compared by word, not by character
 
 	similarity 0.933: 14 words kept, 1 added, 1 removed
 	sentences: 2 kept, 1 changed, 0 added, 0 removed, 0 moved
-	entered 强调要推进; 推进稳中求进工作
-	left 强调要坚持; 坚持稳中求进工作
+	entered 推进稳中求进工作
+	left 坚持稳中求进工作
 	EOF
 	test_cmp expect actual &&
 	plenum diff --db t.db z2 --format tsv >actual &&
