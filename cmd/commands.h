@@ -7,6 +7,7 @@
 int	cmd_bursts(int, char **);
 int	cmd_changes(int, char **);
 int	cmd_cooc(int, char **);
+int	cmd_diff(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_freq(int, char **);
 int	cmd_info(int, char **);

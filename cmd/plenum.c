@@ -23,6 +23,7 @@ static const struct command {
 	{ "bursts",	cmd_bursts,	"Kleinberg bursts of terms, or of the whole vocabulary by weight" },
 	{ "changes",	cmd_changes,	"change points in a term's rate (PELT), with its segments" },
 	{ "cooc",	cmd_cooc,	"collocates of a term, term-by-term association, bigrams" },
+	{ "diff",	cmd_diff,	"what changed since the previous document: redline, summary, series" },
 	{ "docs",	cmd_docs,	"list documents with date, source, title and tokens" },
 	{ "freq",	cmd_freq,	"word and phrase frequency lists with dispersion, per group" },
 	{ "info",	cmd_info,	"summarise the corpus: documents, tokens, sources, years, settings" },
