@@ -662,6 +662,27 @@ hl_find(const struct report *r, const char *label)
 	return -1;
 }
 
+/* 1 if the tokens of small are a run of the tokens of big. */
+static int
+term_inside(const char *big, const char *small)
+{
+	char *b = xasprintf(" %s ", big), *m = xasprintf(" %s ", small);
+	int in = strlen(big) > strlen(small) && strstr(b, m) != NULL;
+
+	free(b);
+	free(m);
+	return in;
+}
+
+/* 1 if a term nearly always occurs inside a longer one: its count is at
+ * most 5% above the longer term's (the same, when the segmenter splits
+ * a name into parts: 阮 富 仲). */
+static int
+folded(int64_t small, int64_t big)
+{
+	return (double)small <= (double)big * 1.05;
+}
+
 /* ---- 2. rising and falling ---------------------------------------- */
 
 struct krow {
@@ -680,6 +701,25 @@ cmp_krow(const void *a, const void *b)
 	if (gx != gy)
 		return gx < gy ? 1 : -1;
 	return strcmp(cstr(x->t, x->row, "term"), cstr(y->t, y->row, "term"));
+}
+
+/* Drops the terms that occur (nearly) only inside a longer one of v. */
+static void
+fold_key(struct krow *v, size_t *n, const char *col)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < *n; i++) {
+		const char *a = cstr(v[i].t, v[i].row, "term");
+		int drop = 0;
+		for (j = 0; j < *n && !drop; j++)
+			drop = j != i && term_inside(cstr(v[j].t, v[j].row,
+			    "term"), a) && folded((int64_t)cnum(v[i].t,
+			    v[i].row, col), (int64_t)cnum(v[j].t, v[j].row, col));
+		if (!drop)
+			v[k++] = v[i];
+	}
+	*n = k;
 }
 
 static void
@@ -750,6 +790,8 @@ compute_key(struct report *r)
 			else
 				down[ndown++] = kr;
 		}
+	fold_key(up, &nup, "target_count");
+	fold_key(down, &ndown, "reference_count");
 	qsort(up, nup, sizeof(*up), cmp_krow);
 	qsort(down, ndown, sizeof(*down), cmp_krow);
 	if (nup > KEY_UP)
@@ -954,10 +996,10 @@ compute_new(struct report *r)
 		 * shown once: the longest. */
 		for (j = 0; j < t.nrows && !dup; j++) {
 			const char *o2 = cstr(&t, j, "term");
-			if (j == i || (int64_t)cnum(&t, j, "count") != cnt ||
-			    pl_report_numeric_term(o2))
+			if (j == i || pl_report_numeric_term(o2))
 				continue;
-			if (strlen(o2) > strlen(term) && strstr(o2, term) != NULL)
+			if (term_inside(o2, term) && folded(cnt,
+			    (int64_t)cnum(&t, j, "count")))
 				dup = 1;
 		}
 		if (dup)
@@ -1323,15 +1365,15 @@ draw_charts(struct report *r)
 	cfg.xcol = "start";
 	cfg.ycol = "documents";
 	snprintf(title, sizeof(title), "Reports per %s", period_noun(r->p.by));
-	snprintf(sub, sizeof(sub), "The last %zu %ss; the line marks %s",
-	    r->nwin, period_noun(r->p.by), r->p.label);
+	snprintf(sub, sizeof(sub), "The last %zu %ss; the dashed line marks "
+	    "the one under review, %s", r->nwin, period_noun(r->p.by),
+	    r->p.label);
 	cfg.title = title;
 	cfg.subtitle = sub;
 	cfg.caption = cap;
-	cfg.ylabel = "documents";
+	cfg.ylabel = "reports";
 	cfg.nevents = 1;
 	cfg.events[0].day = r->p.from;
-	cfg.events[0].label = r->p.label;
 	has_volume = chart(r, "volume", PL_PLOT_LINE, &r->volume, &cfg) == 0;
 
 	pl_plotcfg_defaults(&cfg);
@@ -1366,7 +1408,6 @@ draw_charts(struct report *r)
 	cfg.top = 30;
 	cfg.nevents = 1;
 	cfg.events[0].day = r->p.from;
-	cfg.events[0].label = r->p.label;
 	snprintf(title, sizeof(title), "Watch list, %s by %s",
 	    period_noun(r->p.by), period_noun(r->p.by));
 	cfg.title = title;
@@ -1467,6 +1508,22 @@ put_spark(struct report *r, size_t i)
 	pl_html_sparkline(r->out, v, n, 120, 24, label);
 }
 
+/* A term as its readers write it: the tokens of Chinese (and other
+ * unspaced scripts) joined without the spaces plenum's expressions put
+ * between them. */
+static void
+term_text(struct report *r, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++) {
+		if (*p == ' ' && p > s && (unsigned char)p[-1] >= 0x80 &&
+		    (unsigned char)p[1] >= 0x80)
+			continue;
+		pl_html_textn(r->out, p, 1);
+	}
+}
+
 /* The term, linked to its evidence. */
 static void
 put_term(struct report *r, const char *label)
@@ -1475,8 +1532,10 @@ put_term(struct report *r, const char *label)
 
 	if (i >= 0 && r->hl[i].nev > 0)
 		fprintf(r->out, "<a href=\"#ev-%ld\">", i);
-	put(r, "<span class=\"term\">");
+	put(r, "<span class=\"term\" title=\"");
 	text(r, label);
+	put(r, "\">");
+	term_text(r, label);
 	put(r, "</span>");
 	if (i >= 0 && r->hl[i].nev > 0)
 		put(r, "</a>");
@@ -1828,7 +1887,7 @@ sec_evidence(struct report *r)
 	for (i = 0; i < r->nhl; i++) {
 		const char *label = r->hl[i].term->label;
 		fprintf(r->out, "<div class=\"ev\" id=\"ev-%zu\"><h3>", i);
-		text(r, label);
+		term_text(r, label);
 		fprintf(r->out, " <small>%s</small></h3>\n", r->hl[i].why);
 		if (r->hl[i].nev == 0) {
 			put(r, "<p class=\"none\">No lines in the period.</p>"

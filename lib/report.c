@@ -176,9 +176,7 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 			    pl_bucket_name(p.by), a, b);
 			goto done;
 		}
-		p.partial = p.last_day < p.to;
-		snprintf(p.why, sizeof(p.why), "chosen with --at %s%s", at,
-		    p.partial ? "; the data ends inside it" : "");
+		snprintf(p.why, sizeof(p.why), "chosen with --at %s", at);
 	} else {
 		if (by < 0) {
 			int b;
@@ -211,7 +209,6 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		p.from = start;
 		p.to = pl_bucket_next(p.by, start) - 1;
 		pl_bucket_label(p.by, p.from, p.label);
-		p.partial = p.last_day < p.to;
 		if (lab[0] != '\0')
 			snprintf(p.why, sizeof(p.why), "the latest complete %s "
 			    "(%s has reports on fewer days than usual so far: "
@@ -231,6 +228,19 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 	p.days = days_in(d, nd, p.from, p.to);
 	p.base_from = bucket_back(p.by, p.from, nbase);
 	p.base_days = median_days(d, nd, p.by, p.from, nbase, &nonempty);
+	/* Partial: the data ends inside it, on fewer report days than
+	 * the baseline's median (so the default never is). */
+	p.partial = p.last_day < p.to && (double)p.days < p.base_days;
+	if (p.last_day < p.to && !p.partial) {
+		char b[11];
+		size_t k = strlen(p.why);
+		pl_date_format(p.last_day, b);
+		snprintf(p.why + k, sizeof(p.why) - k, "; taken as complete "
+		    "although the reports end on %s, before the %s does, "
+		    "because it already has reports on as many days (%d) as "
+		    "the median %s of its baseline", b, pl_bucket_name(p.by),
+		    p.days, pl_bucket_name(p.by));
+	}
 	if (nonempty == 0) {
 		err = pl_error_fmt(PL_ERR_DATA, "%s: the %d %s%s before it "
 		    "have no reports to compare with: choose a later --at, a "

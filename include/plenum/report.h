@@ -19,14 +19,15 @@ struct pl_period {
 	int		 auto_by;	/* by was chosen from the data */
 	int64_t		 from, to;	/* the period's first and last day */
 	char		 label[24];	/* 2022-W44, 2022-10, 2022-Q4, 2022 */
-	int		 partial;	/* the data ends inside the period */
+	int		 partial;	/* the data ends inside the period, on fewer
+					   report days than the baseline's median */
 	int		 nbase;		/* baseline periods */
 	int64_t		 base_from;	/* first day of the baseline */
 	int64_t		 first_day, last_day;	/* of the reports in the filter */
 	int		 days;		/* days with reports in the period */
 	double		 base_days;	/* median of those over the baseline's
 					   periods with reports */
-	char		 why[256];	/* how the period was chosen, in English */
+	char		 why[512];	/* how the period was chosen, in English */
 };
 
 /*
