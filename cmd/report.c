@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "plenum/burst.h"
@@ -39,12 +40,13 @@
 static const char usage_str[] =
 	"usage: plenum report [--db FILE] [--period week|month|quarter|year]\n"
 	"                     [--at PERIOD] [--baseline N] [--watch FILE]\n"
-	"                     [--source S ...] [--where K=V ...] -o DIR\n";
+	"                     [--source S ...] [--where K=V ...] [-v] -o DIR\n";
 
 #define SPARK_N		26	/* periods in a sparkline and the charts */
 #define KEY_UP		15	/* rising terms shown */
 #define KEY_DOWN	10	/* falling terms shown */
 #define NEW_N		12	/* new terms shown */
+#define NEW_MIN		3	/* uses of a new term in the period */
 #define EV_LINES	3	/* evidence lines per term */
 #define MAX_Q		0.05	/* key terms shown */
 
@@ -87,7 +89,29 @@ struct report {
 	struct method		*m;
 	size_t			 nm;
 	FILE			*out;
+	int			 verbose;	/* -v: timings on stderr */
+	double			 t0;
 };
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* With -v: how long the step just done took. */
+static void
+lap(struct report *r, const char *what)
+{
+	double t = now_s();
+
+	if (r->verbose)
+		cli_warnx("%s: %.3f s", what, t - r->t0);
+	r->t0 = t;
+}
 
 /* ---- small helpers ------------------------------------------------ */
 
@@ -978,7 +1002,7 @@ compute_new(struct report *r)
 	o.since = r->p.from;
 	o.to = r->p.to;
 	o.ngram = 0;
-	o.min_count = 2;
+	o.min_count = NEW_MIN;
 	o.min_docs = pdocs >= 5 ? 2 : 1;
 	o.top = 0;
 	o.filter = sub_filter(r, INT64_MIN, INT64_MAX);
@@ -1024,7 +1048,7 @@ compute_new(struct report *r)
 	date_iso(r->p.to, buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--min-count");
-	arg(&a, "2");
+	argf(&a, "%d", NEW_MIN);
 	arg(&a, "--min-docs");
 	argf(&a, "%lld", (long long)o.min_docs);
 	arg(&a, "--top");
@@ -1775,9 +1799,9 @@ sec_new(struct report *r)
 	long e;
 
 	fprintf(r->out, "<p>Words and phrases that no report before this "
-	    "%s used, with at least 2 uses%s; terms with a number left "
-	    "out.</p>\n", period_noun(r->p.by), r->nnew && cnum(&r->glance, 0,
-	    "period") >= 5 ? " in at least 2 reports" : "");
+	    "%s used, with at least %d uses%s; terms with a number left "
+	    "out.</p>\n", period_noun(r->p.by), NEW_MIN,
+	    cnum(&r->glance, 0, "period") >= 5 ? " in at least 2 reports" : "");
 	if (r->newt.nrows == 0) {
 		put(r, "<p class=\"none\">No new terms.</p>\n");
 		return;
@@ -2199,6 +2223,7 @@ cmd_report(int argc, char **argv)
 		{ "output",	required_argument,	NULL, 'o' },
 		{ "period",	required_argument,	NULL, 'p' },
 		{ "source",	required_argument,	NULL, CLI_OPT_SOURCE },
+		{ "verbose",	no_argument,		NULL, 'v' },
 		{ "watch",	required_argument,	NULL, 'w' },
 		{ "where",	required_argument,	NULL, CLI_OPT_WHERE },
 		{ NULL,		0,			NULL, 0 }
@@ -2214,8 +2239,9 @@ cmd_report(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	pl_docfilter_init(&r.filter);
 	r.p.nbase = 8;
+	r.t0 = now_s();
 	r.srcargs = xcalloc((size_t)argc * 2, sizeof(*r.srcargs));
-	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ho:v", longopts, NULL)) != -1) {
 		if (ch == CLI_OPT_SOURCE || ch == CLI_OPT_WHERE) {
 			cli_filter_option(ch, optarg, &r.filter);
 			r.srcargs[r.nsrcargs++] = ch == CLI_OPT_SOURCE ?
@@ -2246,6 +2272,9 @@ cmd_report(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'v':
+			r.verbose = 1;
+			break;
 		case 'w':
 			r.watchfile = optarg;
 			break;
@@ -2272,7 +2301,10 @@ cmd_report(int argc, char **argv)
 		cli_error(err);
 		return err->code == PL_ERR_USAGE ? 2 : 1;
 	}
-	fail_if(pl_report_lang(r.db, lang), NULL);
+	{
+		struct pl_docfilter lf = sub_filter(&r, r.p.base_from, r.p.to);
+		fail_if(pl_report_lang(r.db, &lf, lang), NULL);
+	}
 	r.zh = strcmp(lang, "zh") == 0;
 
 	/* The report's own command line, as one reproduces it. */
@@ -2299,14 +2331,23 @@ cmd_report(int argc, char **argv)
 
 	window(&r);
 	make_build_dir(&r);
+	lap(&r, "period and language");
 	compute_glance(&r);
+	lap(&r, "at a glance");
 	compute_key(&r);
+	lap(&r, "rising and falling");
 	compute_watch(&r);
+	lap(&r, "watch list");
 	compute_new(&r);
+	lap(&r, "new terms");
 	compute_spark(&r);
+	lap(&r, "sparklines");
 	compute_bursts(&r);
+	lap(&r, "bursts and change points");
 	compute_evidence(&r);
+	lap(&r, "evidence");
 	draw_charts(&r);
+	lap(&r, "charts");
 	write_tsv(&r, "glance.tsv", &r.glance);
 	write_tsv(&r, "glance-sources.tsv", &r.sources);
 	write_tsv(&r, "glance-days.tsv", &r.days);
@@ -2321,6 +2362,7 @@ cmd_report(int argc, char **argv)
 	write_tsv(&r, "evidence.tsv", &r.ev);
 	write_page(&r);
 	swap_in(&r);
+	lap(&r, "page and files");
 	printf("%s/index.html\n", r.dir);
 
 	pl_table_release(&r.glance);

@@ -256,30 +256,42 @@ done:
 }
 
 const struct pl_error *
-pl_report_lang(struct pl_db *db, char lang[16])
+pl_report_lang(struct pl_db *db, const struct pl_docfilter *f, char lang[16])
 {
 	const struct pl_error *err;
+	struct pl_docfilter g = *f;
 	struct pl_table t;
-	int64_t best = -1;
-	size_t r;
-	long ck, ct;
+	size_t r, i, nl = 0;
+	long cl, ct;
+	struct { char name[16]; int64_t tokens; } l[16];
 
 	snprintf(lang, 16, "en");
+	g.limit = 500;
 	pl_table_init(&t);
-	if ((err = pl_db_info(db, &t)) != NULL)
+	if ((err = pl_db_docs(db, &g, &t)) != NULL)
 		goto done;
-	ck = pl_table_col(&t, "key");
+	cl = pl_table_col(&t, "lang");
 	ct = pl_table_col(&t, "tokens");
-	for (r = 0; ck >= 0 && ct >= 0 && r < t.nrows; r++) {
-		const struct pl_cell *k = pl_table_cell(&t, r, (size_t)ck);
+	for (r = 0; cl >= 0 && ct >= 0 && r < t.nrows; r++) {
+		const struct pl_cell *k = pl_table_cell(&t, r, (size_t)cl);
 		const struct pl_cell *n = pl_table_cell(&t, r, (size_t)ct);
-		if (k->null || n->null || strncmp(k->v.s, "lang ", 5) != 0)
+		if (k->null || n->null || strlen(k->v.s) >= 16)
 			continue;
-		if (n->v.i > best && strlen(k->v.s + 5) < 16) {
-			best = n->v.i;
-			snprintf(lang, 16, "%s", k->v.s + 5);
+		for (i = 0; i < nl && strcmp(l[i].name, k->v.s) != 0; i++)
+			;
+		if (i == nl) {
+			if (nl == 16)
+				continue;
+			snprintf(l[nl].name, 16, "%s", k->v.s);
+			l[nl++].tokens = 0;
 		}
+		l[i].tokens += n->v.i;
 	}
+	for (i = 0, r = 0; i < nl; i++)
+		if (l[i].tokens > l[r].tokens)
+			r = i;
+	if (nl > 0)
+		snprintf(lang, 16, "%s", l[r].name);
 done:
 	pl_table_release(&t);
 	return err;

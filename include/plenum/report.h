@@ -47,11 +47,12 @@ const struct pl_error *pl_report_period(const struct pl_corpus *,
     struct pl_period *);
 
 /*
- * The language most of the filtered documents are written in ("zh",
- * "en", ...), by tokens; "en" when the database records none.  Writes at
- * most 16 bytes with NUL into lang.
+ * The language most of the documents that pass the filter are written in
+ * ("zh", "en", ...), by tokens over the first 500 of them; "en" when the
+ * database records none.  Writes at most 16 bytes with NUL into lang.
  */
-const struct pl_error *pl_report_lang(struct pl_db *, char lang[16]);
+const struct pl_error *pl_report_lang(struct pl_db *,
+    const struct pl_docfilter *, char lang[16]);
 
 /*
  * Where v stands among hist[0..n) (NaN entries skipped): the percentage
