@@ -12,6 +12,8 @@
 #   top-phrases    bars of the most frequent two-word phrases
 #   dispersion     where the leading phrases occur: along the timeline, or
 #                  along the text when the corpus has a single date
+# and the review itself, plenum report's page, in out/report/index.html
+# (with its charts and tables beside it).
 set -eu
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-seeds/}
@@ -125,4 +127,10 @@ echo "charts of $name in $OUT/ (the numbers behind each in the .tsv beside it):"
 for f in weekly-trend top-terms top-phrases dispersion; do
 	echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
 done
+echo
+# The review as one page: the latest complete period against the ones
+# before (the seeds' single report is reviewed without a baseline).
+$P report --db "$DB" -o "$OUT/report" >/dev/null
+echo "the review of $name, one self-contained page:"
+echo "  $OUT/report/index.html  (charts and data/*.tsv beside it)"
 echo "database: $DB (try: ./plenum docs --db $DB)"

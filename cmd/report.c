@@ -565,8 +565,10 @@ compute_glance(struct report *r)
 		}
 		set_i(&r->glance, row, "period", k == 0 ? docs[cur] : toks[cur]);
 		set_r(&r->glance, row, "baseline_median", median(tmp, nb));
-		set_i(&r->glance, row, "baseline_min", nb ? mn : 0);
-		set_i(&r->glance, row, "baseline_max", mx);
+		if (nb > 0) {
+			set_i(&r->glance, row, "baseline_min", mn);
+			set_i(&r->glance, row, "baseline_max", mx);
+		}
 	}
 	pl_table_set_prec(&r->glance, 2, 1);
 
@@ -760,6 +762,12 @@ compute_key(struct report *r)
 	char refs[32];
 	struct args a;
 
+	if (r->p.nobase) {
+		add_cols(&r->key, "term:s n:i direction:s target_count:i "
+		    "reference_count:i target_docs:i reference_docs:i "
+		    "target_per10k:r reference_per10k:r log_ratio:r g2:r q:r");
+		return;
+	}
 	snprintf(refs, sizeof(refs), "previous:%d", r->p.nbase);
 	fail_if(pl_slice_parse(r->c, r->p.label, 0, &target), NULL);
 	fail_if(pl_slice_parse(r->c, refs, 1, &ref), NULL);
@@ -1134,7 +1142,7 @@ compute_bursts(struct report *r)
 		if (strcmp(r->hl[i].why, "new") == 0)
 			break;
 	n = i;
-	if (n == 0)
+	if (n == 0 || r->p.nobase)
 		return;
 	terms = hl_terms(r, n);
 	pl_bursts_opts_defaults(&bo);
@@ -1573,6 +1581,15 @@ sec_glance(struct report *r)
 	const char *noun = period_noun(r->p.by);
 	int daily = pl_table_col(&r->days, "weekday") >= 0;
 
+	if (r->p.nobase) {
+		fprintf(r->out, "<p class=\"summary\"><strong>");
+		put_int(r, cnum(g, 0, "period"));
+		fprintf(r->out, "</strong> reports and <strong>");
+		put_int(r, cnum(g, 1, "period"));
+		fprintf(r->out, "</strong> tokens this %s, on %d day%s; no "
+		    "reports before it.</p>\n", noun, r->p.days,
+		    r->p.days == 1 ? "" : "s");
+	} else {
 	fprintf(r->out, "<p class=\"summary\"><strong>");
 	put_int(r, cnum(g, 0, "period"));
 	fprintf(r->out, "</strong> reports and <strong>");
@@ -1588,6 +1605,7 @@ sec_glance(struct report *r)
 	fprintf(r->out, " tokens per %s over the %d %ss before. Reports "
 	    "on %d day%s (median %g).</p>\n", noun, r->p.nbase, noun,
 	    r->p.days, r->p.days == 1 ? "" : "s", r->p.base_days);
+	}
 	if (has_volume)
 		put_img(r, "volume", "Reports per period", 1000);
 	put(r, "<div class=\"cols\">\n<table><caption>By source</caption>"
@@ -1698,6 +1716,11 @@ sec_key(struct report *r)
 	    "single report are left out; the full lists are in the "
 	    "commands under Method. Each term links to its lines.</p>\n",
 	    noun, r->p.nbase, noun, MAX_Q);
+	if (r->p.nobase) {
+		fprintf(r->out, "<p class=\"none\">Not computed: no reports "
+		    "before this %s to compare with.</p>\n", noun);
+		return;
+	}
 	key_table(r, "rising");
 	key_table(r, "falling");
 	if (has_key)
@@ -1840,6 +1863,11 @@ sec_bursts(struct report *r)
 	    "overlap this %s, and PELT change points (a lasting shift in "
 	    "the rate) since the start of the baseline.</p>\n", n, noun,
 	    noun);
+	if (r->p.nobase) {
+		fprintf(r->out, "<p class=\"none\">Not computed: no reports "
+		    "before this %s.</p>\n", noun);
+		return;
+	}
 	put(r, "<h3>Bursts</h3>\n");
 	if (r->bursts.nrows == 0)
 		fprintf(r->out, "<p class=\"none\">No burst overlaps %s.</p>\n",
@@ -2068,6 +2096,11 @@ write_page(struct report *r)
 	text(r, r->dbname);
 	fprintf(r->out, "</code> · against the %d %ss before</p>\n",
 	    r->p.nbase, period_noun(r->p.by));
+	if (r->p.nobase)
+		fprintf(r->out, "<p class=\"partial\">No baseline: this is "
+		    "the first %s of the data, so there is nothing to compare "
+		    "it with; key terms, bursts and change points are left "
+		    "out, and every term is new.</p>\n", period_noun(r->p.by));
 	if (r->p.partial) {
 		date_human(r, r->p.last_day, 1, last, sizeof(last));
 		fprintf(r->out, "<p class=\"partial\">Partial %s: the reports "

@@ -231,7 +231,12 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 	/* Partial: the data ends inside it, on fewer report days than
 	 * the baseline's median (so the default never is). */
 	p.partial = p.last_day < p.to && (double)p.days < p.base_days;
-	if (p.last_day < p.to && !p.partial) {
+	if (nonempty == 0) {
+		size_t k = strlen(p.why);
+		snprintf(p.why + k, sizeof(p.why) - k, "; the first %s of the "
+		    "data, with no reports before it to compare with",
+		    pl_bucket_name(p.by));
+	} else if (p.last_day < p.to && !p.partial) {
 		char b[11];
 		size_t k = strlen(p.why);
 		pl_date_format(p.last_day, b);
@@ -241,7 +246,12 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		    "the median %s of its baseline", b, pl_bucket_name(p.by),
 		    p.days, pl_bucket_name(p.by));
 	}
-	if (nonempty == 0) {
+	if (nonempty == 0 && p.first_day >= p.from) {
+		/* The first period of the data: nothing to compare with,
+		 * which the page says; the sections that need a baseline
+		 * are left out. */
+		p.nobase = 1;
+	} else if (nonempty == 0) {
 		err = pl_error_fmt(PL_ERR_DATA, "%s: the %d %s%s before it "
 		    "have no reports to compare with: choose a later --at, a "
 		    "longer --baseline or a longer --period", p.label, nbase,

@@ -22,6 +22,8 @@ struct pl_period {
 	int		 partial;	/* the data ends inside the period, on fewer
 					   report days than the baseline's median */
 	int		 nbase;		/* baseline periods */
+	int		 nobase;	/* the first period of the data: no
+					   reports before it to compare with */
 	int64_t		 base_from;	/* first day of the baseline */
 	int64_t		 first_day, last_day;	/* of the reports in the filter */
 	int		 days;		/* days with reports in the period */
