@@ -1391,7 +1391,7 @@ draw_charts(struct report *r)
 	caption(r, cap, sizeof(cap));
 	pl_plotcfg_defaults(&cfg);
 	cfg.width = 1000;
-	cfg.height = 340;
+	cfg.height = 260;
 	cfg.scale = 2;
 	cfg.markers = 1;
 	cfg.xcol = "start";
