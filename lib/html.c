@@ -99,7 +99,7 @@ pl_html_sparkline(FILE *fp, const double *v, size_t n, double w, double h,
 	    "stroke=\"#ccc\" stroke-width=\"0.5\"/>", pad, h - pad, w - pad,
 	    h - pad);
 	fputs("<path fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"1.2\" "
-	    "stroke-linejoin=\"round\" d=\"", fp);
+	    "stroke-linejoin=\"round\" stroke-linecap=\"round\" d=\"", fp);
 	for (i = 0; i < n; i++) {
 		if (isnan(v[i])) {
 			pen = 0;
