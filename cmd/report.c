@@ -47,6 +47,7 @@ static const char usage_str[] =
 #define KEY_DOWN	10	/* falling terms shown */
 #define NEW_N		12	/* new terms shown */
 #define NEW_MIN		3	/* uses of a new term in the period */
+#define REPORTS_LIST	12	/* the period's reports are listed up to this */
 #define EV_LINES	3	/* evidence lines per term */
 #define MAX_Q		0.05	/* key terms shown */
 
@@ -84,6 +85,7 @@ struct report {
 	/* tables */
 	struct pl_table		 glance, sources, days, volume, key, spark;
 	struct pl_table		 watch, wseries, newt, bursts, changes, ev;
+	struct pl_table		 reports;	/* the period's, when few */
 	struct hl		*hl;
 	size_t			 nhl, nkey, nwatch, nnew;
 	struct method		*m;
@@ -607,6 +609,23 @@ compute_glance(struct report *r)
 		day[k].docs++;
 		day[k].toks += c->docs[i].tokens;
 	}
+	/* The reports themselves, when there are few (a central bank's
+	 * quarter): which statements the period is. */
+	add_cols(&r->reports, "doc:s date:s source:s title:s tokens:i");
+	for (i = 0, k = 0; i < c->ndocs; i++)
+		k += pl_corpus_match(c, i, &f);
+	for (i = 0; k <= REPORTS_LIST && i < c->ndocs; i++) {
+		if (!pl_corpus_match(c, i, &f))
+			continue;
+		row = row_add(&r->reports);
+		set_s(&r->reports, row, "doc", c->docs[i].ext_id);
+		date_iso(c->docs[i].day, buf);
+		set_s(&r->reports, row, "date", buf);
+		set_s(&r->reports, row, "source", c->sources[c->docs[i].source]);
+		set_s(&r->reports, row, "title", c->docs[i].title ?
+		    c->docs[i].title : "");
+		set_i(&r->reports, row, "tokens", c->docs[i].tokens);
+	}
 	add_cols(&r->days, sub == PL_BUCKET_DAY ? "date:s weekday:s documents:i "
 	    "tokens:i" : "month:s documents:i tokens:i");
 	for (k = 0; k < (size_t)ndays; k++) {
@@ -644,8 +663,9 @@ compute_glance(struct report *r)
 	arg(&a, "--to");
 	argf(&a, "%s", buf);
 	method_add(r, "data/glance.tsv, data/glance-sources.tsv, "
-	    "data/glance-days.tsv, data/volume.tsv and volume.png (the "
-	    "documents counted by period, source and day)", &a);
+	    "data/glance-days.tsv, data/glance-reports.tsv, data/volume.tsv "
+	    "and volume.png (the documents counted by period, source and "
+	    "day)", &a);
 	free(docs);
 	free(toks);
 	free(sdocs);
@@ -1637,8 +1657,14 @@ sec_glance(struct report *r)
 			pl_date_parse(iso, 10, &d, &p);
 			put_date(r, iso);
 			fprintf(r->out, " %s", weekday(r, d));
-		} else
-			text(r, cstr(&r->days, i, "month"));
+		} else {
+			char mh[40];
+			int64_t d;
+			enum pl_precision p;
+			pl_date_parse(cstr(&r->days, i, "month"), 7, &d, &p);
+			period_human(r, PL_BUCKET_MONTH, d, d, mh, sizeof(mh));
+			text(r, mh);
+		}
 		if (dc->null)
 			put(r, "</td><td colspan=\"2\">after the data ends");
 		else if (none)
@@ -1652,6 +1678,25 @@ sec_glance(struct report *r)
 		put(r, "</td></tr>\n");
 	}
 	put(r, "</tbody></table>\n</div>\n");
+	if (r->reports.nrows == 0)
+		return;
+	put(r, "<table><caption>The reports of the period</caption><thead>"
+	    "<tr><th>date</th><th>source</th><th>title</th><th>tokens</th>"
+	    "<th>id</th></tr></thead><tbody>\n");
+	for (i = 0; i < r->reports.nrows; i++) {
+		put(r, "<tr><td>");
+		put_date(r, cstr(&r->reports, i, "date"));
+		put(r, "</td><td>");
+		text(r, cstr(&r->reports, i, "source"));
+		put(r, "</td><td><cite>");
+		text(r, cstr(&r->reports, i, "title"));
+		put(r, "</cite></td><td class=\"n\">");
+		put_int(r, cnum(&r->reports, i, "tokens"));
+		put(r, "</td><td><code>");
+		text(r, cstr(&r->reports, i, "doc"));
+		put(r, "</code></td></tr>\n");
+	}
+	put(r, "</tbody></table>\n");
 }
 
 static void
@@ -2384,6 +2429,7 @@ cmd_report(int argc, char **argv)
 	write_tsv(&r, "glance.tsv", &r.glance);
 	write_tsv(&r, "glance-sources.tsv", &r.sources);
 	write_tsv(&r, "glance-days.tsv", &r.days);
+	write_tsv(&r, "glance-reports.tsv", &r.reports);
 	write_tsv(&r, "volume.tsv", &r.volume);
 	write_tsv(&r, "key.tsv", &r.key);
 	write_tsv(&r, "sparklines.tsv", &r.spark);
@@ -2401,6 +2447,7 @@ cmd_report(int argc, char **argv)
 	pl_table_release(&r.glance);
 	pl_table_release(&r.sources);
 	pl_table_release(&r.days);
+	pl_table_release(&r.reports);
 	pl_table_release(&r.volume);
 	pl_table_release(&r.key);
 	pl_table_release(&r.spark);

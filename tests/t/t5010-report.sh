@@ -119,7 +119,7 @@ test_expect_success 'files: charts with provenance, a TSV for every table' '
 		test -s rep/$f.png && test -s rep/$f.svg || return 1
 		grep -q "plenum report --db wed.db --period week --at 2024-W10" rep/$f.svg || return 1
 	done &&
-	for f in glance glance-sources glance-days volume key sparklines watch \
+	for f in glance glance-sources glance-days glance-reports volume key sparklines watch \
 	    watch-series new bursts changes evidence; do
 		test -s rep/data/$f.tsv || return 1
 	done &&
