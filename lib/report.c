@@ -47,6 +47,28 @@ report_days(const struct pl_corpus *c, const struct pl_docfilter *f,
 	return NULL;
 }
 
+/* The last day the reports cover: a date given as a month or a year
+ * (the UN General Debate's "1995") covers all of it. */
+static int64_t
+last_covered(const struct pl_corpus *c, const struct pl_docfilter *f)
+{
+	int64_t last = INT64_MIN, e;
+	size_t i;
+
+	for (i = 0; i < c->ndocs; i++) {
+		if (!pl_corpus_match(c, i, f))
+			continue;
+		e = c->docs[i].day;
+		if (c->docs[i].prec == PL_PREC_MONTH)
+			e = pl_bucket_next(PL_BUCKET_MONTH, e) - 1;
+		else if (c->docs[i].prec == PL_PREC_YEAR)
+			e = pl_bucket_next(PL_BUCKET_YEAR, e) - 1;
+		if (e > last)
+			last = e;
+	}
+	return last;
+}
+
 /* Days with reports in [from, to]. */
 static int
 days_in(const int64_t *d, size_t n, int64_t from, int64_t to)
@@ -143,7 +165,7 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		goto done;
 	}
 	p.first_day = d[0];
-	p.last_day = d[nd - 1];
+	p.last_day = last_covered(c, f);
 	p.nbase = nbase;
 	if (at != NULL) {
 		if ((err = pl_slice_parse(c, at, 0, &s)) != NULL)
@@ -192,7 +214,7 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 			by = b;
 		}
 		p.by = (enum pl_bucket)by;
-		start = pl_bucket_start(p.by, p.last_day);
+		start = pl_bucket_start(p.by, d[nd - 1]);
 		p.to = pl_bucket_next(p.by, start) - 1;
 		/* The last period is complete when the data reaches its end
 		 * or it has as many report days as its baseline's median. */
