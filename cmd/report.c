@@ -276,7 +276,11 @@ date_human(const struct report *r, int64_t d, int year, char *buf,
 static const char *
 weekday(const struct report *r, int64_t d)
 {
-	return (r->zh ? wd_zh : wd_en)[pl_weekday(d) - 1];
+	int w = pl_weekday(d) - 1;
+
+	if (w < 0 || w > 6)
+		return "";
+	return r->zh ? wd_zh[w] : wd_en[w];
 }
 
 /* The period in words: "Week 44, 2022: 31 Oct to 6 Nov 2022". */
@@ -1651,12 +1655,10 @@ sec_glance(struct report *r)
 		int none = dc->null || dc->v.i == 0;
 		fprintf(r->out, "<tr%s><td>", none ? " class=\"empty\"" : "");
 		if (daily) {
-			int64_t d;
-			enum pl_precision p;
-			const char *iso = cstr(&r->days, i, "date");
-			pl_date_parse(iso, 10, &d, &p);
-			put_date(r, iso);
-			fprintf(r->out, " %s", weekday(r, d));
+			/* the rows are the period's days in order */
+			put_date(r, cstr(&r->days, i, "date"));
+			fprintf(r->out, " %s", weekday(r, r->p.from +
+			    (int64_t)i));
 		} else {
 			char mh[40];
 			int64_t d;
@@ -2311,7 +2313,7 @@ cmd_report(int argc, char **argv)
 	const char *dbopt = NULL, *at = NULL, *out = NULL;
 	char lang[16], bl[16];
 	struct args a;
-	int ch, by = -1, i;
+	int ch, by = -1, i, rc = 1;
 	size_t n;
 
 	memset(&r, 0, sizeof(r));
@@ -2347,7 +2349,8 @@ cmd_report(int argc, char **argv)
 			if (by < PL_BUCKET_WEEK) {
 				cli_warnx("--period: expected week, month, "
 				    "quarter or year, got '%s'", optarg);
-				return 2;
+				rc = 2;
+				goto done;
 			}
 			break;
 		case 'v':
@@ -2372,12 +2375,13 @@ cmd_report(int argc, char **argv)
 	for (n = strlen(r.dir); n > 1 && r.dir[n - 1] == '/'; n--)
 		r.dir[n - 1] = '\0';
 	if (cli_open_corpus(dbopt, &r.db, &r.c, &r.filter) == -1)
-		return 1;
+		goto done;
 	r.dbname = base_name(cli_db_path(dbopt));
 	if ((err = pl_report_period(r.c, &r.filter, by, at, r.p.nbase,
 	    &r.p)) != NULL) {
 		cli_error(err);
-		return err->code == PL_ERR_USAGE ? 2 : 1;
+		rc = err->code == PL_ERR_USAGE ? 2 : 1;
+		goto done;
 	}
 	{
 		struct pl_docfilter lf = sub_filter(&r, r.p.base_from, r.p.to);
@@ -2443,7 +2447,8 @@ cmd_report(int argc, char **argv)
 	swap_in(&r);
 	lap(&r, "page and files");
 	printf("%s/index.html\n", r.dir);
-
+	rc = cli_finish(0);
+done:
 	pl_table_release(&r.glance);
 	pl_table_release(&r.sources);
 	pl_table_release(&r.days);
@@ -2476,5 +2481,5 @@ cmd_report(int argc, char **argv)
 	pl_docfilter_release(&r.filter);
 	pl_corpus_free(r.c);
 	pl_db_close(r.db);
-	return cli_finish(0);
+	return rc;
 }
