@@ -712,13 +712,39 @@ hl_find(const struct report *r, const char *label)
 	return -1;
 }
 
-/* 1 if the tokens of small are a run of the tokens of big. */
+/* 1 if big is longer and holds small: as a run of its tokens when small
+ * has Latin letters or digits (un is not in sun), else as a substring
+ * of its text without spaces (Chinese n-grams are shown joined, 宣讲团 in
+ * 宣讲团成员). */
 static int
 term_inside(const char *big, const char *small)
 {
-	char *b = xasprintf(" %s ", big), *m = xasprintf(" %s ", small);
-	int in = strlen(big) > strlen(small) && strstr(b, m) != NULL;
+	char *b, *m;
+	const char *p;
+	int in, latin = 0;
 
+	if (strlen(big) <= strlen(small))
+		return 0;
+	for (p = small; *p; p++)
+		latin |= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9');
+	if (latin) {
+		b = xasprintf(" %s ", big);
+		m = xasprintf(" %s ", small);
+	} else {
+		char *q;
+		b = xstrdup(big);
+		m = xstrdup(small);
+		for (p = q = b; *p; p++)
+			if (*p != ' ')
+				*q++ = *p;
+		*q = '\0';
+		for (p = q = m; *p; p++)
+			if (*p != ' ')
+				*q++ = *p;
+		*q = '\0';
+	}
+	in = strstr(b, m) != NULL && strcmp(b, m) != 0;
 	free(b);
 	free(m);
 	return in;

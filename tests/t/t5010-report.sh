@@ -240,7 +240,12 @@ if test_have_shared; then
 		grep "<h1>Weekly review: 2022-W44</h1>" zh/index.html &&
 		grep "2022年第44周（10月31日至2022年11月6日）" zh/index.html &&
 		grep "2022年11月6日</time> 周日" zh/index.html &&
-		test "$(col zh/data/key.tsv term 宣讲 target_count)" = 68
+		plenum keyness --db zh.db --target 2022-W44 --reference previous:8 \
+		    --side both --top 0 >k.tsv &&
+		test "$(col zh/data/key.tsv term 宣讲 target_count)" = "$(col k.tsv term 宣讲 target_count)" &&
+		test "$(col zh/data/key.tsv term 宣讲 target_count)" -gt 0 &&
+		grep -q "^作宣讲报告	" zh/data/new.tsv &&
+		! grep -q "^作宣讲	" zh/data/new.tsv
 	'
 	test_expect_success 'fomc-statements: by quarter without being told' '
 		plenum ingest -q --db fomc.db "$SHARED/corpora/fomc-statements/docs.jsonl" &&
