@@ -85,8 +85,14 @@ enum {
 	CLI_OPT_EXCLUDE,
 	CLI_OPT_KEEP_NUMBERS,
 	CLI_OPT_MAX_DF,
-	CLI_OPT_MIN_CHARS
+	CLI_OPT_MIN_CHARS,
+	CLI_OPT_WORDS
 };
+
+/* --words: Han terms match whole tokens, not their characters (handled
+ * by cli_filter_option, applied by cli_open_corpus). */
+#define CLI_WORDS_OPTION \
+	{ "words",	no_argument,		NULL, CLI_OPT_WORDS }
 
 #define CLI_FILTER_OPTIONS \
 	{ "from",	required_argument,	NULL, CLI_OPT_FROM }, \
