@@ -13,6 +13,8 @@
 #   top-phrases    bars of the most frequent two-word phrases
 #   dispersion     where the leading phrases occur: along the timeline, or
 #                  along the text when the corpus has a single date
+# and the review itself, plenum report's page, in out/report/index.html
+# (with its charts and tables beside it).
 set -eu
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-seeds/}
@@ -130,4 +132,10 @@ for f in weekly-trend top-terms top-phrases dispersion; do
 	[ -f "$OUT/$f.png" ] && echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
 done
 [ "$nb" -ge 3 ] || echo "  (no trend chart: $nb $by bucket(s) of reports; the table is in $OUT/weekly-trend.tsv)"
+echo
+# The review as one page: the latest complete period against the ones
+# before (the seeds' single report is reviewed without a baseline).
+$P report --db "$DB" -o "$OUT/report" >/dev/null
+echo "the review of $name, one self-contained page:"
+echo "  $OUT/report/index.html  (charts and data/*.tsv beside it)"
 echo "database: $DB (try: ./plenum docs --db $DB)"

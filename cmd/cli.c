@@ -490,16 +490,22 @@ cli_terms_free(struct pl_term **t, int n)
 char *
 cli_command_line(int argc, char **argv)
 {
+	return cli_quote_args(cli_prog, argc > 0 ? argc - 1 : 0, argv + 1);
+}
+
+char *
+cli_quote_args(const char *prog, int argc, char **argv)
+{
 	size_t n = 16, i, k = 0;
 	char *s;
 
 	for (i = 0; i < (size_t)argc; i++)
 		n += strlen(argv[i]) * 4 + 3;
-	n += strlen(cli_prog);
+	n += strlen(prog);
 	if ((s = malloc(n)) == NULL)
 		return NULL;
-	k += (size_t)snprintf(s, n, "%s", cli_prog);
-	for (i = 1; i < (size_t)argc; i++) {
+	k += (size_t)snprintf(s, n, "%s", prog);
+	for (i = 0; i < (size_t)argc; i++) {
 		const char *a = argv[i];
 		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
 		s[k++] = ' ';

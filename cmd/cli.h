@@ -166,6 +166,9 @@ int	 cli_term_lines(char *text, char ***out);
  * figure records.  argv[0] is the command's name.  The caller frees it.
  */
 char	*cli_command_line(int argc, char **argv);
+/* "PROG ARG ..." for argv[0..argc), shell-quoted the same way; the caller
+ * frees it. */
+char	*cli_quote_args(const char *prog, int argc, char **argv);
 
 /*
  * The --plot OUT shortcut: draws t as a chart of kind (an enum

@@ -122,7 +122,7 @@ show_text(const struct pl_corpus *c, const struct pl_diff *d,
 static void
 html_str(const char *s)
 {
-	pl_html_escape(stdout, s, strlen(s));
+	pl_html_textn(stdout, s, strlen(s));
 }
 
 static void

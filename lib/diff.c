@@ -955,7 +955,7 @@ pl_diff_html(FILE *fp, const struct pl_diff *d)
 			fprintf(fp, "<del%s>", mv);
 		else if (p->op == PL_DIFF_INSERT)
 			fprintf(fp, "<ins%s>", mv);
-		pl_html_escape(fp, t, p->len);
+		pl_html_textn(fp, t, p->len);
 		if (p->op == PL_DIFF_DELETE)
 			fputs("</del>", fp);
 		else if (p->op == PL_DIFF_INSERT)
