@@ -26,6 +26,7 @@
 #include "plenum/burst.h"
 #include "plenum/changes.h"
 #include "plenum/date.h"
+#include "plenum/diff.h"
 #include "plenum/html.h"
 #include "plenum/keyness.h"
 #include "plenum/kwic.h"
@@ -86,6 +87,12 @@ struct report {
 	struct pl_table		 glance, sources, days, volume, key, spark;
 	struct pl_table		 watch, wseries, newt, bursts, changes, ev;
 	struct pl_table		 reports;	/* the period's, when few */
+	struct pl_table		 changed, chgsrc, chged;
+	struct chgpair {
+		size_t	 row, prev;	/* corpus rows: the report, the one before */
+		int	 shown;		/* its redline is on the page */
+	}			*chgpair;	/* one per row of changed */
+	size_t			 nchg;
 	struct hl		*hl;
 	size_t			 nhl, nkey, nwatch, nnew;
 	struct method		*m;
@@ -2031,6 +2038,254 @@ sec_evidence(struct report *r)
 	}
 }
 
+/* ---- what changed since the last one ------------------------------- */
+
+/*
+ * A source with more reports than this in the period is a feed (daily
+ * news: consecutive items are unrelated), not a series: not compared.
+ */
+#define CHG_MAX_DOCS	3
+/* Below this similarity a pair shares almost no sentence: no redline. */
+#define CHG_MIN_SIM	0.15
+/* At most this many redlines on the page; the rest are in the table. */
+#define CHG_MAX_SHOWN	12
+
+static int
+cmp_chg_row(const void *a, const void *b, void *arg)
+{
+	const struct pl_corpus *c = arg;
+	const struct pl_cdoc *x = &c->docs[*(const size_t *)a];
+	const struct pl_cdoc *y = &c->docs[*(const size_t *)b];
+
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * For each source with 1 to CHG_MAX_DOCS reports in the period: each
+ * report against the one before it of the same source (among those the
+ * filters pass), as plenum diff DOC PREV does.  r->changed gets the
+ * summary rows, r->chgsrc one row per source of the period, r->chged the
+ * edits of the pairs whose redline is shown, r->chgpair the pairs.
+ */
+static void
+compute_changed(struct report *r)
+{
+	struct pl_docfilter pf = sub_filter(r, r->p.from, r->p.to);
+	struct pl_corpus *c = r->c;
+	size_t *cnt = xcalloc(c->nsources, sizeof(*cnt));
+	size_t *cmp = xcalloc(c->nsources, sizeof(*cmp));
+	size_t *shown = xcalloc(c->nsources, sizeof(*shown));
+	size_t *first = xcalloc(c->nsources, sizeof(*first));
+	size_t *rows = xcalloc(c->ndocs, sizeof(*rows));
+	size_t i, k, n = 0, nshown = 0;
+	struct pl_diff d;
+	struct pl_table ed;
+	struct args a;
+
+	pl_diff_init(&d);
+	pl_table_init(&ed);
+	add_cols(&r->chgsrc, "source:s reports:i compared:i redlines:i "
+	    "note:s");
+	add_cols(&r->chged, "doc:s prev:s op:s sentence:s old:s new:s");
+	for (i = 0; i < c->ndocs; i++)
+		if (pl_corpus_match(c, i, &pf))
+			cnt[c->docs[i].source]++;
+	for (i = 0; i < c->ndocs; i++)
+		if (pl_corpus_match(c, i, &pf) &&
+		    cnt[c->docs[i].source] <= CHG_MAX_DOCS)
+			rows[n++] = i;
+	qsort_r(rows, n, sizeof(*rows), cmp_chg_row, c);
+	r->chgpair = xcalloc(n, sizeof(*r->chgpair));
+	for (i = 0; i < n; i++) {
+		const struct pl_error *err;
+		size_t prev, row;
+		double sim;
+
+		err = pl_diff_prev(c, rows[i], &r->filter, NULL, &prev);
+		if (err != NULL && err->code == PL_ERR_NOTFOUND) {
+			first[c->docs[rows[i]].source]++;
+			continue;
+		}
+		fail_if(err, NULL);
+		fail_if(pl_diff_docs(c, prev, rows[i], &d), NULL);
+		fail_if(pl_diff_summary(c, &d, &r->changed), NULL);
+		row = r->changed.nrows - 1;
+		sim = cnum(&r->changed, row, "similarity");
+		cmp[c->docs[rows[i]].source]++;
+		r->chgpair[r->nchg].row = rows[i];
+		r->chgpair[r->nchg].prev = prev;
+		r->chgpair[r->nchg].shown = sim >= CHG_MIN_SIM &&
+		    nshown < CHG_MAX_SHOWN;
+		if (r->chgpair[r->nchg].shown) {
+			nshown++;
+			shown[c->docs[rows[i]].source]++;
+			fail_if(pl_diff_table(&d, &ed), NULL);
+			for (k = 0; k < ed.nrows; k++) {
+				size_t e = row_add(&r->chged);
+				set_s(&r->chged, e, "doc", c->docs[rows[i]].ext_id);
+				set_s(&r->chged, e, "prev", c->docs[prev].ext_id);
+				set_s(&r->chged, e, "op", cstr(&ed, k, "op"));
+				set_s(&r->chged, e, "sentence",
+				    cstr(&ed, k, "sentence"));
+				set_s(&r->chged, e, "old", cstr(&ed, k, "old"));
+				set_s(&r->chged, e, "new", cstr(&ed, k, "new"));
+			}
+		}
+		r->nchg++;
+		memset(&a, 0, sizeof(a));
+		arg(&a, "diff");
+		arg(&a, "--db");
+		arg(&a, r->dbname);
+		arg(&a, c->docs[rows[i]].ext_id);
+		arg(&a, c->docs[prev].ext_id);
+		method_add(r, "What changed since the last one: the redline "
+		    "and its summary (add --summary --format tsv for the row "
+		    "of data/changed.tsv, --format tsv for the edits)", &a);
+	}
+	for (i = 0; i < c->nsources; i++) {
+		if (cnt[i] == 0)
+			continue;
+		k = row_add(&r->chgsrc);
+		set_s(&r->chgsrc, k, "source", c->sources[i]);
+		set_i(&r->chgsrc, k, "reports", (int64_t)cnt[i]);
+		set_i(&r->chgsrc, k, "compared", (int64_t)cmp[i]);
+		set_i(&r->chgsrc, k, "redlines", (int64_t)shown[i]);
+		set_s(&r->chgsrc, k, "note", cnt[i] > CHG_MAX_DOCS ?
+		    "feed: more reports in the period than a series has, "
+		    "not compared" : first[i] > 0 ? "first report of the "
+		    "source has no previous one" : cmp[i] > shown[i] ?
+		    "some pairs unrelated or over the page's limit: no "
+		    "redline" : "");
+	}
+	pl_table_release(&ed);
+	pl_diff_release(&d);
+	free(rows);
+	free(first);
+	free(shown);
+	free(cmp);
+	free(cnt);
+}
+
+/* The summary row of pair i (rows of r->changed are in pair order). */
+static void
+put_chg_row(struct report *r, size_t i)
+{
+	const struct pl_table *t = &r->changed;
+	const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
+
+	put(r, "<tr><td>");
+	text(r, cstr(t, i, "source"));
+	put(r, "</td><td>");
+	put_date(r, cstr(t, i, "date"));
+	put(r, " <small><cite>");
+	text(r, doc->title != NULL ? doc->title : "");
+	put(r, "</cite></small></td><td>");
+	put_date(r, cstr(t, i, "prev_date"));
+	put(r, "</td><td class=\"n\">");
+	put_real(r, cnum(t, i, "similarity"), 2, 0);
+	put(r, "</td><td class=\"n\">");
+	put_int(r, cnum(t, i, "words_added"));
+	put(r, "</td><td class=\"n\">");
+	put_int(r, cnum(t, i, "words_removed"));
+	put(r, "</td><td class=\"n\">");
+	put_int(r, cnum(t, i, "sentences_changed"));
+	put(r, "</td><td class=\"n\">");
+	put_int(r, cnum(t, i, "sentences_added"));
+	put(r, "</td><td class=\"n\">");
+	put_int(r, cnum(t, i, "sentences_removed"));
+	put(r, "</td><td>");
+	if (r->chgpair[i].shown)
+		fprintf(r->out, "<a href=\"#chg-%zu\">redline</a>", i);
+	else if (cnum(t, i, "similarity") < CHG_MIN_SIM)
+		put(r, "unrelated");
+	else
+		put(r, "over the page's limit");
+	put(r, "</td></tr>\n");
+}
+
+static void
+sec_changed(struct report *r)
+{
+	const struct pl_table *s = &r->chgsrc;
+	struct pl_diff d;
+	size_t i, nfeed = 0;
+
+	fprintf(r->out, "<p>For each source with at most %d reports in this "
+	    "%s, each of them against the report before it from the same "
+	    "source (<code>plenum diff</code>). Similarity is the share of "
+	    "words kept, 2&nbsp;&times;&nbsp;kept / (old + new). Below %.2f "
+	    "two reports share almost no sentence: they are listed as "
+	    "unrelated, without a redline. A source with more reports in "
+	    "the %s is a feed (daily news: one item does not follow "
+	    "from the last) and is not compared.</p>\n", CHG_MAX_DOCS,
+	    period_noun(r->p.by), CHG_MIN_SIM, period_noun(r->p.by));
+	if (r->nchg > 0) {
+		put(r, "<table class=\"chg\"><thead><tr><th>source</th>"
+		    "<th>report</th><th>against</th><th>similarity</th>"
+		    "<th>words added</th><th>words removed</th>"
+		    "<th>sentences changed</th><th>added</th><th>removed</th>"
+		    "<th></th></tr></thead><tbody>\n");
+		for (i = 0; i < r->nchg; i++)
+			put_chg_row(r, i);
+		put(r, "</tbody></table>\n");
+	} else
+		fprintf(r->out, "<p class=\"none\">No report of this %s has "
+		    "one before it to compare with.</p>\n",
+		    period_noun(r->p.by));
+	for (i = 0; i < s->nrows; i++)
+		nfeed += cnum(s, i, "reports") > CHG_MAX_DOCS;
+	if (nfeed > 0) {
+		size_t k = 0;
+		fprintf(r->out, "<p class=\"note\">Not compared, %zu feed%s: ",
+		    nfeed, nfeed == 1 ? "" : "s");
+		for (i = 0; i < s->nrows; i++) {
+			if (cnum(s, i, "reports") <= CHG_MAX_DOCS)
+				continue;
+			if (k++ == 8) {
+				fprintf(r->out, ", and %zu more", nfeed - 8);
+				break;
+			}
+			if (k > 1)
+				put(r, ", ");
+			text(r, cstr(s, i, "source"));
+			put(r, " (");
+			put_int(r, cnum(s, i, "reports"));
+			put(r, " reports)");
+		}
+		put(r, ".</p>\n");
+	}
+	pl_diff_init(&d);
+	for (i = 0; i < r->nchg; i++) {
+		const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
+		const struct pl_cdoc *prev = &r->c->docs[r->chgpair[i].prev];
+		if (!r->chgpair[i].shown)
+			continue;
+		fail_if(pl_diff_docs(r->c, r->chgpair[i].prev,
+		    r->chgpair[i].row, &d), NULL);
+		fprintf(r->out, "<div class=\"chg\" id=\"chg-%zu\"><h3>", i);
+		text(r, r->c->sources[doc->source]);
+		put(r, ": ");
+		put_date(r, cstr(&r->changed, i, "date"));
+		put(r, " <small>against ");
+		put_date(r, cstr(&r->changed, i, "prev_date"));
+		put(r, "</small></h3>\n<p class=\"note\"><code>");
+		text(r, doc->ext_id);
+		put(r, "</code> against <code>");
+		text(r, prev->ext_id);
+		put(r, "</code>. "
+		    "<del>Struck out</del>: in the earlier report only; "
+		    "<ins>underlined</ins>: in this one only; "
+		    "<del class=\"mv\">purple</del>: moved.</p>\n");
+		pl_diff_html(r->out, &d);
+		put(r, "</div>\n");
+	}
+	pl_diff_release(&d);
+}
+
 static void
 sec_method(struct report *r)
 {
@@ -2103,6 +2358,7 @@ static const struct section {
 	{ "new",	"New this period",		sec_new },
 	{ "bursts",	"Bursts and change points",	sec_bursts },
 	{ "evidence",	"Evidence",			sec_evidence },
+	{ "changed",	"What changed since the last one", sec_changed },
 	{ "method",	"Method",			sec_method },
 };
 
@@ -2160,8 +2416,8 @@ write_page(struct report *r)
 	    " · ", r->zh ? "zh" : "en", PL_VERSION, review_name(r->p.by),
 	    r->p.partial ? " (partial)" : "", r->p.label);
 	text(r, r->dbname);
-	fprintf(r->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<header>\n<h1>%s%s: %s</h1>\n<p class=\"lede\">", css,
+	fprintf(r->out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
+	    "<header>\n<h1>%s%s: %s</h1>\n<p class=\"lede\">", css, pl_diff_html_css,
 	    review_name(r->p.by), r->p.partial ? " (partial)" : "",
 	    r->p.label);
 	text(r, ph);
@@ -2454,6 +2710,8 @@ cmd_report(int argc, char **argv)
 	lap(&r, "bursts and change points");
 	compute_evidence(&r);
 	lap(&r, "evidence");
+	compute_changed(&r);
+	lap(&r, "what changed");
 	draw_charts(&r);
 	lap(&r, "charts");
 	write_tsv(&r, "glance.tsv", &r.glance);
@@ -2469,6 +2727,9 @@ cmd_report(int argc, char **argv)
 	write_tsv(&r, "bursts.tsv", &r.bursts);
 	write_tsv(&r, "changes.tsv", &r.changes);
 	write_tsv(&r, "evidence.tsv", &r.ev);
+	write_tsv(&r, "changed.tsv", &r.changed);
+	write_tsv(&r, "changed-sources.tsv", &r.chgsrc);
+	write_tsv(&r, "changed-edits.tsv", &r.chged);
 	write_page(&r);
 	swap_in(&r);
 	lap(&r, "page and files");
@@ -2488,6 +2749,10 @@ done:
 	pl_table_release(&r.bursts);
 	pl_table_release(&r.changes);
 	pl_table_release(&r.ev);
+	pl_table_release(&r.changed);
+	pl_table_release(&r.chgsrc);
+	pl_table_release(&r.chged);
+	free(r.chgpair);
 	for (n = 0; n < r.nhl; n++) {
 		free(r.hl[n].expr);
 		pl_term_free(r.hl[n].term);
