@@ -2064,6 +2064,31 @@ cmp_chg_row(const void *a, const void *b, void *arg)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Why a source of the period has fewer redlines than reports. */
+static const char *
+chg_note(size_t reports, size_t first, size_t unrel, size_t over)
+{
+	static char buf[200];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (reports > CHG_MAX_DOCS)
+		return "feed: more reports in the period than a series has, "
+		    "not compared";
+	if (first > 0)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "its first "
+		    "report has no previous one");
+	if (unrel > 0)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%zu "
+		    "unrelated (similarity under %.2f): no redline",
+		    n ? "; " : "", unrel, CHG_MIN_SIM);
+	if (over > 0)
+		snprintf(buf + n, sizeof(buf) - n, "%s%zu over the page's "
+		    "limit of %d redlines", n ? "; " : "", over,
+		    CHG_MAX_SHOWN);
+	return buf;
+}
+
 /*
  * For each source with 1 to CHG_MAX_DOCS reports in the period: each
  * report against the one before it of the same source (among those the
@@ -2080,6 +2105,7 @@ compute_changed(struct report *r)
 	size_t *cmp = xcalloc(c->nsources, sizeof(*cmp));
 	size_t *shown = xcalloc(c->nsources, sizeof(*shown));
 	size_t *first = xcalloc(c->nsources, sizeof(*first));
+	size_t *unrel = xcalloc(c->nsources, sizeof(*unrel));
 	size_t *rows = xcalloc(c->ndocs, sizeof(*rows));
 	size_t i, k, n = 0, nshown = 0;
 	struct pl_diff d;
@@ -2135,6 +2161,8 @@ compute_changed(struct report *r)
 				set_s(&r->chged, e, "new", cstr(&ed, k, "new"));
 			}
 		}
+		else if (sim < CHG_MIN_SIM)
+			unrel[c->docs[rows[i]].source]++;
 		r->nchg++;
 		memset(&a, 0, sizeof(a));
 		arg(&a, "diff");
@@ -2154,17 +2182,14 @@ compute_changed(struct report *r)
 		set_i(&r->chgsrc, k, "reports", (int64_t)cnt[i]);
 		set_i(&r->chgsrc, k, "compared", (int64_t)cmp[i]);
 		set_i(&r->chgsrc, k, "redlines", (int64_t)shown[i]);
-		set_s(&r->chgsrc, k, "note", cnt[i] > CHG_MAX_DOCS ?
-		    "feed: more reports in the period than a series has, "
-		    "not compared" : first[i] > 0 ? "first report of the "
-		    "source has no previous one" : cmp[i] > shown[i] ?
-		    "some pairs unrelated or over the page's limit: no "
-		    "redline" : "");
+		set_s(&r->chgsrc, k, "note", chg_note(cnt[i], first[i],
+		    unrel[i], cmp[i] - shown[i] - unrel[i]));
 	}
 	pl_table_release(&ed);
 	pl_diff_release(&d);
 	free(rows);
 	free(first);
+	free(unrel);
 	free(shown);
 	free(cmp);
 	free(cnt);
