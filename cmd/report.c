@@ -2369,8 +2369,8 @@ sec_method(struct report *r)
 }
 
 /*
- * The page's sections, in order.  A new section (a comparison with the
- * previous report, say) is one function and one row here.
+ * The page's sections, in order.  A new section is one function and
+ * one row here.
  */
 static const struct section {
 	const char	*id;
