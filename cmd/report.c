@@ -2252,7 +2252,8 @@ sec_changed(struct report *r)
 		put(r, "<table class=\"chg\"><thead><tr><th>source</th>"
 		    "<th>report</th><th>against</th><th>similarity</th>"
 		    "<th>words added</th><th>words removed</th>"
-		    "<th>sentences changed</th><th>added</th><th>removed</th>"
+		    "<th>sentences changed</th><th>sentences added</th>"
+		    "<th>sentences removed</th>"
 		    "<th></th></tr></thead><tbody>\n");
 		for (i = 0; i < r->nchg; i++)
 			put_chg_row(r, i);
@@ -2283,6 +2284,13 @@ sec_changed(struct report *r)
 		}
 		put(r, ".</p>\n");
 	}
+	for (i = 0; i < r->nchg && !r->chgpair[i].shown; i++)
+		;
+	if (i < r->nchg)
+		put(r, "<p class=\"legend\">In each redline below: "
+		    "<del>struck out</del>, in the report before only; "
+		    "<ins>underlined</ins>, in this report only; "
+		    "<del class=\"mv\">purple</del>, a sentence moved.</p>\n");
 	pl_diff_init(&d);
 	for (i = 0; i < r->nchg; i++) {
 		const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
@@ -2297,14 +2305,11 @@ sec_changed(struct report *r)
 		put_date(r, cstr(&r->changed, i, "date"));
 		put(r, " <small>against ");
 		put_date(r, cstr(&r->changed, i, "prev_date"));
-		put(r, "</small></h3>\n<p class=\"note\"><code>");
+		put(r, " · <code>");
 		text(r, doc->ext_id);
 		put(r, "</code> against <code>");
 		text(r, prev->ext_id);
-		put(r, "</code>. "
-		    "<del>Struck out</del>: in the earlier report only; "
-		    "<ins>underlined</ins>: in this one only; "
-		    "<del class=\"mv\">purple</del>: moved.</p>\n");
+		put(r, "</code></small></h3>\n");
 		pl_diff_html(r->out, &d);
 		put(r, "</div>\n");
 	}
@@ -2415,6 +2420,8 @@ static const char css[] =
 	"pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;"
 	"padding:6px 8px;font-size:12.5px;margin:4px 0}\n"
 	"a{color:#1f5fa8}svg.spark{vertical-align:middle}\n"
+	"del+ins{margin-left:.2em}.chg h3 small code{font-size:12px}"
+	".legend{font-size:14px}\n"
 	"@media print{body{max-width:none;padding:0;font-size:11pt}nav{display:"
 	"none}a{color:inherit;text-decoration:none}h2{break-after:avoid}"
 	"table,figure,.ev{break-inside:avoid}th{background:none}pre{background:"
