@@ -87,7 +87,7 @@ struct report {
 	struct pl_table		 glance, sources, days, volume, key, spark;
 	struct pl_table		 watch, wseries, newt, bursts, changes, ev;
 	struct pl_table		 reports;	/* the period's, when few */
-	struct pl_table		 changed, chgsrc, chged;
+	struct pl_table		 changed, chgsrc, chged, chgph;
 	struct chgpair {
 		size_t	 row, prev;	/* corpus rows: the report, the one before */
 		int	 shown;		/* its redline is on the page */
@@ -2064,6 +2064,54 @@ cmp_chg_row(const void *a, const void *b, void *arg)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Up to this many phrases that entered, and as many that left, a pair. */
+#define CHG_PHRASES	10
+
+/* The phrases that entered and left d, to r->chgph, in reading order. */
+static void
+chg_phrases(struct report *r, const struct pl_diff *d, size_t row,
+    size_t prev)
+{
+	struct pl_table ph;
+	size_t k, e, nin = 0, nout = 0;
+
+	pl_table_init(&ph);
+	fail_if(pl_diff_phrases(r->c, d, &ph), NULL);
+	for (k = 0; k < ph.nrows; k++) {
+		int in = strcmp(cstr(&ph, k, "change"), "entered") == 0;
+		if ((in ? nin++ : nout++) >= CHG_PHRASES)
+			continue;
+		e = row_add(&r->chgph);
+		set_s(&r->chgph, e, "doc", r->c->docs[row].ext_id);
+		set_s(&r->chgph, e, "prev", r->c->docs[prev].ext_id);
+		set_s(&r->chgph, e, "change", cstr(&ph, k, "change"));
+		set_s(&r->chgph, e, "phrase", cstr(&ph, k, "phrase"));
+		set_i(&r->chgph, e, "count", (int64_t)cnum(&ph, k, "count"));
+	}
+	pl_table_release(&ph);
+}
+
+/* The phrases of pair doc that changed as change ("entered", "left"). */
+static void
+put_chg_phrases(struct report *r, const char *doc, const char *change)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < r->chgph.nrows; k++) {
+		if (strcmp(cstr(&r->chgph, k, "doc"), doc) != 0 ||
+		    strcmp(cstr(&r->chgph, k, "change"), change) != 0)
+			continue;
+		if (n++ == 0)
+			fprintf(r->out, "<p class=\"phr\"><b>Phrases %s</b>: ",
+			    change);
+		else
+			put(r, "; ");
+		put_term(r, cstr(&r->chgph, k, "phrase"));
+	}
+	if (n > 0)
+		put(r, "</p>\n");
+}
+
 /* Why a source of the period has fewer redlines than reports. */
 static const char *
 chg_note(size_t reports, size_t first, size_t unrel, size_t over)
@@ -2117,6 +2165,7 @@ compute_changed(struct report *r)
 	add_cols(&r->chgsrc, "source:s reports:i compared:i redlines:i "
 	    "note:s");
 	add_cols(&r->chged, "doc:s prev:s op:s sentence:s old:s new:s");
+	add_cols(&r->chgph, "doc:s prev:s change:s phrase:s count:i");
 	for (i = 0; i < c->ndocs; i++)
 		if (pl_corpus_match(c, i, &pf))
 			cnt[c->docs[i].source]++;
@@ -2149,6 +2198,7 @@ compute_changed(struct report *r)
 		if (r->chgpair[r->nchg].shown) {
 			nshown++;
 			shown[c->docs[rows[i]].source]++;
+			chg_phrases(r, &d, rows[i], prev);
 			fail_if(pl_diff_table(&d, &ed), NULL);
 			for (k = 0; k < ed.nrows; k++) {
 				size_t e = row_add(&r->chged);
@@ -2310,6 +2360,8 @@ sec_changed(struct report *r)
 		put(r, "</code> against <code>");
 		text(r, prev->ext_id);
 		put(r, "</code></small></h3>\n");
+		put_chg_phrases(r, doc->ext_id, "entered");
+		put_chg_phrases(r, doc->ext_id, "left");
 		pl_diff_html(r->out, &d);
 		put(r, "</div>\n");
 	}
@@ -2762,6 +2814,7 @@ cmd_report(int argc, char **argv)
 	write_tsv(&r, "changed.tsv", &r.changed);
 	write_tsv(&r, "changed-sources.tsv", &r.chgsrc);
 	write_tsv(&r, "changed-edits.tsv", &r.chged);
+	write_tsv(&r, "changed-phrases.tsv", &r.chgph);
 	write_page(&r);
 	swap_in(&r);
 	lap(&r, "page and files");
@@ -2784,6 +2837,7 @@ done:
 	pl_table_release(&r.changed);
 	pl_table_release(&r.chgsrc);
 	pl_table_release(&r.chged);
+	pl_table_release(&r.chgph);
 	free(r.chgpair);
 	for (n = 0; n < r.nhl; n++) {
 		free(r.hl[n].expr);

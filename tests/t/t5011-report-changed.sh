@@ -71,6 +71,16 @@ test_expect_success 'the serial source: alpha became beta, in the TSV' '
 	test "$(col rep/data/changed-sources.tsv source board redlines)" = 1
 '
 
+test_expect_success 'the phrases that entered and left, as plenum diff --phrases' '
+	plenum diff --db c.db --phrases --format tsv b2 b1 |
+	    awk -F "\t" "NR > 1 { print \"b2\tb1\t\" \$1 \"\t\" \$2 \"\t\" \$4 }" >want &&
+	sed 1d rep/data/changed-phrases.tsv >got &&
+	test_cmp want got &&
+	grep -q "^b2	b1	entered	rate at beta	1$" got &&
+	grep -q "^b2	b1	left	alpha percent	1$" got &&
+	grep -F "<b>Phrases entered</b>: <span class=\"term\" title=\"rate at beta\">rate at beta</span>" rep/index.html
+'
+
 test_expect_success 'the summary row is plenum diff --summary of the pair' '
 	plenum diff --db c.db --summary --format tsv b2 b1 >d.tsv &&
 	grep "^board	" rep/data/changed.tsv >got &&
@@ -110,6 +120,7 @@ if test_have_shared && test -f "$SHARED/corpora/fomc-statements/docs.jsonl"; the
 		plenum ingest -q --db fomc.db "$J" &&
 		plenum report --db fomc.db --period quarter --at 2008-Q4 \
 		    -o fomc >/dev/null &&
+		grep -q "fomc-stmt-2008-12-16-fomc-statement	fomc-stmt-2008-10-29-fomc-statement	entered	target range	" fomc/data/changed-phrases.tsv &&
 		grep -F "decided today to <del>lower its</del><ins>establish a</ins> target <ins>range</ins> for the federal funds rate <del>50 basis points</del><ins>of 0</ins> to <del>1</del><ins>1/4</ins> percent." fomc/index.html &&
 		python3 - "$J" >want <<-\PY &&
 		import json, sys
