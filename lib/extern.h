@@ -153,4 +153,12 @@ const struct pl_error *tseries_each(struct pl_corpus *,
 	    const struct pl_error *(*fn)(void *, const char *term,
 	    const int64_t *count, int64_t total), void *arg);
 
+/*
+ * Tables (table.c), for the writers and the reader: a NUL-terminated copy
+ * of len bytes the caller frees, or NULL; the shortest of %.15g, %.16g,
+ * %.17g that reads back as d (size >= 32).
+ */
+char	*table_copy_mem(const char *, size_t len);
+void	 table_real_shortest(char *buf, size_t size, double d);
+
 #endif /* PLENUM_EXTERN_H */
