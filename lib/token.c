@@ -530,12 +530,21 @@ pl_tokenizer_free(struct pl_tokenizer *tk)
 
 /* Chinese segmentation. */
 
+/*
+ * Loads friso and its dictionary, all or nothing: on any failure nothing
+ * is kept in tk, so the next Han text tries again (and fails the same
+ * way) instead of using a half-made segmenter.
+ */
 static const struct pl_error *
 friso_load(struct pl_tokenizer *tk)
 {
+	const struct pl_error *err = NULL;
 	const char *dir = getenv("PLENUM_FRISO_DICT");
 	const char *p, *eol;
-	char ini[4096];
+	char ini[4096], f[4200];
+	friso_t fr = NULL;
+	friso_config_t fc = NULL;
+	friso_task_t ft = NULL;
 	FILE *fp;
 
 	/* friso wants the directory, with a trailing slash, holding
@@ -544,33 +553,34 @@ friso_load(struct pl_tokenizer *tk)
 		dir = PL_FRISO_DICT;
 	snprintf(ini, sizeof(ini), "%s%s", dir,
 	    dir[strlen(dir) - 1] == '/' ? "" : "/");
-	{
-		char f[4200];
-		snprintf(f, sizeof(f), "%sfriso.lex.ini", ini);
-		if ((fp = fopen(f, "r")) == NULL)
-			return pl_error_from_errno_fmt(
-			    "friso dictionary %s", f);
-		fclose(fp);
+	snprintf(f, sizeof(f), "%sfriso.lex.ini", ini);
+	if ((fp = fopen(f, "r")) == NULL)
+		return pl_error_from_errno_fmt("friso dictionary %s", f);
+	fclose(fp);
+	if ((fr = friso_new()) == NULL || (fc = friso_new_config()) == NULL) {
+		err = pl_error_nomem();
+		goto done;
 	}
-	if ((tk->friso = friso_new()) == NULL ||
-	    (tk->fcfg = friso_new_config()) == NULL)
-		return pl_error_nomem();
-	friso_init_config(tk->fcfg);
-	friso_set_mode(tk->fcfg, __FRISO_COMPLEX_MODE__);
-	tk->fcfg->add_syn = 0;
-	tk->fcfg->clr_stw = 0;
-	tk->fcfg->keep_urec = 1;
-	tk->fcfg->en_sseg = 0;
-	tk->fcfg->spx_out = 0;
-	tk->friso->charset = FRISO_UTF8;
-	if ((tk->friso->dic = friso_dic_new()) == NULL)
-		return pl_error_nomem();
-	friso_dic_load_from_ifile(tk->friso, tk->fcfg, (fstring)ini,
-	    tk->fcfg->max_len * 3);
-	if (friso_all_dic_size(tk->friso->dic) == 0)
-		return pl_error_fmt(PL_ERR_NOTFOUND,
+	friso_init_config(fc);
+	friso_set_mode(fc, __FRISO_COMPLEX_MODE__);
+	fc->add_syn = 0;
+	fc->clr_stw = 0;
+	fc->keep_urec = 1;
+	fc->en_sseg = 0;
+	fc->spx_out = 0;
+	fr->charset = FRISO_UTF8;
+	if ((fr->dic = friso_dic_new()) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	friso_dic_load_from_ifile(fr, fc, (fstring)ini, fc->max_len * 3);
+	if (friso_all_dic_size(fr->dic) == 0) {
+		err = pl_error_fmt(PL_ERR_NOTFOUND,
 		    "friso dictionary %s: no words loaded", ini);
-	/* The user dictionary: friso keeps the pointers, so they stay ours. */
+		goto done;
+	}
+	/* The user dictionary: friso_dic_free() frees the words it was
+	 * given. */
 	for (p = tk->user_dict; p != NULL && *p != '\0';
 	    p = eol ? eol + 1 : NULL) {
 		size_t len;
@@ -581,18 +591,30 @@ friso_load(struct pl_tokenizer *tk)
 			len--;
 		if (len == 0 || *p == '#')
 			continue;
-		if ((w = strndup(p, len)) == NULL)
-			return pl_error_nomem();
-		/* friso_dic_free() frees the words it was given. */
-		if (!friso_dic_match(tk->friso->dic, __LEX_CJK_WORDS__, w))
-			friso_dic_add(tk->friso->dic, __LEX_CJK_WORDS__, w,
-			    NULL);
+		if ((w = strndup(p, len)) == NULL) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		if (!friso_dic_match(fr->dic, __LEX_CJK_WORDS__, w))
+			friso_dic_add(fr->dic, __LEX_CJK_WORDS__, w, NULL);
 		else
 			free(w);
 	}
-	if ((tk->ftask = friso_new_task()) == NULL)
-		return pl_error_nomem();
-	return NULL;
+	if ((ft = friso_new_task()) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	tk->friso = fr;
+	tk->fcfg = fc;
+	tk->ftask = ft;
+	fr = NULL;
+	fc = NULL;
+done:
+	if (fr != NULL)
+		friso_free(fr);
+	if (fc != NULL)
+		friso_free_config(fc);
+	return err;
 }
 
 /* Number of code points in valid UTF-8. */
@@ -669,8 +691,13 @@ segment_han(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 	while ((ft = tk->fcfg->next_token(tk->friso, tk->fcfg,
 	    tk->ftask)) != NULL) {
 		size_t fo = (size_t)ft->offset, fl = ft->rlen, so, sl;
-		if (fo < pos || fo + fl > seglen || fl == 0)
-			continue;	/* overlapping or odd: skip */
+		if (fo < pos || fo + fl > seglen || fl == 0 ||
+		    ((unsigned char)seg[fo] & 0xc0) == 0x80 ||
+		    (fo + fl < seglen &&
+		    ((unsigned char)seg[fo + fl] & 0xc0) == 0x80))
+			continue;	/* overlapping, or cut inside a code
+					   point (friso splits 4-byte ones
+					   after a BMP character): skip */
 		/* Any gap friso skipped becomes one token per character. */
 		while (pos < fo) {
 			size_t n = 1;
