@@ -18,6 +18,7 @@ enum pl_errcode {
 	PL_ERR_NOTFOUND,	/* a named thing does not exist */
 	PL_ERR_DATA,		/* data is valid but cannot be used (e.g. empty) */
 	PL_ERR_STATS,		/* a statistical routine failed */
+	PL_ERR_DAMAGED,		/* a database holds impossible values */
 	PL_ERR_INTERNAL
 };
 

@@ -49,7 +49,7 @@ for name in "$@"; do
 		res="FINDING (exit $rc)"
 		fail=1
 	fi
-	rate=$(awk -v r="${runs:-0}" -v s="$took" 'BEGIN { printf "%d", s > 0 ? r / s : r }')
+	rate=$(awk -v r="${runs:-0}" -v s="$took" 'BEGIN { printf "%d", (s > 0 ? r / s : r) }')
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${runs:-0}" "$took" "$rate" \
 		"$ncorp" "$res" >> "$dir/summary.tsv"
 	printf 'fuzz-%-14s %10s runs in %4ss (%s/s), corpus %s: %s\n' "$name" \
