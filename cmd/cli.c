@@ -62,12 +62,12 @@ cli_long(const char *opt, const char *arg, long min, long max)
 		cli_warnx("%s: '%s' is not a number", opt, arg);
 		exit(2);
 	}
-	if (errno == ERANGE || v < min) {
-		cli_warnx("%s: %s is too small (at least %ld)", opt, arg, min);
+	if ((errno == ERANGE && v == LONG_MAX) || v > max) {
+		cli_warnx("%s: %s is too large (at most %ld)", opt, arg, max);
 		exit(2);
 	}
-	if (v > max) {
-		cli_warnx("%s: %s is too large (at most %ld)", opt, arg, max);
+	if (errno == ERANGE || v < min) {
+		cli_warnx("%s: %s is too small (at least %ld)", opt, arg, min);
 		exit(2);
 	}
 	return v;
@@ -175,6 +175,9 @@ cli_db_path(const char *opt)
 	return "plenum.db";
 }
 
+/* Set once a failed write to stdout was reported: it is said once. */
+static int stdout_reported;
+
 int
 cli_write_table(const struct pl_table *t, int fmt)
 {
@@ -183,7 +186,12 @@ cli_write_table(const struct pl_table *t, int fmt)
 	if ((err = pl_table_write(t, stdout, (enum pl_format)fmt)) != NULL) {
 		if (err->sys_errno == EPIPE)
 			exit(0);
-		cli_warnx("stdout: %s", err->msg);
+		if (err->code == PL_ERR_IO) {
+			cli_warnx("stdout: %s", strerror(err->sys_errno ?
+			    err->sys_errno : EIO));
+			stdout_reported = 1;
+		} else
+			cli_warnx("%s", err->msg);
 		return 1;
 	}
 	return 0;
@@ -192,10 +200,13 @@ cli_write_table(const struct pl_table *t, int fmt)
 int
 cli_finish(int status)
 {
+	errno = 0;
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		if (errno == EPIPE)
 			return status;
-		cli_warnx("stdout: %s", strerror(errno));
+		if (!stdout_reported)
+			cli_warnx("stdout: %s", strerror(errno ? errno : EIO));
+		stdout_reported = 1;
 		return 1;
 	}
 	return status;

@@ -397,6 +397,11 @@ read_tsv(FILE *fp, struct raw *raw)
 			break;
 		lineno++;
 		n = (size_t)len;
+		if (memchr(line, '\0', n) != NULL) {
+			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: NUL byte "
+			    "(a text table holds none)", raw->name, lineno);
+			goto done;
+		}
 		if (n > 0 && line[n - 1] == '\n')
 			n--;
 		if (n > 0 && line[n - 1] == '\r')
@@ -485,6 +490,11 @@ read_csv(FILE *fp, struct raw *raw)
 		ch = getc(fp);
 		if (ch == EOF && ferror(fp)) {
 			err = pl_error_from_errno_fmt("read: %s", raw->name);
+			goto done;
+		}
+		if (ch == '\0') {
+			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: NUL byte "
+			    "(a text table holds none)", raw->name, lineno);
 			goto done;
 		}
 		if (quoted) {
