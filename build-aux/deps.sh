@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh - install the Debian packages plenum needs to build, test and
-# draw, when any is missing (with --bench, also the benchmark peers).  As root it runs one apt-get install line
+# draw, when any is missing (with --bench, also the benchmark peers; with
+# --fuzz, clang, libFuzzer and valgrind for make fuzz, make valgrind and CI).  As root it runs one apt-get install line
 # (after apt-get update when the package lists are empty); otherwise it
 # prints that line for you to run.  See README.md for why each is there.
 set -eu
@@ -15,6 +16,12 @@ libfriso-dev friso-dict
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
 python3 mandoc"
+
+# make fuzz and CI (.ci/run) add clang and its libFuzzer runtime; without
+# them make fuzz skips with a message.
+if [ "${1:-}" = --fuzz ]; then
+	pkgs="$pkgs clang libclang-rt-14-dev valgrind"
+fi
 
 # make bench adds the peers it measures against (each bench script skips a
 # peer that is missing and says which package brings it).

@@ -23,13 +23,45 @@ const char *cli_prog = "plenum";
 void
 cli_warnx(const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
+	int n;
 
-	fprintf(stderr, "%s: ", cli_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		n = 0;
+	fprintf(stderr, "%s: ", cli_prog);
+	/* messages quote documents and file names: no raw controls */
+	cli_put_safe(stderr, msg, (size_t)n < sizeof(msg) ? (size_t)n :
+	    sizeof(msg) - 1);
 	fputc('\n', stderr);
+}
+
+void
+cli_put_safe(FILE *fp, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		int c1 = c == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f;
+
+		if (c >= 0x20 && c != 0x7f && !c1)
+			continue;
+		fwrite(s + run, 1, i - run, fp);
+		if (c1) {
+			/* U+0080..U+009F, the C1 controls: M-^@ .. M-^_ */
+			fprintf(fp, "M-^%c", p[i + 1] - 0x80 + '@');
+			i++;
+		} else
+			fprintf(fp, "^%c", c == 0x7f ? '?' : c + '@');
+		run = i + 1;
+	}
+	fwrite(s + run, 1, len - run, fp);
 }
 
 void

@@ -1038,6 +1038,25 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 				json_decref(meta);
 				return pl_error_nomem();
 			}
+			if ((strcmp(key, "date") == 0 && r->s_date != NULL) ||
+			    (strcmp(key, "source") == 0 && r->s_source) ||
+			    (strcmp(key, "title") == 0 && r->s_title) ||
+			    (strcmp(key, "id") == 0 && r->s_id) ||
+			    (strcmp(key, "lang") == 0 && r->s_lang) ||
+			    json_object_get(meta, key) != NULL ||
+			    (strcmp(key, "id") == 0 && *val == '\0')) {
+				/* a second value was kept in the metadata, an
+				   empty id made a document without one */
+				err = pl_error_fmt(PL_ERR_PARSE, "front "
+				    "matter: key '%s' %s", key, *val == '\0' &&
+				    strcmp(key, "id") == 0 ? "is empty" :
+				    "appears twice");
+				free(key);
+				free(val);
+				json_decref(meta);
+				r->doc.line = fmline;
+				return err;
+			}
 			if (strcmp(key, "date") == 0 && r->s_date == NULL) {
 				r->doc.line = fmline;
 				err = take_date(r, val, strlen(val));
@@ -1058,7 +1077,13 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 			else if (strcmp(key, "lang") == 0 && !r->s_lang)
 				r->s_lang = val;
 			else {
-				json_object_set_new(meta, key, json_string(val));
+				if (json_object_set_new(meta, key,
+				    json_string(val)) == -1) {
+					free(key);
+					free(val);
+					json_decref(meta);
+					return pl_error_nomem();
+				}
 				free(val);
 			}
 			free(key);

@@ -2093,10 +2093,13 @@ int
 pl_postings_each(const unsigned char *p, size_t len,
     void (*fn)(void *, int64_t, int64_t), void *arg)
 {
-	const unsigned char *end = p + len;
+	const unsigned char *end;
 	uint64_t d, c;
 	int64_t last = 0;
 
+	if (len == 0)
+		return 0;	/* p may be NULL */
+	end = p + len;
 	while (p < end) {
 		if (varint_get(&p, end, &d) == -1 ||
 		    varint_get(&p, end, &c) == -1)
