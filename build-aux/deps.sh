@@ -12,7 +12,7 @@ libgsl-dev
 libcairo2-dev libpango1.0-dev libglib2.0-dev libpng-dev zlib1g-dev
 libutf8proc-dev
 libjansson-dev
-libfriso-dev friso-dict
+python3-jieba
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
 python3 mandoc"
@@ -26,7 +26,7 @@ fi
 # make bench adds the peers it measures against (each bench script skips a
 # peer that is missing and says which package brings it).
 if [ "${1:-}" = --bench ]; then
-	pkgs="$pkgs time python3-numpy python3-scipy python3-pandas
+	pkgs="$pkgs time libfriso-dev friso-dict python3-numpy python3-scipy python3-pandas
 python3-nltk python3-sklearn python3-matplotlib gnuplot-nox"
 fi
 

@@ -295,6 +295,58 @@ fail:
 	return NULL;
 }
 
+int
+cli_vocab_option(int ch, const char *arg, struct cli_vocab *cv)
+{
+	switch (ch) {
+	case CLI_OPT_EXCLUDE:
+		cv->exclude = arg;
+		return 1;
+	case CLI_OPT_KEEP_NUMBERS:
+		cv->v.keep_numbers = 1;
+		return 1;
+	case CLI_OPT_MAX_DF:
+		cv->v.max_df = cli_double("--max-df", arg, 0, 1);
+		if (cv->v.max_df == 0) {
+			cli_warnx("--max-df: expected a share above 0, got "
+			    "'%s'", arg);
+			exit(2);
+		}
+		return 1;
+	case CLI_OPT_MIN_CHARS:
+		cv->v.min_chars = (int)cli_long("--min-chars", arg, 1, 100);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_vocab_open(struct cli_vocab *cv, struct pl_corpus *c)
+{
+	const struct pl_error *err;
+	char *text;
+	size_t len;
+
+	if (cv->exclude == NULL)
+		return 0;
+	if ((text = cli_read_file(cv->exclude, &len)) == NULL)
+		return -1;
+	err = pl_vocab_exclude(&cv->v, c->tk, text, cv->exclude);
+	free(text);
+	if (err != NULL) {
+		cli_error(err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_vocab_release(struct cli_vocab *cv)
+{
+	pl_vocab_release(&cv->v);
+}
+
 /* --where conditions, applied when the corpus is opened. */
 static const char **wheres;
 static size_t nwheres;

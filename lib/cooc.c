@@ -741,7 +741,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		if ((err = pl_db_word_text(c->db, w, &text)) != NULL)
 			goto done;
 		if (text == NULL || (!o->stopwords &&
-		    pl_tokenizer_is_stop(c->tk, text, strlen(text)))) {
+		    pl_tokenizer_is_stop(c->tk, text, strlen(text))) ||
+		    !pl_vocab_keep(o->vocab, text, 0, 0)) {
 			free(text);
 			text = NULL;
 			continue;

@@ -9,6 +9,7 @@
 
 #include "plenum/store.h"
 #include "plenum/token.h"
+#include "plenum/vocab.h"
 
 /* A growable byte buffer. */
 struct buf {
@@ -145,6 +146,7 @@ struct tseries_opts {
 	int		 ngram;
 	int64_t		 min_count;
 	int		 stopwords;
+	const struct pl_vocab	*vocab;
 };
 
 const struct pl_error *tseries_each(struct pl_corpus *,
@@ -160,5 +162,26 @@ const struct pl_error *tseries_each(struct pl_corpus *,
  */
 char	*table_copy_mem(const char *, size_t len);
 void	 table_real_shortest(char *buf, size_t size, double d);
+
+/*
+ * The Chinese segmenter (seg.c, docs/TOKENIZER.md).  seg_new() copies
+ * what it needs of user_dict (one word per line, # comments; NULL: none);
+ * the lexicon itself is static data, so a segmenter costs nothing until
+ * it is used.  seg_run() cuts len bytes of valid UTF-8 made only of Han
+ * characters into words: *spans gets (byte offset, byte length) pairs,
+ * *nspans of them, borrowed until the next call.
+ */
+struct seg;
+const struct pl_error *seg_new(const char *user_dict, struct seg **);
+void	 seg_free(struct seg *);
+const struct pl_error *seg_run(struct seg *, const char *, size_t len,
+	    const uint32_t **spans, size_t *nspans);
+/* 1 if s (len bytes of UTF-8) is one of the official terms (data/terms-zh.txt). */
+int	 seg_is_term(const char *s, size_t len);
+/* 1 if code point c is a counter or unit a numeral keeps (after_digits:
+ * after Arabic digits, where 时 分 秒 count too). */
+int	 seg_is_unit(uint32_t c, int after_digits);
+/* Number of dictionary words and official terms in the lexicon. */
+void	 seg_lexicon_size(size_t *words, size_t *terms);
 
 #endif /* PLENUM_EXTERN_H */

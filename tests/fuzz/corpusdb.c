@@ -24,33 +24,6 @@ static const char *const texts[][3] = {
 	    "committee will develop new tools." }
 };
 
-/*
- * A small friso dictionary in dir, for PLENUM_FRISO_DICT: loading the
- * full one takes most of a second, on every database opened.
- */
-void
-fuzz_small_dict(const char *dir)
-{
-	static const char ini[] = "__LEX_CJK_WORDS__ :[\n    lex-main.lex;\n]\n";
-	static const char words[] = "会议\n强调\n坚持\n全面\n依法治国\n"
-	    "推进\n法治\n中国\n建设\n疫情\n防控\n取得\n重大\n成果\n"
-	    "中共中央\n政治局\n召开\n分析\n研究\n经济\n形势\n部署\n"
-	    "工作\n字符\n处理\n";
-	char path[256];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/friso.lex.ini", dir);
-	if ((fp = fopen(path, "w")) == NULL || fputs(ini, fp) == EOF ||
-	    fclose(fp) != 0)
-		abort();
-	snprintf(path, sizeof(path), "%s/lex-main.lex", dir);
-	if ((fp = fopen(path, "w")) == NULL || fputs(words, fp) == EOF ||
-	    fclose(fp) != 0)
-		abort();
-	if (setenv("PLENUM_FRISO_DICT", dir, 1) == -1)
-		abort();
-}
-
 void
 fuzz_make_corpus(const char *path)
 {

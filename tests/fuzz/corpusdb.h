@@ -5,10 +5,6 @@
 #ifndef PLENUM_FUZZ_CORPUSDB_H
 #define PLENUM_FUZZ_CORPUSDB_H
 
-/* Writes a small friso dictionary into dir and points
- * PLENUM_FRISO_DICT at it; aborts on failure. */
-void	fuzz_small_dict(const char *dir);
-
 /* Creates the database at path; aborts on failure. */
 void	fuzz_make_corpus(const char *path);
 

@@ -76,7 +76,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	snprintf(src, sizeof(src), "%s/good.db", fuzz_tmpdir());
 	snprintf(path, sizeof(path), "%s/bad.db", fuzz_tmpdir());
-	fuzz_small_dict(fuzz_tmpdir());
 	fuzz_make_corpus(src);
 	/* one file, no -wal: checkpointed by the close */
 	if ((fp = fopen(src, "rb")) == NULL || fseek(fp, 0, SEEK_END) != 0 ||

@@ -23,7 +23,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	snprintf(path, sizeof(path), "%s/term.db", fuzz_tmpdir());
-	fuzz_small_dict(fuzz_tmpdir());
 	fuzz_make_corpus(path);
 	if (pl_db_open(path, PL_DB_READ, &db) != NULL ||
 	    pl_corpus_open(db, &corpus) != NULL)
