@@ -161,6 +161,10 @@ const struct pl_error *tseries_each(struct pl_corpus *,
  * %.17g that reads back as d (size >= 32).
  */
 char	*table_copy_mem(const char *, size_t len);
+/* pl_table_add_col() for a name known not to be there yet (the reader
+ * has checked them all with a hash). */
+const struct pl_error *table_add_col_unique(struct pl_table *,
+	    const char *name, enum pl_coltype type);
 void	 table_real_shortest(char *buf, size_t size, double d);
 
 /*

@@ -129,8 +129,6 @@ const struct pl_error *
 pl_table_add_col(struct pl_table *t, const char *name, enum pl_coltype type)
 {
 	const struct pl_error *err = NULL;
-	struct pl_column *cols;
-	char *copy = NULL;
 
 	if (name == NULL) {
 		err = pl_error_fmt(PL_ERR_USAGE, "add column: no name");
@@ -150,6 +148,19 @@ pl_table_add_col(struct pl_table *t, const char *name, enum pl_coltype type)
 		err = pl_error_fmt(PL_ERR_USAGE, "duplicate column '%s'", name);
 		goto done;
 	}
+	err = table_add_col_unique(t, name, type);
+done:
+	return err;
+}
+
+const struct pl_error *
+table_add_col_unique(struct pl_table *t, const char *name,
+    enum pl_coltype type)
+{
+	const struct pl_error *err = NULL;
+	struct pl_column *cols;
+	char *copy = NULL;
+
 	if (t->ncols >= SIZE_MAX / sizeof(*cols) - 1) {
 		err = pl_error_nomem();
 		goto done;

@@ -222,20 +222,28 @@ static const struct pl_error *
 raw_header(struct raw *raw, struct rec *rec, const char *sep, size_t n)
 {
 	const struct pl_error *err = NULL;
-	size_t i, j;
+	struct strmap seen;
+	size_t i;
+	int added;
 
+	/* A hash of the names: 10^5 columns took 55 s when each was
+	 * compared with all before it. */
+	strmap_init(&seen);
 	for (i = 0; i < rec->n; i++) {
 		if (rec->f[i] == NULL && (rec->f[i] = table_copy_mem("", 0)) == NULL) {
 			err = pl_error_nomem();
 			goto done;
 		}
-		for (j = 0; j < i; j++) {
-			if (strcmp(rec->f[i], rec->f[j]) == 0) {
-				err = pl_error_fmt(PL_ERR_PARSE,
-				    "%s%s%zu: duplicate column '%s'",
-				    raw->name, sep, n, rec->f[i]);
-				goto done;
-			}
+		if (strmap_put(&seen, rec->f[i], strlen(rec->f[i]), 0,
+		    &added) == -1) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		if (!added) {
+			err = pl_error_fmt(PL_ERR_PARSE,
+			    "%s%s%zu: duplicate column '%s'",
+			    raw->name, sep, n, rec->f[i]);
+			goto done;
 		}
 	}
 	raw->names = rec->f;
@@ -243,6 +251,7 @@ raw_header(struct raw *raw, struct rec *rec, const char *sep, size_t n)
 	rec->f = NULL;
 	rec->n = rec->cap = 0;
 done:
+	strmap_release(&seen);
 	return err;
 }
 
@@ -321,7 +330,7 @@ raw_table(struct raw *raw, struct pl_table *out)
 			type = PL_COL_STR;
 		else
 			type = allint ? PL_COL_INT : PL_COL_REAL;
-		err = pl_table_add_col(&t, raw->names[c], type);
+		err = table_add_col_unique(&t, raw->names[c], type);
 		if (err != NULL)
 			goto done;
 	}

@@ -24,4 +24,13 @@ test_expect_success 'a --title that is not UTF-8 is a usage error, no SVG that i
 	grep "^plenum plot: --ylabel: invalid UTF-8 at byte 1$" err
 '
 
+test_expect_success 'a TSV of 10^5 columns is read (was 55 s: a quadratic name check); a repeated name still found' '
+	awk "BEGIN { for (i = 0; i < 100000; i++) printf \"%s%s\", (i ? \"\\t\" : \"\"), \"c\" i; print \"\"; for (i = 0; i < 100000; i++) printf \"%s%d\", (i ? \"\\t\" : \"\"), i; print \"\" }" >wide.tsv &&
+	test_expect_code 1 plenum plot bar -i wide.tsv -o wide.svg 2>err &&
+	grep "no label column" err &&
+	sed "1s/c99999\$/c5/" wide.tsv >dup.tsv &&
+	test_expect_code 1 plenum plot bar -i dup.tsv -o dup.svg 2>err &&
+	grep "dup.tsv:1: duplicate column .c5." err
+'
+
 test_done
