@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plenum/match.h"
 #include "plenum/corpus.h"
 #include "plenum/date.h"
 #include "plenum/plot.h"
@@ -351,6 +352,8 @@ cli_vocab_release(struct cli_vocab *cv)
 static const char **wheres;
 static size_t nwheres;
 
+static int match_words;
+
 int
 cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
 {
@@ -359,6 +362,9 @@ cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
 	const char **ns;
 
 	switch (ch) {
+	case CLI_OPT_WORDS:
+		match_words = 1;
+		return 1;
 	case CLI_OPT_WHERE:
 		if (strchr(arg, '=') == NULL || arg[0] == '=') {
 			cli_warnx("--where: expected KEY=VALUE, got '%s'", arg);
@@ -393,6 +399,49 @@ cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
 	}
 }
 
+/* A --source no document has: a warning, with the nearest sources. */
+static void
+warn_sources(struct pl_corpus *c, const struct pl_docfilter *f)
+{
+	size_t i, k;
+	char *near;
+
+	for (i = 0; f != NULL && f->sources && f->sources[i]; i++) {
+		for (k = 0; k < c->nsources; k++)
+			if (strcmp(c->sources[k], f->sources[i]) == 0)
+				break;
+		if (k < c->nsources)
+			continue;
+		near = pl_corpus_near_sources(c, f->sources[i]);
+		if (near && *near)
+			cli_warnx("warning: no document has source '%s' "
+			    "(did you mean %s?)", f->sources[i], near);
+		else
+			cli_warnx("warning: no document has source '%s'",
+			    f->sources[i]);
+		free(near);
+	}
+}
+
+/* A --where that no document meets: a warning, with the nearest keys. */
+static void
+warn_where(struct pl_corpus *c, const struct pl_docfilter *f,
+    const char *key, const char *value)
+{
+	size_t i;
+	char *near = NULL;
+
+	for (i = 0; i < c->ndocs; i++)
+		if (f->mask == NULL || f->mask[i])
+			return;
+	if (pl_corpus_near_keys(c, key, &near) == NULL && near && *near)
+		cli_warnx("warning: no document has %s=%s (did you mean "
+		    "%s?)", key, value, near);
+	else
+		cli_warnx("warning: no document has %s=%s", key, value);
+	free(near);
+}
+
 int
 cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
     struct pl_docfilter *f)
@@ -405,6 +454,8 @@ cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
 	if ((err = pl_db_open(cli_db_path(dbopt), PL_DB_READ, db)) != NULL ||
 	    (err = pl_corpus_open(*db, c)) != NULL)
 		goto fail;
+	(*c)->match_words = match_words;
+	warn_sources(*c, f);
 	for (i = 0; f != NULL && i < nwheres; i++) {
 		const char *eq = strchr(wheres[i], '=');
 		char *key = strndup(wheres[i], (size_t)(eq - wheres[i]));
@@ -413,6 +464,8 @@ cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
 			goto fail;
 		}
 		err = pl_corpus_where(*c, f, key, eq + 1);
+		if (err == NULL)
+			warn_where(*c, f, key, eq + 1);
 		free(key);
 		if (err)
 			goto fail;
@@ -439,12 +492,27 @@ cli_terms(struct pl_corpus *c, int argc, char **argv, struct pl_term ***out)
 		cli_warnx("out of memory");
 		return 1;
 	}
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc; i++) {
+		char *near = NULL;
+		int absent = 0;
 		if ((err = pl_term_parse(c, argv[i], &t[i])) != NULL) {
 			cli_error(err);
 			cli_terms_free(t, i);
 			return err->code == PL_ERR_USAGE ? 2 : 1;
 		}
+		if ((err = pl_term_absent(c, t[i], &absent, &near)) != NULL) {
+			cli_error(err);
+			cli_terms_free(t, i + 1);
+			return 1;
+		}
+		if (absent && near && *near)
+			cli_warnx("warning: '%s' is not in the corpus (did you "
+			    "mean %s?)", argv[i], near);
+		else if (absent)
+			cli_warnx("warning: '%s' is not in the corpus",
+			    argv[i]);
+		free(near);
+	}
 	*out = t;
 	return 0;
 }
@@ -465,16 +533,22 @@ cli_terms_free(struct pl_term **t, int n)
 char *
 cli_command_line(int argc, char **argv)
 {
+	return cli_quote_args(cli_prog, argc > 0 ? argc - 1 : 0, argv + 1);
+}
+
+char *
+cli_quote_args(const char *prog, int argc, char **argv)
+{
 	size_t n = 16, i, k = 0;
 	char *s;
 
 	for (i = 0; i < (size_t)argc; i++)
 		n += strlen(argv[i]) * 4 + 3;
-	n += strlen(cli_prog);
+	n += strlen(prog);
 	if ((s = malloc(n)) == NULL)
 		return NULL;
-	k += (size_t)snprintf(s, n, "%s", cli_prog);
-	for (i = 1; i < (size_t)argc; i++) {
+	k += (size_t)snprintf(s, n, "%s", prog);
+	for (i = 0; i < (size_t)argc; i++) {
 		const char *a = argv[i];
 		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
 		s[k++] = ' ';
@@ -494,6 +568,24 @@ cli_command_line(int argc, char **argv)
 	return s;
 }
 
+/*
+ * A chart's caption: the corpus named by its database's file name, never
+ * the path (a figure is pasted into reports; /home/me/... is private and
+ * says nothing).  NULL without a database.
+ */
+const char *
+cli_plot_caption(const char *db, char *buf, size_t n)
+{
+	const char *b;
+
+	if (db == NULL || *db == '\0')
+		return NULL;
+	b = strrchr(db, '/');
+	b = b ? b + 1 : db;
+	snprintf(buf, n, "Corpus: %s \xc2\xb7 plenum", b);
+	return buf;
+}
+
 int
 cli_plot(const struct pl_table *t, int kind, const char *path,
     const char *dbopt, const char *subtitle, int argc, char **argv)
@@ -501,7 +593,7 @@ cli_plot(const struct pl_table *t, int kind, const char *path,
 	const struct pl_error *err;
 	struct pl_plotcfg cfg;
 	struct pl_plot *p = NULL;
-	char *cmdline = cli_command_line(argc, argv);
+	char *cmdline = cli_command_line(argc, argv), caption[256];
 	const char *first;
 	size_t nmiss;
 
@@ -509,7 +601,7 @@ cli_plot(const struct pl_table *t, int kind, const char *path,
 	cfg.cmdline = cmdline;
 	cfg.dbname = cli_db_path(dbopt);
 	cfg.subtitle = subtitle;
-	cfg.caption = cfg.dbname;
+	cfg.caption = cli_plot_caption(cfg.dbname, caption, sizeof(caption));
 	if (kind == PL_PLOT_MULTIPLES)
 		cfg.free_y = 1;
 	if ((err = pl_plot_new((enum pl_plot_kind)kind, t, &cfg, &p)) != NULL ||

@@ -19,7 +19,8 @@ static const char usage_str[] =
 	"                   [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                   [--min-chars N] [--max-df F] [--matrix] [--top-terms N] [--bigrams]\n"
 	"                   [--from DATE] [--to DATE] [--source S ...]\n"
-	"                   [--where K=V ...] [--format tsv|csv|json|jsonl] [TERM ...]\n";
+	"                   [--where K=V ...] [--words] [--format tsv|csv|json|jsonl]\n"
+	"                   [TERM ...]\n";
 
 /* Parses --measure M,M,...; exits 2 when a name is unknown. */
 static void
@@ -99,6 +100,7 @@ cmd_cooc(int argc, char **argv)
 		{ "within-sentence", no_argument,	NULL, OPT_WITHIN },
 		CLI_FILTER_OPTIONS,
 		CLI_VOCAB_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

@@ -32,6 +32,9 @@ int	 buf_varint(struct buf *, uint64_t);
 int	 varint_get(const unsigned char **p, const unsigned char *end,
 	    uint64_t *v);
 
+/* 1 if text[a, b) holds clause punctuation (pl_is_clause_punct()). */
+int	 clause_gap(const char *text, size_t len, size_t a, size_t b);
+
 /* 64-bit hash of len bytes. */
 uint64_t hash_bytes(const void *, size_t len);
 

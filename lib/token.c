@@ -327,6 +327,28 @@ pl_normalize(const char *s, size_t len, char **buf, size_t *used,
 	return norm_into(NULL, s, len, buf, used, cap);
 }
 
+int
+pl_is_clause_punct(int32_t c)
+{
+	switch (c) {
+	case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+	case '{': case '}': case '"':
+	case 0x2013: case 0x2014: case 0x2015:	/* dashes */
+	case 0x2018: case 0x2019: case 0x201c: case 0x201d: /* quotes */
+	case 0x2026:				/* ellipsis */
+	case 0x3001:				/* 、 */
+	case 0x3008: case 0x3009: case 0x300a: case 0x300b: case 0x300c:
+	case 0x300d: case 0x300e: case 0x300f: case 0x3010: case 0x3011:
+	case 0x3014: case 0x3015: case 0x3016: case 0x3017:	/* brackets */
+	case 0xfe50: case 0xfe51: case 0xfe54: case 0xfe55: /* small forms */
+	case 0xff02: case 0xff08: case 0xff09: case 0xff0c: case 0xff1a:
+	case 0xff1b: case 0xff3b: case 0xff3d: case 0xff5b: case 0xff5d:
+	case 0xff64:				/* half-width 、 */
+		return 1;
+	}
+	return 0;
+}
+
 /* Token output. */
 
 static const struct pl_error *
@@ -363,6 +385,7 @@ emit(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 	t->norm = (uint32_t)start;
 	t->nlen = (uint32_t)(out->nlen - start - 1);
 	t->sent = sent;
+	t->clause = 0;	/* set by pl_tokenize() */
 	return NULL;
 }
 
@@ -870,8 +893,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
     struct pl_tokens *out)
 {
 	const struct pl_error *err;
-	size_t i = 0, n, end, resume, sent_first = 0;
-	uint32_t sent = 0;
+	size_t i = 0, n, end, resume, sent_first = 0, clause_first = 0, k,
+	    labelled = 0;
+	uint32_t sent = 0, clause = 0;
 	int32_t c;
 
 	out->n = 0;
@@ -896,6 +920,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if ((err = segment_han(tk, out, text, i, end - i,
 			    sent)) != NULL)
 				return err;
+			for (k = labelled; k < out->n; k++)
+				out->v[k].clause = clause;
+			labelled = out->n;
 			i = end;
 			continue;
 		}
@@ -921,6 +948,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if ((err = emit(tk, out, text, i, end - i, sent, NULL,
 			    0)) != NULL)
 				return err;
+			for (k = labelled; k < out->n; k++)
+				out->v[k].clause = clause;
+			labelled = out->n;
 			i = resume;
 			continue;
 		}
@@ -939,6 +969,11 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if (brk) {
 				sent++;
 				sent_first = out->n;
+			}
+			if ((brk || pl_is_clause_punct(c)) &&
+			    out->n > clause_first) {
+				clause++;
+				clause_first = out->n;
 			}
 		}
 		i += n;

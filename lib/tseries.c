@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/match.h"
 #include "plenum/date.h"
 #include "plenum/query.h"
 #include "plenum/token.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/match.h"
 #include "plenum/query.h"
 #include "plenum/store.h"
 #include "corpusdb.h"
