@@ -1,6 +1,6 @@
 # plenum - text analytics and trend statistics over dated meeting reports.
 # GNU make.  Targets: all check (test) unit e2e demo bench install
-# uninstall clean distclean deps valgrind.  See README.md.
+# uninstall clean distclean deps valgrind fuzz.  See README.md.
 
 VERSION		= 0.1.0
 PREFIX		?= /usr/local
@@ -25,12 +25,23 @@ ifneq ($(SANITIZE),)
 SAN_FLAGS	= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_LDFLAGS	= -fsanitize=$(SANITIZE)
 endif
+# FUZZER=1 (make fuzz sets it, with clang): the library is instrumented for
+# libFuzzer and the harnesses link its driver instead of tests/fuzz/main.c.
+ifeq ($(FUZZER),1)
+SAN_FLAGS	+= -fsanitize=fuzzer-no-link
+FUZZ_MAIN	=
+FUZZ_LDFLAGS	= -fsanitize=fuzzer
+else
+FUZZ_MAIN	= $(BUILD)/tests/fuzz/main.o
+FUZZ_LDFLAGS	=
+endif
 
-# Dependencies come only from pkg-config; a missing one stops the build.
+# Dependencies come only from pkg-config; a missing one stops the build
+# and is named.
 ifeq ($(filter deps clean distclean,$(MAKECMDGOALS)),)
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-PKG_OK		:= $(shell $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && echo yes)
+PKG_MISSING	:= $(strip $(foreach p,$(PKGS),$(shell $(PKG_CONFIG) --exists $(p) 2>/dev/null || echo $(p))))
 endif
 
 ALL_CFLAGS	= -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
@@ -46,27 +57,50 @@ PLOT_SRC	= $(sort $(wildcard plots/*.c))
 PLOT_OBJ	= $(PLOT_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC	= $(wildcard tests/unit/*-test.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
-DEPS		= $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(PLOT_OBJ:.o=.d) $(UNIT_BIN:=.d)
+# The fuzz harnesses (tests/fuzz/): reader.c is built once per format.
+FUZZ		= reader-jsonl reader-json reader-csv reader-tsv reader-text \
+		  token table term date db
+FUZZ_BIN	= $(FUZZ:%=$(BUILD)/tests/fuzz/fuzz-%)
+FUZZ_COMMON	= $(BUILD)/tests/fuzz/util.o $(BUILD)/tests/fuzz/corpusdb.o \
+		  $(FUZZ_MAIN)
+FUZZ_SECONDS	?= 30
+FUZZ_BUILD	?= build-fuzz
+DEPS		= $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(PLOT_OBJ:.o=.d) $(UNIT_BIN:=.d) \
+		  $(wildcard $(BUILD)/tests/fuzz/*.d)
 
 PROG		= $(BUILD)/plenum
 MANPAGES	= $(wildcard docs/man/*.1)
 
 .PHONY: all check test unit e2e demo bench install uninstall clean \
-	distclean deps valgrind pkgcheck
+	distclean deps valgrind pkgcheck fuzz fuzz-bins FORCE
 
-all: pkgcheck plenum $(UNIT_BIN)
+# A recipe that fails leaves no half-written target behind.
+.DELETE_ON_ERROR:
+
+all: pkgcheck plenum $(UNIT_BIN) $(FUZZ_BIN)
 
 pkgcheck:
-ifneq ($(PKG_OK),yes)
-	@echo "make: missing libraries: pkg-config cannot find all of: $(PKGS)" >&2
+ifneq ($(PKG_MISSING),)
+	@echo "make: missing libraries: pkg-config finds no package $(PKG_MISSING)" >&2
 	@echo "make: run 'make deps' (as root) to install them" >&2
 	@exit 1
 endif
 
+# Everything is rebuilt when the compiler, the flags or the libraries
+# change (git's GIT-CFLAGS): $(BUILD)/FLAGS is rewritten only when they do.
+FLAGS_NOW	= $(CC) $(CPPFLAGS) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(FUZZ_LDFLAGS) $(LIBS)
+FLAGS_Q		= '$(subst ','\'',$(FLAGS_NOW))'
+$(BUILD)/FLAGS: FORCE
+	@mkdir -p $(@D)
+	@if [ "$$(cat $@ 2>/dev/null)" != $(FLAGS_Q) ]; then \
+		test -f $@ && echo "make: flags changed, rebuilding $(BUILD)/" >&2; \
+		echo $(FLAGS_Q) > $@; \
+	fi
+
 deps:
 	@sh build-aux/deps.sh
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -75,7 +109,7 @@ $(BUILD)/gen/stopwords.c: data/stopwords-en.txt data/stopwords-zh.txt build-aux/
 	@mkdir -p $(@D)
 	sh build-aux/embed.sh data/stopwords-en.txt data/stopwords-zh.txt > $@
 
-$(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c
+$(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c $(BUILD)/FLAGS
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # The segmenter's lexicon: jieba's dictionary and HMM (python3-jieba) and
@@ -101,7 +135,7 @@ $(BUILD)/libplenumplot.a: $(PLOT_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(PLOT_OBJ)
 
-$(PROG): $(CMD_OBJ) $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a
+$(PROG): $(CMD_OBJ) $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a $(BUILD)/FLAGS
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libplenumplot.a \
 		$(BUILD)/libplenum.a $(LIBS)
 
@@ -109,10 +143,34 @@ $(PROG): $(CMD_OBJ) $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a
 plenum: $(PROG)
 	@if [ "$(BUILD)" = build ]; then cp $(PROG) plenum; fi
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a tests/unit/tap.h
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libplenumplot.a $(BUILD)/libplenum.a tests/unit/tap.h $(BUILD)/FLAGS
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libplenumplot.a $(BUILD)/libplenum.a $(LIBS)
+
+$(BUILD)/tests/fuzz/reader-%.o: tests/fuzz/reader.c $(BUILD)/FLAGS
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DFUZZ_FORMAT='"$*"' -c $< -o $@
+
+$(BUILD)/tests/fuzz/fuzz-%: $(BUILD)/tests/fuzz/%.o $(FUZZ_COMMON) $(BUILD)/libplenum.a
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< $(FUZZ_COMMON) \
+		$(BUILD)/libplenum.a $(LIBS)
+
+# The harness objects are kept (they are not intermediate files to make).
+.PRECIOUS: $(BUILD)/tests/fuzz/%.o
+
+fuzz-bins: pkgcheck $(FUZZ_BIN)
+
+# make fuzz FUZZ_SECONDS=N: every harness for N seconds under ASan+UBSan
+# with clang's libFuzzer, in $(FUZZ_BUILD)/; fails on any finding.
+fuzz:
+	@if ! command -v clang >/dev/null 2>&1; then \
+		echo "make fuzz: skipped: clang is not installed (sh build-aux/deps.sh --fuzz installs clang and libclang-rt-14-dev)" >&2; \
+		exit 0; \
+	fi; \
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang FUZZER=1 \
+		SANITIZE=address,undefined OPT="-O1 -g" fuzz-bins && \
+	sh tests/fuzz/run.sh $(FUZZ_BUILD)/tests/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
 # fontconfig's process-lifetime caches are not leaks (tests/lsan.supp).
 LSAN_ENV	= LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0
@@ -124,8 +182,11 @@ check test: deps
 unit: all
 	@PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh --unit-only $(BUILD)/tests
 
+# Unit tests, the fuzz replays and the main e2e scripts under valgrind
+# (tests/run-tests.sh); a valgrind report fails the program it came from.
 valgrind: all
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
+	@command -v valgrind >/dev/null 2>&1 || { echo "make valgrind: valgrind is not installed (sh build-aux/deps.sh --fuzz)" >&2; exit 1; }
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
 		PLENUM_BIN_DIR=$(abspath $(dir $(PROG))) sh tests/run-tests.sh $(BUILD)/tests
 
 demo: deps
@@ -159,5 +220,9 @@ clean:
 		tests/trash out demo.db demo.db-wal demo.db-shm
 
 distclean: clean
+
+# The .d files come from -MMD; no rule (not even make's built-in
+# "%: %.o") may try to make them.
+%.d: ;
 
 -include $(DEPS)

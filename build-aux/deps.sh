@@ -1,8 +1,9 @@
 #!/bin/sh
 # deps.sh - install the Debian packages plenum needs to build, test and
 # draw, when any is missing (with --test-tools, also the optional tools some
-# tests use and skip without; with --bench, those and the benchmark peers).
-# As root it runs one apt-get install line
+# tests use and skip without; with --bench, those and the benchmark peers;
+# with --fuzz, clang, libFuzzer and valgrind for make fuzz, make valgrind
+# and CI).  As root it runs one apt-get install line
 # (after apt-get update when the package lists are empty); otherwise it
 # prints that line for you to run.  See README.md for why each is there.
 set -eu
@@ -23,6 +24,12 @@ python3 mandoc poppler-utils"
 test_tools="chromium"
 if [ "${1:-}" = --test-tools ]; then
 	pkgs="$pkgs $test_tools"
+fi
+
+# make fuzz and CI (.ci/run) add clang and its libFuzzer runtime; without
+# them make fuzz skips with a message.
+if [ "${1:-}" = --fuzz ]; then
+	pkgs="$pkgs clang libclang-rt-14-dev valgrind"
 fi
 
 # make bench adds the peers it measures against (each bench script skips a

@@ -24,13 +24,45 @@ const char *cli_prog = "plenum";
 void
 cli_warnx(const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
+	int n;
 
-	fprintf(stderr, "%s: ", cli_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		n = 0;
+	fprintf(stderr, "%s: ", cli_prog);
+	/* messages quote documents and file names: no raw controls */
+	cli_put_safe(stderr, msg, (size_t)n < sizeof(msg) ? (size_t)n :
+	    sizeof(msg) - 1);
 	fputc('\n', stderr);
+}
+
+void
+cli_put_safe(FILE *fp, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		int c1 = c == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f;
+
+		if (c >= 0x20 && c != 0x7f && !c1)
+			continue;
+		fwrite(s + run, 1, i - run, fp);
+		if (c1) {
+			/* U+0080..U+009F, the C1 controls: M-^@ .. M-^_ */
+			fprintf(fp, "M-^%c", p[i + 1] - 0x80 + '@');
+			i++;
+		} else
+			fprintf(fp, "^%c", c == 0x7f ? '?' : c + '@');
+		run = i + 1;
+	}
+	fwrite(s + run, 1, len - run, fp);
 }
 
 void
@@ -63,12 +95,12 @@ cli_long(const char *opt, const char *arg, long min, long max)
 		cli_warnx("%s: '%s' is not a number", opt, arg);
 		exit(2);
 	}
-	if (errno == ERANGE || v < min) {
-		cli_warnx("%s: %s is too small (at least %ld)", opt, arg, min);
+	if ((errno == ERANGE && v == LONG_MAX) || v > max) {
+		cli_warnx("%s: %s is too large (at most %ld)", opt, arg, max);
 		exit(2);
 	}
-	if (v > max) {
-		cli_warnx("%s: %s is too large (at most %ld)", opt, arg, max);
+	if (errno == ERANGE || v < min) {
+		cli_warnx("%s: %s is too small (at least %ld)", opt, arg, min);
 		exit(2);
 	}
 	return v;
@@ -176,6 +208,9 @@ cli_db_path(const char *opt)
 	return "plenum.db";
 }
 
+/* Set once a failed write to stdout was reported: it is said once. */
+static int stdout_reported;
+
 int
 cli_write_table(const struct pl_table *t, int fmt)
 {
@@ -184,7 +219,12 @@ cli_write_table(const struct pl_table *t, int fmt)
 	if ((err = pl_table_write(t, stdout, (enum pl_format)fmt)) != NULL) {
 		if (err->sys_errno == EPIPE)
 			exit(0);
-		cli_warnx("stdout: %s", err->msg);
+		if (err->code == PL_ERR_IO) {
+			cli_warnx("stdout: %s", strerror(err->sys_errno ?
+			    err->sys_errno : EIO));
+			stdout_reported = 1;
+		} else
+			cli_warnx("%s", err->msg);
 		return 1;
 	}
 	return 0;
@@ -193,10 +233,13 @@ cli_write_table(const struct pl_table *t, int fmt)
 int
 cli_finish(int status)
 {
+	errno = 0;
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		if (errno == EPIPE)
 			return status;
-		cli_warnx("stdout: %s", strerror(errno));
+		if (!stdout_reported)
+			cli_warnx("stdout: %s", strerror(errno ? errno : EIO));
+		stdout_reported = 1;
 		return 1;
 	}
 	return status;

@@ -19,6 +19,12 @@ extern const char *cli_prog;
 void	 cli_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "plenum NAME: <error message>" on stderr. */
 void	 cli_error(const struct pl_error *);
+/*
+ * Writes len bytes of s for a terminal: control characters (C0, DEL and
+ * the C1 range) shown as cat -v does (^[, ^?, M-^[), the rest as is.
+ * Messages and kwic's terminal view use it; TSV, CSV and JSON stay exact.
+ */
+void	 cli_put_safe(FILE *, const char *s, size_t len);
 
 /*
  * Prints the usage text: to stdout and exit 0 for -h (status 0), to

@@ -58,7 +58,8 @@ put_cut(const char *s, size_t max, int fromright)
 			w -= cw > 0 ? (size_t)cw : 0;
 			s += n;
 		}
-		printf("%*s%s", (int)(max - w), "", s);
+		printf("%*s", (int)(max - w), "");
+		cli_put_safe(stdout, s, strlen(s));
 		return;
 	}
 	w = 0;
@@ -70,7 +71,7 @@ put_cut(const char *s, size_t max, int fromright)
 		if (w + (size_t)(cw > 0 ? cw : 0) > max)
 			break;
 		w += cw > 0 ? (size_t)cw : 0;
-		fwrite(s, 1, (size_t)n, stdout);
+		cli_put_safe(stdout, s, (size_t)n);
 		s += n;
 	}
 }
@@ -88,7 +89,9 @@ show(const struct pl_table *t)
 		const char *match = pl_table_cell(t, i, 4)->v.s;
 		printf("%-10s ", pl_table_cell(t, i, 1)->v.s);
 		put_cut(pl_table_cell(t, i, 3)->v.s, side, 0);
-		printf(" \033[1;31m%s\033[0m ", match);
+		fputs(" \033[1;31m", stdout);
+		cli_put_safe(stdout, match, strlen(match));
+		fputs("\033[0m ", stdout);
 		put_cut(pl_table_cell(t, i, 5)->v.s, side, 1);
 		putchar('\n');
 	}

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "plenum/date.h"
+#include "plenum/corpus.h"
+#include "plenum/file.h"
 #include "plenum/plot.h"
 #include "cli.h"
 #include "commands.h"
@@ -86,28 +88,26 @@ size_arg(const char *opt, const char *arg, int *inches)
 	return v;
 }
 
-/* Writes t as TSV to path through a temporary file and a rename. */
+/* Writes t as TSV to path atomically (pl_file_write_atomic). */
 static int
 write_data(const char *path, const struct pl_table *t)
 {
 	const struct pl_error *err;
-	char tmp[4096];
+	char *buf = NULL;
+	size_t len = 0;
 	FILE *fp;
-	int fd;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >=
-	    sizeof(tmp) || (fd = mkstemp(tmp)) == -1 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
+	if ((fp = open_memstream(&buf, &len)) == NULL) {
 		cli_warnx("--data: %s: %s", path, strerror(errno));
 		return 1;
 	}
 	err = pl_table_write(t, fp, PL_FMT_TSV);
 	if (fclose(fp) == EOF && err == NULL)
-		err = pl_error_from_errno(path);
-	if (err == NULL && rename(tmp, path) == -1)
-		err = pl_error_from_errno(path);
+		err = pl_error_nomem();
+	if (err == NULL)
+		err = pl_file_write_atomic(path, buf, len);
+	free(buf);
 	if (err != NULL) {
-		unlink(tmp);
 		cli_error(err);
 		return 1;
 	}
@@ -345,6 +345,25 @@ cmd_plot(int argc, char **argv)
 	if (outp == NULL && !dump) {
 		cli_warnx("no output: name it with -o OUT.png, .svg or .pdf");
 		cli_usage(usage_str, 2);
+	}
+	{
+		/* Texts drawn on the chart: an SVG with invalid UTF-8 is not
+		   XML, and pango would draw boxes. */
+		const struct { const char *opt, *s; } texts[] = {
+			{ "--title", cfg.title }, { "--subtitle", cfg.subtitle },
+			{ "--caption", cfg.caption }, { "--xlabel", cfg.xlabel },
+			{ "--ylabel", cfg.ylabel }
+		};
+		size_t k;
+		long bad;
+
+		for (k = 0; k < sizeof(texts) / sizeof(texts[0]); k++)
+			if (texts[k].s != NULL && (bad = pl_utf8_check(
+			    texts[k].s, strlen(texts[k].s))) != -1) {
+				cli_warnx("%s: invalid UTF-8 at byte %ld",
+				    texts[k].opt, bad + 1);
+				exit(2);
+			}
 	}
 	if ((in_w || in_h) && dpi == 0)
 		dpi = 300;	/* a size in inches is for print */

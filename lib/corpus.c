@@ -644,6 +644,9 @@ field_add(struct pl_reader *r, struct buf *f)
 {
 	char **nf;
 
+	if (f->n > 0 && memchr(f->p, '\0', f->n) != NULL)
+		return pl_error_fmt(PL_ERR_PARSE, "field %zu: NUL byte (not "
+		    "text)", r->nfields + 1);
 	if (r->nfields == r->fcap) {
 		size_t nc = r->fcap ? r->fcap * 2 : 16;
 		if ((nf = realloc(r->fields, nc * sizeof(*nf))) == NULL)
@@ -784,7 +787,7 @@ csv_header(struct pl_reader *r)
 	static const char *const defs[] = { "id", "date", "source", "title",
 	    "text" };
 	const char *names[5];
-	size_t start;
+	size_t start, i, j;
 	int got, k;
 
 	r->doc.line = 1;
@@ -798,6 +801,19 @@ csv_header(struct pl_reader *r)
 	r->nhdr = r->nfields;
 	r->fields = NULL;
 	r->nfields = r->fcap = 0;
+	for (i = 0; i < r->nhdr; i++) {
+		long bad = pl_utf8_check(r->hdr[i], strlen(r->hdr[i]));
+
+		if (bad != -1)
+			return pl_error_fmt(PL_ERR_PARSE, "header: column %zu: "
+			    "invalid UTF-8 at byte %ld of its name", i + 1,
+			    bad + 1);
+		for (j = 0; j < i; j++)
+			if (strcasecmp(r->hdr[i], r->hdr[j]) == 0)
+				return pl_error_fmt(PL_ERR_PARSE, "header: "
+				    "column '%s' appears twice (columns %zu "
+				    "and %zu)", r->hdr[i], j + 1, i + 1);
+	}
 	names[0] = r->opts.id_col ? r->opts.id_col : defs[0];
 	names[1] = r->opts.date_col ? r->opts.date_col : defs[1];
 	names[2] = r->opts.source_col ? r->opts.source_col : defs[2];
@@ -881,8 +897,11 @@ next_csv(struct pl_reader *r, const struct pl_doc **out)
 		    (int)i == r->col[2] || (int)i == r->col[3] ||
 		    (int)i == r->col[4])
 			continue;
-		json_object_set_new(meta, r->hdr[i],
-		    json_string(r->fields[i]));
+		if (json_object_set_new(meta, r->hdr[i],
+		    json_string(r->fields[i])) == -1) {
+			json_decref(meta);
+			return pl_error_nomem();
+		}
 	}
 	if (json_object_size(meta) > 0) {
 		r->s_meta = json_dumps(meta, JSON_COMPACT);
@@ -962,9 +981,16 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 		return pl_error_fmt(PL_ERR_PARSE,
 		    "invalid UTF-8 at byte %ld of the file", bad + 1);
 	}
+	if ((p = memchr(r->data, '\0', r->dlen)) != NULL) {
+		size_t line = 1, k;
+		for (k = 0; k < (size_t)(p - r->data); k++)
+			if (r->data[k] == '\n')
+				line++;
+		r->doc.line = line;
+		return pl_error_fmt(PL_ERR_PARSE, "NUL byte at byte %zu of the "
+		    "file (not text)", (size_t)(p - r->data) + 1);
+	}
 	body = r->data;
-	if (strncmp(body, "\xef\xbb\xbf", 3) == 0)
-		body += 3;	/* BOM */
 	/* YAML-style front matter between --- lines. */
 	if (strncmp(body, "---\n", 4) == 0 || strncmp(body, "---\r\n", 5) == 0) {
 		if ((meta = json_object()) == NULL)
@@ -1012,6 +1038,25 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 				json_decref(meta);
 				return pl_error_nomem();
 			}
+			if ((strcmp(key, "date") == 0 && r->s_date != NULL) ||
+			    (strcmp(key, "source") == 0 && r->s_source) ||
+			    (strcmp(key, "title") == 0 && r->s_title) ||
+			    (strcmp(key, "id") == 0 && r->s_id) ||
+			    (strcmp(key, "lang") == 0 && r->s_lang) ||
+			    json_object_get(meta, key) != NULL ||
+			    (strcmp(key, "id") == 0 && *val == '\0')) {
+				/* a second value was kept in the metadata, an
+				   empty id made a document without one */
+				err = pl_error_fmt(PL_ERR_PARSE, "front "
+				    "matter: key '%s' %s", key, *val == '\0' &&
+				    strcmp(key, "id") == 0 ? "is empty" :
+				    "appears twice");
+				free(key);
+				free(val);
+				json_decref(meta);
+				r->doc.line = fmline;
+				return err;
+			}
 			if (strcmp(key, "date") == 0 && r->s_date == NULL) {
 				r->doc.line = fmline;
 				err = take_date(r, val, strlen(val));
@@ -1032,7 +1077,13 @@ next_text(struct pl_reader *r, const struct pl_doc **out)
 			else if (strcmp(key, "lang") == 0 && !r->s_lang)
 				r->s_lang = val;
 			else {
-				json_object_set_new(meta, key, json_string(val));
+				if (json_object_set_new(meta, key,
+				    json_string(val)) == -1) {
+					free(key);
+					free(val);
+					json_decref(meta);
+					return pl_error_nomem();
+				}
 				free(val);
 			}
 			free(key);
@@ -1127,6 +1178,22 @@ file_open(struct pl_reader *r, const char *path)
 			return pl_error_from_errno(path);
 	}
 	r->skipped = 0;
+	/* A UTF-8 byte-order mark at the start is not part of the data. */
+	c = getc(r->fp);
+	if (c == 0xef) {
+		int c2 = getc(r->fp), c3 = c2 == 0xbb ? getc(r->fp) : EOF;
+
+		if (c2 != 0xbb || c3 != 0xbf) {
+			if (!r->is_stdin) {
+				if (fseek(r->fp, 0, SEEK_SET) == -1)
+					return pl_error_from_errno(path);
+			} else if ((c3 != EOF && ungetc(c3, r->fp) == EOF) ||
+			    (c2 != EOF && ungetc(c2, r->fp) == EOF) ||
+			    ungetc(c, r->fp) == EOF)
+				return pl_error_from_errno(r->path);
+		}
+	} else if (c != EOF && ungetc(c, r->fp) == EOF)
+		return pl_error_from_errno(r->path);
 	r->fmt = r->opts.format;
 	if (r->fmt == PL_IN_AUTO && !r->is_stdin)
 		r->fmt = fmt_of(path);

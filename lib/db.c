@@ -2133,6 +2133,18 @@ blobdup(const void *p, size_t len)
 	return q;
 }
 
+/*
+ * A value read from the file that no plenum ever wrote: the file was
+ * damaged or made by hand.  Checked before it sizes an allocation or
+ * indexes an array.
+ */
+static const struct pl_error *
+damaged(struct pl_db *db, const char *what, long long v)
+{
+	return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: %s %lld "
+	    "is out of range", db->path, what, v);
+}
+
 const struct pl_error *
 pl_db_each_doc(struct pl_db *db,
     const struct pl_error *(*fn)(void *, const struct pl_docrow *), void *arg)
@@ -2153,6 +2165,19 @@ pl_db_each_doc(struct pl_db *db,
 		r.prec = prec == NULL || prec[0] == 'd' ? PL_PREC_DAY :
 		    prec[0] == 'm' ? PL_PREC_MONTH : PL_PREC_YEAR;
 		r.tokens = sqlite3_column_int64(st, 3);
+		/* ids index arrays (int32 rows), days drive bucket loops */
+		if (r.id < 1 || r.id >= INT32_MAX) {
+			err = damaged(db, "doc.id", (long long)r.id);
+			break;
+		}
+		if (r.day < PL_DAY_MIN || r.day > PL_DAY_MAX) {
+			err = damaged(db, "doc.day", (long long)r.day);
+			break;
+		}
+		if (r.tokens < 0 || r.tokens > UINT32_MAX) {
+			err = damaged(db, "doc.tokens", (long long)r.tokens);
+			break;
+		}
 		r.ext_id = (const char *)sqlite3_column_text(st, 4);
 		r.source = (const char *)sqlite3_column_text(st, 5);
 		r.title = (const char *)sqlite3_column_text(st, 6);
@@ -2356,10 +2381,13 @@ int
 pl_postings_each(const unsigned char *p, size_t len,
     void (*fn)(void *, int64_t, int64_t), void *arg)
 {
-	const unsigned char *end = p + len;
+	const unsigned char *end;
 	uint64_t d, c;
 	int64_t last = 0;
 
+	if (len == 0)
+		return 0;	/* p may be NULL */
+	end = p + len;
 	while (p < end) {
 		if (varint_get(&p, end, &d) == -1 ||
 		    varint_get(&p, end, &c) == -1)

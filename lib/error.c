@@ -1,5 +1,11 @@
 /*
  * error.c - the library's error values (see include/plenum/error.h).
+ *
+ * Errors live in a small ring of thread-local slots, as got's do: a new
+ * error takes the next slot, so an error still held (or being wrapped,
+ * or formatted into a new one) is not overwritten by the next few.  Every
+ * message is formatted into a local buffer first, so an argument may
+ * point into any slot.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -8,92 +14,107 @@
 
 #include "plenum/error.h"
 
-static _Thread_local struct pl_error err_storage;
-static _Thread_local char err_tmp[sizeof(err_storage.msg)];
+#define NSLOTS	8
 
-/* Sets the message to "a: b", truncated to fit. */
-static void
-set_pair(const char *a, const char *b)
+static _Thread_local struct pl_error	slots[NSLOTS];
+static _Thread_local unsigned		next_slot;
+
+static struct pl_error *
+slot_new(enum pl_errcode code, int sys_errno, const char *msg)
 {
-	size_t cap = sizeof(err_storage.msg) - 1, n = 0, k;
-	char tmp[sizeof(err_storage.msg)];
+	struct pl_error *e = &slots[next_slot++ % NSLOTS];
 
-	k = strlen(a);
-	if (k > cap)
-		k = cap;
-	memcpy(tmp, a, k);
-	n = k;
+	e->code = code;
+	e->sys_errno = sys_errno;
+	snprintf(e->msg, sizeof(e->msg), "%s", msg);
+	return e;
+}
+
+/* Writes "a: b" into msg (PL_ERROR_MSG bytes), truncated to fit. */
+static void
+join(char *msg, const char *a, const char *b)
+{
+	size_t cap = PL_ERROR_MSG - 1, n, k;
+
+	n = strlen(a);
+	if (n > cap)
+		n = cap;
+	memcpy(msg, a, n);
 	if (n + 2 <= cap) {
-		memcpy(tmp + n, ": ", 2);
+		memcpy(msg + n, ": ", 2);
 		n += 2;
 		k = strlen(b);
 		if (k > cap - n)
 			k = cap - n;
-		memcpy(tmp + n, b, k);
+		memcpy(msg + n, b, k);
 		n += k;
 	}
-	tmp[n] = '\0';
-	memcpy(err_storage.msg, tmp, n + 1);
+	msg[n] = '\0';
 }
 
 const struct pl_error *
 pl_error_fmt(enum pl_errcode code, const char *fmt, ...)
 {
+	char msg[PL_ERROR_MSG];
 	va_list ap;
 
-	err_storage.code = code;
-	err_storage.sys_errno = 0;
 	va_start(ap, fmt);
-	vsnprintf(err_storage.msg, sizeof(err_storage.msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return &err_storage;
+	return slot_new(code, 0, msg);
 }
 
 const struct pl_error *
 pl_error_from_errno(const char *context)
 {
+	char msg[PL_ERROR_MSG];
 	int e = errno;
 
-	err_storage.code = PL_ERR_IO;
-	err_storage.sys_errno = e;
-	set_pair(context, strerror(e));
-	return &err_storage;
+	join(msg, context, strerror(e));
+	return slot_new(PL_ERR_IO, e, msg);
 }
 
 const struct pl_error *
 pl_error_from_errno_fmt(const char *fmt, ...)
 {
+	char ctx[PL_ERROR_MSG];
 	int e = errno;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(err_tmp, sizeof(err_tmp), fmt, ap);
+	vsnprintf(ctx, sizeof(ctx), fmt, ap);
 	va_end(ap);
 	errno = e;
-	return pl_error_from_errno(err_tmp);
+	return pl_error_from_errno(ctx);
+}
+
+const struct pl_error *
+pl_error_from_code(int errnum, const char *context)
+{
+	char msg[PL_ERROR_MSG];
+
+	join(msg, context, strerror(errnum));
+	return slot_new(errnum == ENOMEM ? PL_ERR_NOMEM : PL_ERR_IO, errnum,
+	    msg);
 }
 
 const struct pl_error *
 pl_error_nomem(void)
 {
-	return pl_error_fmt(PL_ERR_NOMEM, "out of memory");
+	return slot_new(PL_ERR_NOMEM, ENOMEM, "out of memory");
 }
 
 const struct pl_error *
 pl_error_wrap(const struct pl_error *e, const char *fmt, ...)
 {
+	char ctx[PL_ERROR_MSG], msg[PL_ERROR_MSG];
 	va_list ap;
+
 	if (e == NULL)
 		return NULL;
-	if (e != &err_storage)
-		err_storage = *e;
 	va_start(ap, fmt);
-	vsnprintf(err_tmp, sizeof(err_tmp), fmt, ap);
+	vsnprintf(ctx, sizeof(ctx), fmt, ap);
 	va_end(ap);
-	{
-		char old[sizeof(err_storage.msg)];
-		memcpy(old, err_storage.msg, sizeof(old));
-		set_pair(err_tmp, old);
-	}
-	return &err_storage;
+	join(msg, ctx, e->msg);
+	return slot_new(e->code, e->sys_errno, msg);
 }

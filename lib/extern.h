@@ -159,6 +159,18 @@ const struct pl_error *tseries_each(struct pl_corpus *,
 	    const int64_t *count, int64_t total), void *arg);
 
 /*
+ * Tables (table.c), for the writers and the reader: a NUL-terminated copy
+ * of len bytes the caller frees, or NULL; the shortest of %.15g, %.16g,
+ * %.17g that reads back as d (size >= 32).
+ */
+char	*table_copy_mem(const char *, size_t len);
+/* pl_table_add_col() for a name known not to be there yet (the reader
+ * has checked them all with a hash). */
+const struct pl_error *table_add_col_unique(struct pl_table *,
+	    const char *name, enum pl_coltype type);
+void	 table_real_shortest(char *buf, size_t size, double d);
+
+/*
  * The Chinese segmenter (seg.c, docs/TOKENIZER.md).  seg_new() copies
  * what it needs of user_dict (one word per line, # comments; NULL: none);
  * the lexicon itself is static data, so a segmenter costs nothing until

@@ -286,7 +286,7 @@ pl_ingest_reader(struct pl_ingest *in, struct pl_reader *rd, int nthreads,
 	struct batch *a = NULL, *b = NULL, *t;
 	struct pool p;
 	pthread_t th[16];
-	int nth = 0, eof = 0, i;
+	int nth = 0, eof = 0, i, rc;
 
 	memset(&p, 0, sizeof(p));
 	if ((a = calloc(1, sizeof(*a))) == NULL ||
@@ -310,8 +310,9 @@ pl_ingest_reader(struct pl_ingest *in, struct pl_reader *rd, int nthreads,
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
 	for (i = 0; i < nthreads; i++) {
-		if (pthread_create(&th[i], NULL, worker, &p) != 0) {
-			err = pl_error_from_errno("pthread_create");
+		if ((rc = pthread_create(&th[i], NULL, worker, &p)) != 0) {
+			/* pthread_create returns its error; errno is not set */
+			err = pl_error_from_code(rc, "pthread_create");
 			goto stop;
 		}
 		nth++;

@@ -111,6 +111,17 @@ pl_corpus_open(struct pl_db *db, struct pl_corpus **out)
 			}
 	for (i = 0; i < c->ndocs; i++)
 		c->docs[i].source = rank[l.srcidx[i]];
+	/*
+	 * row_of is dense over ids (1..INT32_MAX, checked by db.c); ids come
+	 * from SQLite's rowids, so they stay near the document count unless
+	 * the file was damaged.
+	 */
+	if ((uint64_t)c->maxid > 16 * (uint64_t)c->ndocs + (1u << 20)) {
+		err = pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "doc.id %lld is out of range for %zu documents",
+		    pl_db_path(db), (long long)c->maxid, c->ndocs);
+		goto done;
+	}
 	if ((c->row_of = malloc(((size_t)c->maxid + 1) *
 	    sizeof(*c->row_of))) == NULL) {
 		err = pl_error_nomem();

@@ -682,14 +682,16 @@ url_end(const char *s, size_t len, size_t i)
 
 	while (i < len) {
 		c = peek(s, len, i, &n);
-		if (n == 0 || is_space(c) || is_han(c) || c == '<' ||
+		if (n == 0 || is_space(c) || is_han(c) || c < 0x20 ||
+		    c == 0x7f || c == '<' ||
 		    c == '>' || c == '"' || (c >= 0x3000 && c <= 0x303f) ||
 		    (c >= 0xff00 && c <= 0xffef))
 			break;
 		i += n;
 	}
 	/* Trailing punctuation belongs to the sentence. */
-	while (i > 0 && strchr(".,;:!?)]}'\"", s[i - 1]) != NULL)
+	while (i > 0 && s[i - 1] != '\0' &&
+	    strchr(".,;:!?)]}'\"", s[i - 1]) != NULL)
 		i--;
 	return i;
 }

@@ -1,9 +1,14 @@
 /*
  * util.c - byte buffers, varints, hashing and a string map for lib/.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "plenum/file.h"
 #include "extern.h"
 
 void
@@ -230,4 +235,45 @@ strmap_put_hashed(struct strmap *m, const char *s, size_t len, uint64_t h,
 	m->slots[slot] = (h >> 32 << 32) | (uint64_t)(m->n + 1);
 	*added = 1;
 	return (long)m->n++;
+}
+
+const struct pl_error *
+pl_file_write_atomic(const char *path, const void *data, size_t len)
+{
+	const struct pl_error *err = NULL;
+	const char *p = data;
+	char tmp[4096];
+	mode_t um;
+	size_t off = 0;
+	ssize_t w;
+	int fd;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >=
+	    sizeof(tmp))
+		return pl_error_fmt(PL_ERR_USAGE, "%s: path too long", path);
+	if ((fd = mkstemp(tmp)) == -1)
+		return pl_error_from_errno(path);
+	/* mkstemp makes it 0600; a written file follows the umask */
+	um = umask(0);
+	umask(um);
+	if (fchmod(fd, 0666 & ~um) == -1)
+		err = pl_error_from_errno(path);
+	while (err == NULL && off < len) {
+		if ((w = write(fd, p + off, len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			err = pl_error_from_errno(path);
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (err == NULL && fsync(fd) == -1 && errno != EINVAL)
+		err = pl_error_from_errno(path);
+	if (close(fd) == -1 && err == NULL)
+		err = pl_error_from_errno(path);
+	if (err == NULL && rename(tmp, path) == -1)
+		err = pl_error_from_errno(path);
+	if (err != NULL)
+		unlink(tmp);
+	return err;
 }

@@ -20,6 +20,7 @@
 #include <png.h>
 #include <zlib.h>
 
+#include "plenum/file.h"
 #include "plotint.h"
 
 #ifndef PL_VERSION
@@ -361,40 +362,11 @@ svg_finish(struct pl_plot *p, const struct mem *in, struct mem *out)
 	return out->oom ? -1 : 0;
 }
 
+/* Every file plenum writes goes through pl_file_write_atomic(). */
 static const struct pl_error *
 write_atomic(const char *path, const struct mem *m)
 {
-	const struct pl_error *err = NULL;
-	char tmp[4096];
-	mode_t um;
-	size_t off = 0;
-	ssize_t w;
-	int fd;
-
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >=
-	    sizeof(tmp))
-		return pl_error_fmt(PL_ERR_USAGE, "%s: path too long", path);
-	if ((fd = mkstemp(tmp)) == -1)
-		return pl_error_from_errno(path);
-	um = umask(0);
-	umask(um);
-	(void)fchmod(fd, 0666 & ~um);
-	while (off < m->n) {
-		if ((w = write(fd, m->p + off, m->n - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			err = pl_error_from_errno(path);
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) == -1 && err == NULL)
-		err = pl_error_from_errno(path);
-	if (err == NULL && rename(tmp, path) == -1)
-		err = pl_error_from_errno(path);
-	if (err != NULL)
-		unlink(tmp);
-	return err;
+	return pl_file_write_atomic(path, m->p, m->n);
 }
 
 const struct pl_error *

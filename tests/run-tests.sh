@@ -21,6 +21,13 @@
 # non-zero without a "not ok" line (a crash), when it passes without
 # printing a plan, or when its plan does not match the tests it ran.
 #
+# With $VALGRIND set (make valgrind), every unit test and every plenum
+# the scripts run goes through it (a wrapper first on PATH), and a program
+# under which valgrind reported an error fails with that report.  Only
+# the scripts in $VALGRIND_SCRIPTS (shell patterns; default: the basics,
+# ingest, queries, damaged databases and the fuzz replays) run, since
+# valgrind is some 30 times slower; VALGRIND_SCRIPTS='*' runs them all.
+#
 # The last line is "N passed, N failed", with ", N skipped" when something
 # was skipped.  Exit status: 0 when nothing failed, 1 otherwise, 2 on a
 # usage error.
@@ -75,6 +82,38 @@ trap 'exit 130' INT TERM
 total_pass=0
 total_fail=0
 total_skip=0
+
+vgwrap=
+if test -n "${VALGRIND:-}"; then
+	mkdir -p "$tmp/vg/bin" "$tmp/vg/log" || exit 1
+	real=${PLENUM_BIN_DIR:-$ROOT}
+	cat >"$tmp/vg/bin/plenum" <<-EOF
+	#!/bin/sh
+	exec $VALGRIND --log-file="$tmp/vg/log/%p.log" "$real/plenum" "\$@"
+	EOF
+	chmod +x "$tmp/vg/bin/plenum"
+	vgwrap="$VALGRIND --log-file=$tmp/vg/log/%p.log"
+	PLENUM_FUZZ_DIR=${PLENUM_FUZZ_DIR:-$build/fuzz}
+	PLENUM_BIN_DIR=$tmp/vg/bin
+	VALGRIND_SCRIPTS=${VALGRIND_SCRIPTS:-"t000[0-6]-* t100[1-2]-* t1010-* t1011-* t2050-*"}
+	export PLENUM_BIN_DIR PLENUM_FUZZ_DIR VALGRIND
+fi
+
+# vg_errors: prints and clears what valgrind reported since the last call;
+# returns 0 when it reported something.
+vg_errors() {
+	test -n "$vgwrap" || return 1
+	found=1
+	for log in "$tmp"/vg/log/*.log; do
+		test -f "$log" || continue
+		if test -s "$log"; then
+			found=0
+			head -n 30 "$log" | sed 's/^/    /'
+		fi
+		rm -f "$log"
+	done
+	return $found
+}
 
 # result NAME TEXT: print "NAME ....... TEXT" with the dots lining up.
 result() {
@@ -146,6 +185,10 @@ run_one() {
 	fi
 
 	fail=$nok
+	if vg_errors >"$tmp/vgout"; then
+		extra="${extra:+$extra, }valgrind reported errors"
+		cat "$tmp/vgout" >>"$out"
+	fi
 	test -n "$extra" && fail=$((fail + 1))
 	if test "$skipall" -eq 1 && test "$fail" -eq 0; then
 		skip=1
@@ -194,11 +237,18 @@ run_one() {
 
 for prog in "$build"/unit/*-test; do
 	test -f "$prog" && test -x "$prog" || continue
-	run_one "unit/${prog##*/}" "$prog"
+	run_one "unit/${prog##*/}" $vgwrap "$prog"
 done
 
 for script in "$ROOT"/tests/t/t[0-9]*.sh; do
 	test -f "$script" || continue
+	if test -n "$vgwrap"; then
+		want=1
+		for pat in $VALGRIND_SCRIPTS; do
+			case ${script##*/} in $pat) want=0 ;; esac
+		done
+		test "$want" -eq 0 || continue
+	fi
 	if test "$verbose" -eq 1; then
 		run_one "t/${script##*/}" "$tshell" "$script" -v
 	else

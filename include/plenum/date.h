@@ -27,6 +27,10 @@ enum pl_bucket {
 	PL_BUCKET_YEAR		/* "2022" */
 };
 
+/* The days of years 1..9999, the range every date function handles. */
+#define PL_DAY_MIN	(-719162)	/* 0001-01-01 */
+#define PL_DAY_MAX	2932896		/* 9999-12-31 */
+
 /* Days since 1970-01-01 of a valid civil date. */
 int64_t pl_days_from_civil(int y, int m, int d);
 /* Inverse of pl_days_from_civil. */

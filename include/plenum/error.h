@@ -2,8 +2,11 @@
  * error.h - errors returned by the plenum library.
  *
  * Library functions return const struct pl_error *: NULL means success.
- * The error lives in static storage owned by the library; callers never
- * free it, and it is overwritten by the next error.
+ * The error lives in thread-local storage owned by the library; callers
+ * never free it.  Each new error takes the next of 8 slots, so an error
+ * stays valid while the next 7 errors of its thread are made: long
+ * enough to wrap it, format it into another or clean up after it.  Keep
+ * it no longer (copy the message if you must).
  */
 #ifndef PLENUM_ERROR_H
 #define PLENUM_ERROR_H
@@ -18,13 +21,16 @@ enum pl_errcode {
 	PL_ERR_NOTFOUND,	/* a named thing does not exist */
 	PL_ERR_DATA,		/* data is valid but cannot be used (e.g. empty) */
 	PL_ERR_STATS,		/* a statistical routine failed */
+	PL_ERR_DAMAGED,		/* a database holds impossible values */
 	PL_ERR_INTERNAL
 };
+
+#define PL_ERROR_MSG	1024
 
 struct pl_error {
 	enum pl_errcode	 code;
 	int		 sys_errno;
-	char		 msg[1024];
+	char		 msg[PL_ERROR_MSG];
 };
 
 /* Returns an error built from a printf-style message; borrowed. */
@@ -38,12 +44,19 @@ const struct pl_error *pl_error_from_errno(const char *context);
 const struct pl_error *pl_error_from_errno_fmt(const char *, ...)
     __attribute__((format(printf, 1, 2)));
 
+/*
+ * Returns "context: strerror(errnum)" for an error number a function
+ * returned rather than set in errno (pthread_create); PL_ERR_NOMEM for
+ * ENOMEM, else PL_ERR_IO.  Borrowed.
+ */
+const struct pl_error *pl_error_from_code(int errnum, const char *context);
+
 /* Returns a PL_ERR_NOMEM error; borrowed. */
 const struct pl_error *pl_error_nomem(void);
 
 /*
- * Prefixes the message of an existing error with "context: " and returns
- * it; borrowed.
+ * Returns a new error with the code of e and its message prefixed with
+ * "context: "; NULL when e is NULL.  Borrowed.
  */
 const struct pl_error *pl_error_wrap(const struct pl_error *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
