@@ -288,6 +288,12 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 		const unsigned char *p, *end;
 		uint64_t v, s = 0, prev = 0;
 
+		/* In date order with no sample, the first limit hits are the
+		 * answer: read no further documents. */
+		if (o->sort == PL_KWIC_SORT_DATE && o->sample == 0 &&
+		    o->limit > 0 && nhits >= o->limit)
+			break;
+
 		if ((err = pl_db_doc_tokens(c->db, d->id, &idb, &idl, &spb,
 		    &spl, &text, &tl)) != NULL)
 			goto done;
@@ -462,12 +468,16 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 		goto done;
 	for (i = 0; i < nhits && (o->limit == 0 || i < o->limit); i++) {
 		const struct pl_cdoc *d = &c->docs[hits[i].row];
-		char day[11];
-		if ((err = pl_table_add_row(&tab)) != NULL)
+		char day[11], *ext = NULL;
+		if ((err = pl_table_add_row(&tab)) != NULL ||
+		    (err = pl_db_doc_names(c->db, d->id, &ext, NULL)) != NULL)
 			goto done;
 		row = tab.nrows - 1;
 		pl_date_format(d->day, day);
-		pl_table_set_str(&tab, row, 0, d->ext_id);
+		err = pl_table_set_str(&tab, row, 0, ext);
+		free(ext);
+		if (err)
+			goto done;
 		pl_table_set_str(&tab, row, 1, day);
 		pl_table_set_str(&tab, row, 2, c->sources[d->source]);
 		pl_table_set_str(&tab, row, 3, hits[i].left);

@@ -18,11 +18,12 @@ struct pl_cdoc {
 	int		 prec;		/* enum pl_precision */
 	int64_t		 tokens;
 	uint32_t	 source;	/* index into the corpus's sources */
-	char		*ext_id;
-	char		*title;
 };
 
-/* A corpus opened for queries: every document's metadata in memory. */
+/*
+ * A corpus opened for queries: every document's figures in memory, read
+ * from the compact doc_meta blocks (the input's ids: pl_db_doc_names()).
+ */
 struct pl_corpus {
 	struct pl_db		*db;		/* borrowed */
 	struct pl_tokenizer	*tk;		/* borrowed from db */
