@@ -11,7 +11,7 @@ PKG_CONFIG	?= pkg-config
 CC		?= cc
 BUILD		?= build
 
-PKGS		= sqlite3 gsl cairo pangocairo libpng zlib libutf8proc jansson friso opencc glib-2.0
+PKGS		= sqlite3 gsl cairo pangocairo libpng zlib libutf8proc jansson opencc glib-2.0
 
 WARN		= -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
 		  -Wwrite-strings -Wvla
@@ -38,7 +38,8 @@ ALL_LDFLAGS	= $(SAN_LDFLAGS) $(LDFLAGS)
 LIBS		= $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC		= $(sort $(wildcard lib/*.c))
-LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
+LIB_OBJ		= $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o \
+		  $(BUILD)/gen/seglex.o
 CMD_SRC		= $(sort $(wildcard cmd/*.c))
 CMD_OBJ		= $(CMD_SRC:%.c=$(BUILD)/%.o)
 PLOT_SRC	= $(sort $(wildcard plots/*.c))
@@ -75,6 +76,20 @@ $(BUILD)/gen/stopwords.c: data/stopwords-en.txt data/stopwords-zh.txt build-aux/
 	sh build-aux/embed.sh data/stopwords-en.txt data/stopwords-zh.txt > $@
 
 $(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+# The segmenter's lexicon: jieba's dictionary and HMM (python3-jieba) and
+# data/terms-zh.txt compiled into one blob in the binary's read-only data.
+JIEBA_DIR	?= /usr/lib/python3/dist-packages/jieba
+$(BUILD)/gen/seglex.bin: build-aux/seglex.py data/terms-zh.txt $(JIEBA_DIR)/dict.txt
+	@mkdir -p $(@D)
+	python3 build-aux/seglex.py $(JIEBA_DIR) data/terms-zh.txt $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/seglex.c: build-aux/embed.sh
+	@mkdir -p $(@D)
+	sh build-aux/embed.sh --blob pl_seglex_blob $(BUILD)/gen/seglex.bin > $@
+
+$(BUILD)/gen/seglex.o: $(BUILD)/gen/seglex.c $(BUILD)/gen/seglex.bin
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libplenum.a: $(LIB_OBJ)

@@ -11,7 +11,7 @@ libgsl-dev
 libcairo2-dev libpango1.0-dev libglib2.0-dev libpng-dev zlib1g-dev
 libutf8proc-dev
 libjansson-dev
-libfriso-dev friso-dict
+python3-jieba
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
 python3 mandoc"
@@ -21,7 +21,7 @@ python3 mandoc"
 # which t1021 uses (skipped with a message without it) to check the SQL
 # of docs/SCALE.md on plenum export's files.
 if [ "${1:-}" = --bench ]; then
-	pkgs="$pkgs time python3-numpy python3-scipy python3-pandas
+	pkgs="$pkgs time libfriso-dev friso-dict python3-numpy python3-scipy python3-pandas
 python3-nltk python3-sklearn python3-matplotlib gnuplot-nox
 clickhouse-server clickhouse-client"
 fi

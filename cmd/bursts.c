@@ -16,7 +16,8 @@
 static const char usage_str[] =
 	"usage: plenum bursts [--db FILE] [--by day|week|month|quarter|year]\n"
 	"                     [--s S] [--gamma G] [--states N] [--min-count N]\n"
-	"                     [--stopwords] [--top N] [--from DATE] [--to DATE]\n"
+	"                     [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                     [--min-chars N] [--max-df F] [--top N] [--from DATE] [--to DATE]\n"
 	"                     [--source S ...] [--where K=V ...]\n"
 	"                     [--format tsv|csv|json|jsonl] --all | TERM ...\n";
 
@@ -34,9 +35,11 @@ cmd_bursts(int argc, char **argv)
 		{ "stopwords",	no_argument,		NULL, 'w' },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
+		CLI_VOCAB_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_bursts_opts o;
 	struct pl_table t;
 	struct pl_db *db = NULL;
@@ -47,6 +50,8 @@ cmd_bursts(int argc, char **argv)
 
 	pl_bursts_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -102,6 +107,9 @@ cmd_bursts(int argc, char **argv)
 	pl_table_init(&t);
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (argc > 0) {
 		if ((rc = cli_terms(c, argc, argv, &terms)) != 0)
 			goto done;
@@ -114,6 +122,7 @@ cmd_bursts(int argc, char **argv)
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	cli_terms_free(terms, nterms);
 	pl_table_release(&t);
 	pl_docfilter_release(&o.filter);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plenum/match.h"
 #include "plenum/corpus.h"
 #include "plenum/date.h"
 #include "plenum/plot.h"
@@ -252,9 +253,63 @@ fail:
 	return NULL;
 }
 
+int
+cli_vocab_option(int ch, const char *arg, struct cli_vocab *cv)
+{
+	switch (ch) {
+	case CLI_OPT_EXCLUDE:
+		cv->exclude = arg;
+		return 1;
+	case CLI_OPT_KEEP_NUMBERS:
+		cv->v.keep_numbers = 1;
+		return 1;
+	case CLI_OPT_MAX_DF:
+		cv->v.max_df = cli_double("--max-df", arg, 0, 1);
+		if (cv->v.max_df == 0) {
+			cli_warnx("--max-df: expected a share above 0, got "
+			    "'%s'", arg);
+			exit(2);
+		}
+		return 1;
+	case CLI_OPT_MIN_CHARS:
+		cv->v.min_chars = (int)cli_long("--min-chars", arg, 1, 100);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_vocab_open(struct cli_vocab *cv, struct pl_corpus *c)
+{
+	const struct pl_error *err;
+	char *text;
+	size_t len;
+
+	if (cv->exclude == NULL)
+		return 0;
+	if ((text = cli_read_file(cv->exclude, &len)) == NULL)
+		return -1;
+	err = pl_vocab_exclude(&cv->v, c->tk, text, cv->exclude);
+	free(text);
+	if (err != NULL) {
+		cli_error(err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_vocab_release(struct cli_vocab *cv)
+{
+	pl_vocab_release(&cv->v);
+}
+
 /* --where conditions, applied when the corpus is opened. */
 static const char **wheres;
 static size_t nwheres;
+
+static int match_words;
 
 int
 cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
@@ -264,6 +319,9 @@ cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
 	const char **ns;
 
 	switch (ch) {
+	case CLI_OPT_WORDS:
+		match_words = 1;
+		return 1;
 	case CLI_OPT_WHERE:
 		if (strchr(arg, '=') == NULL || arg[0] == '=') {
 			cli_warnx("--where: expected KEY=VALUE, got '%s'", arg);
@@ -298,6 +356,49 @@ cli_filter_option(int ch, const char *arg, struct pl_docfilter *f)
 	}
 }
 
+/* A --source no document has: a warning, with the nearest sources. */
+static void
+warn_sources(struct pl_corpus *c, const struct pl_docfilter *f)
+{
+	size_t i, k;
+	char *near;
+
+	for (i = 0; f != NULL && f->sources && f->sources[i]; i++) {
+		for (k = 0; k < c->nsources; k++)
+			if (strcmp(c->sources[k], f->sources[i]) == 0)
+				break;
+		if (k < c->nsources)
+			continue;
+		near = pl_corpus_near_sources(c, f->sources[i]);
+		if (near && *near)
+			cli_warnx("warning: no document has source '%s' "
+			    "(did you mean %s?)", f->sources[i], near);
+		else
+			cli_warnx("warning: no document has source '%s'",
+			    f->sources[i]);
+		free(near);
+	}
+}
+
+/* A --where that no document meets: a warning, with the nearest keys. */
+static void
+warn_where(struct pl_corpus *c, const struct pl_docfilter *f,
+    const char *key, const char *value)
+{
+	size_t i;
+	char *near = NULL;
+
+	for (i = 0; i < c->ndocs; i++)
+		if (f->mask == NULL || f->mask[i])
+			return;
+	if (pl_corpus_near_keys(c, key, &near) == NULL && near && *near)
+		cli_warnx("warning: no document has %s=%s (did you mean "
+		    "%s?)", key, value, near);
+	else
+		cli_warnx("warning: no document has %s=%s", key, value);
+	free(near);
+}
+
 int
 cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
     struct pl_docfilter *f)
@@ -310,6 +411,8 @@ cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
 	if ((err = pl_db_open(cli_db_path(dbopt), PL_DB_READ, db)) != NULL ||
 	    (err = pl_corpus_open(*db, c)) != NULL)
 		goto fail;
+	(*c)->match_words = match_words;
+	warn_sources(*c, f);
 	for (i = 0; f != NULL && i < nwheres; i++) {
 		const char *eq = strchr(wheres[i], '=');
 		char *key = strndup(wheres[i], (size_t)(eq - wheres[i]));
@@ -318,6 +421,8 @@ cli_open_corpus(const char *dbopt, struct pl_db **db, struct pl_corpus **c,
 			goto fail;
 		}
 		err = pl_corpus_where(*c, f, key, eq + 1);
+		if (err == NULL)
+			warn_where(*c, f, key, eq + 1);
 		free(key);
 		if (err)
 			goto fail;
@@ -344,12 +449,27 @@ cli_terms(struct pl_corpus *c, int argc, char **argv, struct pl_term ***out)
 		cli_warnx("out of memory");
 		return 1;
 	}
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc; i++) {
+		char *near = NULL;
+		int absent = 0;
 		if ((err = pl_term_parse(c, argv[i], &t[i])) != NULL) {
 			cli_error(err);
 			cli_terms_free(t, i);
 			return err->code == PL_ERR_USAGE ? 2 : 1;
 		}
+		if ((err = pl_term_absent(c, t[i], &absent, &near)) != NULL) {
+			cli_error(err);
+			cli_terms_free(t, i + 1);
+			return 1;
+		}
+		if (absent && near && *near)
+			cli_warnx("warning: '%s' is not in the corpus (did you "
+			    "mean %s?)", argv[i], near);
+		else if (absent)
+			cli_warnx("warning: '%s' is not in the corpus",
+			    argv[i]);
+		free(near);
+	}
 	*out = t;
 	return 0;
 }

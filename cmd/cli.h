@@ -81,8 +81,18 @@ enum {
 	CLI_OPT_FROM = 1000,
 	CLI_OPT_TO,
 	CLI_OPT_SOURCE,
-	CLI_OPT_WHERE
+	CLI_OPT_WHERE,
+	CLI_OPT_EXCLUDE,
+	CLI_OPT_KEEP_NUMBERS,
+	CLI_OPT_MAX_DF,
+	CLI_OPT_MIN_CHARS,
+	CLI_OPT_WORDS
 };
+
+/* --words: Han terms match whole tokens, not their characters (handled
+ * by cli_filter_option, applied by cli_open_corpus). */
+#define CLI_WORDS_OPTION \
+	{ "words",	no_argument,		NULL, CLI_OPT_WORDS }
 
 #define CLI_FILTER_OPTIONS \
 	{ "from",	required_argument,	NULL, CLI_OPT_FROM }, \
@@ -96,8 +106,33 @@ struct pl_docfilter;
  * 2 on a bad date.  The source list grows as needed (freed at exit). */
 int	 cli_filter_option(int ch, const char *arg, struct pl_docfilter *f);
 
+/*
+ * The vocabulary filter of every command that ranks terms
+ * (include/plenum/vocab.h): --exclude FILE, --keep-numbers, --max-df F,
+ * --min-chars N.
+ */
+#define CLI_VOCAB_OPTIONS \
+	{ "exclude",	required_argument,	NULL, CLI_OPT_EXCLUDE }, \
+	{ "keep-numbers", no_argument,		NULL, CLI_OPT_KEEP_NUMBERS }, \
+	{ "max-df",	required_argument,	NULL, CLI_OPT_MAX_DF }, \
+	{ "min-chars",	required_argument,	NULL, CLI_OPT_MIN_CHARS }
+
+#include "plenum/vocab.h"
+
+struct cli_vocab {
+	struct pl_vocab	 v;
+	const char	*exclude;	/* the --exclude file, or NULL */
+};
+
 struct pl_db;
 struct pl_corpus;
+
+/* Handles one of those options into cv; returns 1 if ch was one. */
+int	 cli_vocab_option(int ch, const char *arg, struct cli_vocab *cv);
+/* Reads the --exclude file with the corpus' tokenizer; -1 after printing
+ * the error. */
+int	 cli_vocab_open(struct cli_vocab *, struct pl_corpus *);
+void	 cli_vocab_release(struct cli_vocab *);
 
 /*
  * Opens the database named by --db (or $PLENUM_DB) and its corpus for

@@ -18,6 +18,7 @@ int	cmd_new(int, char **);
 int	cmd_optimize(int, char **);
 int	cmd_plot(int, char **);
 int	cmd_query(int, char **);
+int	cmd_reindex(int, char **);
 int	cmd_series(int, char **);
 int	cmd_tokenize(int, char **);
 int	cmd_trends(int, char **);

@@ -16,9 +16,11 @@ static const char usage_str[] =
 	"usage: plenum cooc [--db FILE] [--span window:N|sentence|doc] [--left N]\n"
 	"                   [--right N] [--within-sentence] [--measure M,...]\n"
 	"                   [--top N] [--min-count N] [--min-freq N] [--all]\n"
-	"                   [--stopwords] [--matrix] [--top-terms N] [--bigrams]\n"
+	"                   [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                   [--min-chars N] [--max-df F] [--matrix] [--top-terms N] [--bigrams]\n"
 	"                   [--from DATE] [--to DATE] [--source S ...]\n"
-	"                   [--where K=V ...] [--format tsv|csv|json|jsonl] [TERM ...]\n";
+	"                   [--where K=V ...] [--words] [--format tsv|csv|json|jsonl]\n"
+	"                   [TERM ...]\n";
 
 /* Parses --measure M,M,...; exits 2 when a name is unknown. */
 static void
@@ -54,6 +56,7 @@ top_terms(struct pl_corpus *c, const struct pl_cooc_opts *co, size_t n,
 	int rc = 1;
 
 	pl_freq_opts_defaults(&fo);
+	fo.vocab = co->vocab;
 	fo.top = n;
 	fo.filter = co->filter;
 	pl_table_init(&t);
@@ -96,9 +99,12 @@ cmd_cooc(int argc, char **argv)
 		{ "top-terms",	required_argument,	NULL, OPT_TOPTERMS },
 		{ "within-sentence", no_argument,	NULL, OPT_WITHIN },
 		CLI_FILTER_OPTIONS,
+		CLI_VOCAB_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_cooc_opts o;
 	struct pl_table t;
 	struct pl_db *db = NULL;
@@ -112,6 +118,8 @@ cmd_cooc(int argc, char **argv)
 
 	pl_cooc_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -228,6 +236,9 @@ cmd_cooc(int argc, char **argv)
 	pl_table_init(&t);
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (matrix) {
 		if (topterms)
 			rc = top_terms(c, &o, (size_t)topterms, &terms, &nterms);
@@ -259,6 +270,7 @@ cmd_cooc(int argc, char **argv)
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	cli_terms_free(terms, nterms);
 	pl_table_release(&t);
 	pl_docfilter_release(&o.filter);

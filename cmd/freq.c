@@ -15,7 +15,8 @@
 static const char usage_str[] =
 	"usage: plenum freq [--db FILE] [--top N] [--ngram N]\n"
 	"                   [--by source|year|quarter|month|week] [--min-count N]\n"
-	"                   [--min-docs N] [--stopwords] [--from DATE] [--to DATE]\n"
+	"                   [--min-docs N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                   [--min-chars N] [--max-df F] [--from DATE] [--to DATE]\n"
 	"                   [--source S ...] [--where K=V ...]\n"
 	"                   [--format tsv|csv|json|jsonl] [--plot OUT]\n";
 
@@ -32,9 +33,11 @@ cmd_freq(int argc, char **argv)
 		{ "stopwords",	no_argument,		NULL, 's' },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
+		CLI_VOCAB_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_freq_opts o;
 	struct pl_table t;
 	struct pl_db *db = NULL;
@@ -46,6 +49,8 @@ cmd_freq(int argc, char **argv)
 
 	pl_freq_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -98,6 +103,9 @@ cmd_freq(int argc, char **argv)
 	pl_table_init(&t);
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (o.n > pl_tokenizer_cfg(c->tk)->ngram_max) {
 		cli_warnx("--ngram: %d: the corpus indexes n-grams up to %d",
 		    o.n, pl_tokenizer_cfg(c->tk)->ngram_max);
@@ -113,6 +121,7 @@ cmd_freq(int argc, char **argv)
 		goto done;
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	pl_table_release(&t);
 	pl_docfilter_release(&o.filter);
 	pl_corpus_free(c);

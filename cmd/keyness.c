@@ -18,7 +18,8 @@ static const char usage_str[] =
 	"usage: plenum keyness [--db FILE] --target SLICE [--reference SLICE]\n"
 	"                      [--measure M,...] [--top N] [--min-count N]\n"
 	"                      [--smooth N] [--max-q Q] [--side target|reference|both]\n"
-	"                      [--ngram N] [--stopwords] [--allow-overlap]\n"
+	"                      [--ngram N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                      [--min-chars N] [--max-df F] [--allow-overlap]\n"
 	"                      [--from DATE] [--to DATE] [--source S ...]\n"
 	"                      [--where K=V ...] [--format tsv|csv|json|jsonl]\n";
 
@@ -41,9 +42,11 @@ cmd_keyness(int argc, char **argv)
 		{ "target",	required_argument,	NULL, OPT_TARGET },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
+		CLI_VOCAB_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_keyness_opts o;
 	struct pl_slice target, reference;
 	struct pl_table t;
@@ -56,6 +59,8 @@ cmd_keyness(int argc, char **argv)
 	memset(&target, 0, sizeof(target));
 	memset(&reference, 0, sizeof(reference));
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -131,6 +136,9 @@ cmd_keyness(int argc, char **argv)
 	pl_table_init(&t);
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (o.n > pl_tokenizer_cfg(c->tk)->ngram_max) {
 		cli_warnx("--ngram: %d: the corpus indexes n-grams up to %d",
 		    o.n, pl_tokenizer_cfg(c->tk)->ngram_max);
@@ -154,6 +162,7 @@ cmd_keyness(int argc, char **argv)
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	pl_slice_release(&target);
 	pl_slice_release(&reference);
 	pl_table_release(&t);

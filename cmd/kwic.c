@@ -16,7 +16,7 @@
 static const char usage_str[] =
 	"usage: plenum kwic [--db FILE] [--width N] [--limit N] [--sort left|right|date]\n"
 	"                   [--sample N] [--seed S] [--from DATE] [--to DATE]\n"
-	"                   [--source S ...] [--where K=V ...]\n"
+	"                   [--source S ...] [--where K=V ...] [--words]\n"
 	"                   [--format tsv|csv|json|jsonl] TERM\n";
 
 /* Display width of UTF-8 text in terminal columns. */
@@ -105,6 +105,7 @@ cmd_kwic(int argc, char **argv)
 		{ "sort",	required_argument,	NULL, 's' },
 		{ "width",	required_argument,	NULL, 'w' },
 		CLI_FILTER_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

@@ -14,7 +14,8 @@
 
 static const char usage_str[] =
 	"usage: plenum new [--db FILE] --since DATE | --week YYYY-Www [--to DATE]\n"
-	"                  [--ngram N] [--min-count N] [--min-docs N] [--stopwords]\n"
+	"                  [--ngram N] [--min-count N] [--min-docs N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                  [--min-chars N] [--max-df F]\n"
 	"                  [--top N] [--source S ...] [--where K=V ...]\n"
 	"                  [--format tsv|csv|json|jsonl]\n";
 
@@ -47,9 +48,11 @@ cmd_new(int argc, char **argv)
 		{ "top",	required_argument,	NULL, 't' },
 		{ "week",	required_argument,	NULL, 'w' },
 		{ "where",	required_argument,	NULL, CLI_OPT_WHERE },
+		CLI_VOCAB_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_new_opts o;
 	struct pl_table t;
 	struct pl_db *db = NULL;
@@ -61,6 +64,8 @@ cmd_new(int argc, char **argv)
 	pl_new_opts_defaults(&o);
 	o.ngram = 0;
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -129,6 +134,9 @@ cmd_new(int argc, char **argv)
 	pl_table_init(&t);
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (o.ngram > pl_tokenizer_cfg(c->tk)->ngram_max) {
 		cli_warnx("--ngram: %d: the corpus indexes n-grams up to %d",
 		    o.ngram, pl_tokenizer_cfg(c->tk)->ngram_max);
@@ -141,6 +149,7 @@ cmd_new(int argc, char **argv)
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	pl_table_release(&t);
 	pl_docfilter_release(&o.filter);
 	pl_corpus_free(c);

@@ -34,6 +34,7 @@ static const struct command {
 	{ "optimize",	cmd_optimize,	"merge the index's segments (after many weekly ingests)" },
 	{ "plot",	cmd_plot,	"draw a table as a chart: PNG, SVG or PDF" },
 	{ "query",	cmd_query,	"count terms per document, source or period" },
+	{ "reindex",	cmd_reindex,	"rebuild the index from the stored texts (after a tokenizer change)" },
 	{ "series",	cmd_series,	"a term's frequency over days, weeks, months, quarters or years" },
 	{ "tokenize",	cmd_tokenize,	"show how text is split into sentences and tokens" },
 	{ "trends",	cmd_trends,	"which terms rise or fall: trend tests with q-values" },

@@ -13,7 +13,7 @@
 static const char usage_str[] =
 	"usage: plenum query [--db FILE] [--by doc|source|day|week|month|quarter|year]\n"
 	"                    [--from DATE] [--to DATE] [--source S ...] [--where K=V ...]\n"
-	"                    [--format tsv|csv|json|jsonl] TERM ...\n";
+	"                    [--words] [--format tsv|csv|json|jsonl] TERM ...\n";
 
 int
 cmd_query(int argc, char **argv)
@@ -22,6 +22,7 @@ cmd_query(int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{ "by",		required_argument,	NULL, 'b' },
 		CLI_FILTER_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

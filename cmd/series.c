@@ -15,7 +15,7 @@ static const char usage_str[] =
 	"usage: plenum series [--db FILE] [--by day|week|month|quarter|year]\n"
 	"                     [--value per10k|docs|count] [--smooth N] [--ci]\n"
 	"                     [--from DATE] [--to DATE] [--source S ...] [--where K=V ...]\n"
-	"                     [--format tsv|csv|json|jsonl] [--plot OUT]\n"
+	"                     [--words] [--format tsv|csv|json|jsonl] [--plot OUT]\n"
 	"                     [--terms FILE | TERM ...]\n";
 
 int
@@ -30,6 +30,7 @@ cmd_series(int argc, char **argv)
 		{ "terms",	required_argument,	NULL, 'T' },
 		{ "value",	required_argument,	NULL, 'v' },
 		CLI_FILTER_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

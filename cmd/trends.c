@@ -14,7 +14,8 @@
 
 static const char usage_str[] =
 	"usage: plenum trends [--db FILE] [--by day|week|month|quarter|year]\n"
-	"                     [--min-count N] [--ngram N] [--stopwords] [--autocorr]\n"
+	"                     [--min-count N] [--ngram N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
+	"                     [--min-chars N] [--max-df F] [--autocorr]\n"
 	"                     [--sort q|slope|sen|tau] [--direction up|down|both]\n"
 	"                     [--top N] [--from DATE] [--to DATE] [--source S ...]\n"
 	"                     [--where K=V ...] [--format tsv|csv|json|jsonl]\n"
@@ -35,9 +36,11 @@ cmd_trends(int argc, char **argv)
 		{ "terms",	required_argument,	NULL, 'T' },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
+		CLI_VOCAB_OPTIONS,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;
+	struct cli_vocab cv = { .exclude = NULL };
 	struct pl_trends_opts o;
 	struct pl_table t;
 	struct pl_db *db = NULL;
@@ -49,6 +52,8 @@ cmd_trends(int argc, char **argv)
 
 	pl_trends_opts_defaults(&o);
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		if (cli_vocab_option(ch, optarg, &cv))
+			continue;
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
@@ -141,6 +146,9 @@ cmd_trends(int argc, char **argv)
 	}
 	if (cli_open_corpus(dbopt, &db, &c, &o.filter) == -1)
 		goto done;
+	if (cli_vocab_open(&cv, c) == -1)
+		goto done;
+	o.vocab = &cv.v;
 	if (o.ngram > pl_tokenizer_cfg(c->tk)->ngram_max) {
 		cli_warnx("--ngram: %d: the corpus indexes n-grams up to %d",
 		    o.ngram, pl_tokenizer_cfg(c->tk)->ngram_max);
@@ -159,6 +167,7 @@ cmd_trends(int argc, char **argv)
 	}
 	rc = cli_finish(cli_write_table(&t, fmt));
 done:
+	cli_vocab_release(&cv);
 	cli_terms_free(terms, nterms);
 	free(lines);
 	free(text);

@@ -292,6 +292,7 @@ pl_bursts(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 	so.ngram = 1;
 	so.min_count = o->min_count;
 	so.stopwords = o->stopwords;
+	so.vocab = o->vocab;
 	if ((err = tseries_each(c, &b, &o->filter, terms, nterms, &so,
 	    burst_term, &x)) != NULL)
 		goto done;
@@ -307,7 +308,7 @@ pl_bursts(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 		if ((err = pl_table_add_row(&t)) != NULL)
 			goto done;
 		row = t.nrows - 1;
-		pl_table_set_str(&t, row, 0, (const char *)x.texts.p +
+		pl_table_set_term(&t, row, 0, (const char *)x.texts.p +
 		    br->term);
 		pl_table_set_int(&t, row, 1, br->level);
 		pl_bucket_label(o->by, b.start[s0], label);

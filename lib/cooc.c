@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/match.h"
 #include "plenum/cooc.h"
 #include "plenum/freq.h"
 #include "plenum/stats.h"
@@ -425,44 +426,21 @@ dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
 	return NULL;
 }
 
-/* Tokens of the longest node match at j (within one sentence), or 0. */
-static size_t
-match_at(const struct node *nd, const struct dtoks *d, size_t j)
-{
-	size_t a, w, best = 0;
-
-	for (a = 0; a < nd->n; a++) {
-		const struct nalt *x = &nd->a[a];
-		if (x->prefix) {
-			if (best < 1 && in_sorted(x->set, x->nset, d->ids[j]))
-				best = 1;
-			continue;
-		}
-		if (x->ids[0] == 0 || j + x->nwords > d->n ||
-		    x->nwords <= best)
-			continue;
-		for (w = 0; w < x->nwords; w++)
-			if (d->ids[j + w] != x->ids[w] ||
-			    d->sent[j + w] != d->sent[j])
-				break;
-		if (w == x->nwords)
-			best = w;
-	}
-	return best;
-}
-
-/* Marks node tokens in [lo, hi) with flag 1 and, with left >= 0, their
- * window with flag 2 (only the node's sentence when insent); returns the
- * number of occurrences. */
+/* Marks the node's occurrences (from the matcher, in md) whose first
+ * token is in [lo, hi) with flag 1 and, with left >= 0, their window with
+ * flag 2 (only the node's sentence when insent); returns the number of
+ * occurrences. */
 static int64_t
-mark_nodes(const struct node *nd, struct dtoks *d, size_t lo, size_t hi,
+mark_nodes(const struct pl_mdoc *md, struct dtoks *d, size_t lo, size_t hi,
     int left, int right, int insent)
 {
-	size_t j, k, m, a, b;
+	size_t o, j, k, m, a, b;
 	int64_t found = 0;
 
-	for (j = lo; j < hi; j++) {
-		if ((m = match_at(nd, d, j)) == 0)
+	for (o = 0; o < md->nocc; o++) {
+		j = md->occ[o].tok;
+		m = md->occ[o].ntok;
+		if (j < lo || j >= hi || j + m > d->n)
 			continue;
 		found++;
 		for (k = j; k < j + m; k++)
@@ -478,7 +456,6 @@ mark_nodes(const struct node *nd, struct dtoks *d, size_t lo, size_t hi,
 				if (!insent || d->sent[k] == d->sent[j])
 					d->flag[k] |= 2;
 		}
-		j += m - 1;
 	}
 	return found;
 }
@@ -490,6 +467,8 @@ struct cctx {
 	const struct pl_cooc_opts	*o;
 	struct node			 nd;
 	struct dtoks			 d;
+	struct pl_matcher		*m;	/* the node's occurrences */
+	struct pl_mdoc			 md;
 	int64_t				*o11, *uf;	/* per word id */
 	uint32_t			*stamp, *stamp2;
 	size_t				 wcap;
@@ -572,10 +551,14 @@ scan_doc(struct cctx *x, size_t row)
 
 	if ((err = dtoks_read(x->c, x->c->docs[row].id, d)) != NULL)
 		return err;
+	x->md.nocc = 0;
+	if (x->hasnode[row] && (err = pl_matcher_doc(x->m, row, &x->md)) !=
+	    NULL)
+		return err;
 	switch (o->span) {
 	case PL_SPAN_WINDOW:
 		if (x->hasnode[row])
-			x->nodef += mark_nodes(&x->nd, d, 0, d->n, o->left,
+			x->nodef += mark_nodes(&x->md, d, 0, d->n, o->left,
 			    o->right, o->within_sentence);
 		for (j = 0; j < d->n; j++) {
 			uint32_t w = d->ids[j];
@@ -593,7 +576,7 @@ scan_doc(struct cctx *x, size_t row)
 		for (a = 0; a < d->n; a = j) {
 			for (j = a; j < d->n && d->sent[j] == d->sent[a]; j++)
 				;
-			found = x->hasnode[row] ? mark_nodes(&x->nd, d, a, j,
+			found = x->hasnode[row] ? mark_nodes(&x->md, d, a, j,
 			    -1, 0, 0) : 0;
 			x->nunits++;
 			if (found)
@@ -603,7 +586,7 @@ scan_doc(struct cctx *x, size_t row)
 		}
 		break;
 	case PL_SPAN_DOC:
-		found = x->hasnode[row] ? mark_nodes(&x->nd, d, 0, d->n, -1,
+		found = x->hasnode[row] ? mark_nodes(&x->md, d, 0, d->n, -1,
 		    0, 0) : 0;
 		if (found)
 			x->nodef++;
@@ -653,6 +636,8 @@ cctx_release(struct cctx *x)
 {
 	node_release(&x->nd);
 	dtoks_release(&x->d);
+	pl_matcher_free(x->m);
+	pl_mdoc_release(&x->md);
 	free(x->o11);
 	free(x->uf);
 	free(x->stamp);
@@ -678,7 +663,9 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	memset(&x, 0, sizeof(x));
 	x.c = c;
 	x.o = o;
+	pl_mdoc_init(&x.md);
 	if ((err = node_resolve(c, term, &x.nd)) != NULL ||
+	    (err = pl_matcher_new(c, term, &x.m)) != NULL ||
 	    (err = pl_term_counts(c, term, &o->filter, &cnt)) != NULL)
 		goto done;
 	for (i = 0; i < c->ndocs; i++)
@@ -741,7 +728,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		if ((err = pl_db_word_text(c->db, w, &text)) != NULL)
 			goto done;
 		if (text == NULL || (!o->stopwords &&
-		    pl_tokenizer_is_stop(c->tk, text, strlen(text)))) {
+		    pl_tokenizer_is_stop(c->tk, text, strlen(text))) ||
+		    !pl_vocab_keep(o->vocab, text, 0, 0)) {
 			free(text);
 			text = NULL;
 			continue;

@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "plenum/match.h"
 #include "plenum/store.h"
 #include "docmeta.h"
 #include "segment.h"
@@ -29,11 +30,13 @@ struct pl_db {
 	int			 writable;
 	/* statements reused by queries, finalized in pl_db_close() */
 	sqlite3_stmt		*st_postings, *st_doc_tokens, *st_word_id,
-				*st_word_text, *st_ext_id, *st_segs;
+				*st_word_text, *st_ext_id, *st_segs, *st_hgram;
 	int			 segs;		/* term_seg has rows: 1, 0, or
 						   -1 not known yet */
 	struct buf		 post;		/* a merged posting list */
 	int64_t			 each_term_id;	/* of pl_db_each_term's term */
+	int			 reindexing;	/* pl_db_reindex(): any
+						   tokenizer version */
 	struct pl_tokenizer	*tk;
 	char			*user_dict;	/* settings kept for tk */
 	char			*user_stop;
@@ -42,6 +45,14 @@ struct pl_db {
 	int			 told;
 	struct timespec		 wait_t0;
 };
+
+/* The Han bigram index (schema version 2): key cp1 << 21 | cp2, the
+ * documents as varint id gaps. */
+#define HGRAM_SQL \
+	"CREATE TABLE hgram(\n" \
+	"  key INTEGER PRIMARY KEY,\n" \
+	"  docs BLOB NOT NULL\n" \
+	");\n"
 
 /* Set by pl_db_set_wait(), used by the databases opened after it. */
 static int wait_writer = 3600, wait_reader = 60;
@@ -132,7 +143,8 @@ static const char schema_sql[] =
 	"  df INTEGER NOT NULL,\n"
 	"  postings BLOB NOT NULL\n"
 	") WITHOUT ROWID;\n"
-	"CREATE UNIQUE INDEX term_word ON term(id) WHERE n = 1;\n";
+	"CREATE UNIQUE INDEX term_word ON term(id) WHERE n = 1;\n"
+	HGRAM_SQL;
 
 static const struct pl_error *
 db_err(sqlite3 *h, const char *what)
@@ -211,12 +223,15 @@ count_tables(struct pl_db *db)
 /*
  * Schema migrations: migrations[v - 1] takes a version v file to v + 1.
  * A change to the schema appends its SQL here and bumps
- * PL_SCHEMA_VERSION.  Version 2 added term_seg (segment.c) and the
- * doc_meta, label and stat tables, filled from the doc and term tables by
- * docmeta_rebuild().
+ * PL_SCHEMA_VERSION.  Version 2 added the Han bigram index; version 3
+ * term_seg (segment.c) and the doc_meta, label and stat tables, filled
+ * from the doc and term tables by docmeta_rebuild().
  */
 static const char *const migrations[] = {
-	segment_schema_sql
+	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
+	segment_schema_sql,	/* 2 -> 3, with docmeta_schema_sql and
+				   docmeta_rebuild() */
+	NULL
 };
 
 static const struct pl_error *
@@ -240,7 +255,7 @@ migrate(struct pl_db *db, int v)
 		}
 		if ((err = exec(db, migrations[v - 1])) != NULL)
 			break;
-		if (v == 1 && ((err = exec(db, docmeta_schema_sql)) != NULL ||
+		if (v == 2 && ((err = exec(db, docmeta_schema_sql)) != NULL ||
 		    (err = docmeta_rebuild(db->h)) != NULL))
 			break;
 		snprintf(ver, sizeof(ver), "PRAGMA user_version = %d", v + 1);
@@ -324,9 +339,8 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	if (v > 0 && v < PL_SCHEMA_VERSION) {
 		if ((oflags & SQLITE_OPEN_READWRITE) == 0) {
 			err = pl_error_fmt(PL_ERR_DB, "%s: schema version %d "
-			    "needs an upgrade to %d: open it for writing once "
-			    "(e.g. plenum ingest with no new documents)", path,
-			    v, PL_SCHEMA_VERSION);
+			    "needs an upgrade to %d: run 'plenum reindex --db "
+			    "%s' once", path, v, PL_SCHEMA_VERSION, path);
 			goto done;
 		}
 		err = migrate(db, v);
@@ -356,6 +370,7 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_ext_id);
 	sqlite3_finalize(db->st_segs);
 	buf_release(&db->post);
+	sqlite3_finalize(db->st_hgram);
 	pl_tokenizer_free(db->tk);
 	if (sqlite3_close(db->h) != SQLITE_OK)
 		err = db_err(db->h, db->path);
@@ -419,6 +434,39 @@ setting_put(struct pl_db *db, const char *key, const char *val)
 	return err;
 }
 
+#define STR2(x)	#x
+#define STR(x)	STR2(x)
+#define TOKVER	STR(PL_TOKENIZER_VERSION)
+
+/*
+ * Is the index built by this plenum's tokenizer?  An older one must be
+ * rebuilt (plenum reindex), since queries would silently miscount.
+ */
+static const struct pl_error *
+check_tokver(struct pl_db *db)
+{
+	const struct pl_error *err;
+	char *v = NULL;
+	int have;
+
+	if (db->reindexing)
+		return NULL;
+	if ((err = setting_get(db, "tokenizer", &v)) != NULL)
+		return err;
+	have = v ? atoi(v) : 1;
+	free(v);
+	if (have < PL_TOKENIZER_VERSION)
+		return pl_error_fmt(PL_ERR_DATA, "%s: indexed by tokenizer "
+		    "version %d, this plenum uses version %d: run 'plenum "
+		    "reindex --db %s' once", db->path, have,
+		    PL_TOKENIZER_VERSION, db->path);
+	if (have > PL_TOKENIZER_VERSION)
+		return pl_error_fmt(PL_ERR_DATA, "%s: indexed by tokenizer "
+		    "version %d, newer than this plenum's %d", db->path, have,
+		    PL_TOKENIZER_VERSION);
+	return NULL;
+}
+
 /* Reads the stored tokenizer settings into cfg (strings owned by db). */
 static const struct pl_error *
 load_cfg(struct pl_db *db, struct pl_tokcfg *cfg)
@@ -467,7 +515,8 @@ pl_db_tokenizer(struct pl_db *db, struct pl_tokenizer **out)
 			return pl_error_fmt(PL_ERR_DATA,
 			    "%s: empty database (nothing was ever ingested)",
 			    db->path);
-		if ((err = load_cfg(db, &cfg)) != NULL ||
+		if ((err = check_tokver(db)) != NULL ||
+		    (err = load_cfg(db, &cfg)) != NULL ||
 		    (err = pl_tokenizer_new(&cfg, &db->tk)) != NULL)
 			return err;
 	}
@@ -532,6 +581,19 @@ struct pl_ingest {
 	struct buf		 ids, spans, key, text;
 	char			*other;		/* id of a duplicate */
 	struct docmeta_w	 dm;		/* per-document figures */
+	/* Han bigrams of this ingest: key -> entry; (entry, doc) pairs */
+	struct pl_normer	*nm;
+	struct hgent {
+		uint64_t	 key;
+		uint32_t	 last;		/* last doc added */
+	}			*hg;
+	size_t			 nhg, hgcap;
+	uint32_t		*hgslot;	/* open addressing, entry + 1 */
+	size_t			 nhgslot;
+	uint32_t		(*hgpair)[2];
+	size_t			 nhgpair, hgpcap;
+	uint32_t		 hgdoc;
+	int			 hgnomem;
 	struct pl_ingest_stats	 stats;
 };
 
@@ -562,7 +624,8 @@ ingest_prepare(struct pl_ingest *in)
 	    "WHERE text = ?", &in->st_upd_term)) != NULL ||
 	    (err = prepare(db, "DELETE FROM term WHERE text = ?",
 	    &in->st_del_term)) != NULL ||
-	    (err = prepare(db, "SELECT ids FROM doc_tokens WHERE doc = ?",
+	    (err = prepare(db, "SELECT t.ids, t.spans, d.text FROM doc_tokens "
+	    "t JOIN doc d ON d.id = t.doc WHERE t.doc = ?",
 	    &in->st_get_toks)) != NULL ||
 	    (err = prepare(db, "DELETE FROM doc WHERE id = ?",
 	    &in->st_del_doc)) != NULL ||
@@ -601,6 +664,10 @@ ingest_free(struct pl_ingest *in)
 	buf_release(&in->text);
 	free(in->other);
 	docmeta_w_release(&in->dm);
+	pl_normer_free(in->nm);
+	free(in->hg);
+	free(in->hgslot);
+	free(in->hgpair);
 	free(in);
 }
 
@@ -667,7 +734,7 @@ create_corpus(struct pl_db *db, const struct pl_tokcfg *cfg)
 	if ((err = setting_put(db, "ngram_max", num)) != NULL ||
 	    (err = setting_put(db, "t2s", cfg->t2s ? "1" : "0")) != NULL ||
 	    (err = setting_put(db, "stoplangs", cfg->stoplangs)) != NULL ||
-	    (err = setting_put(db, "tokenizer", "1")) != NULL ||
+	    (err = setting_put(db, "tokenizer", TOKVER)) != NULL ||
 	    (err = setting_put(db, "created", day)) != NULL ||
 	    (err = setting_put(db, "created_by", "plenum " PL_VERSION)) != NULL)
 		return err;
@@ -734,6 +801,10 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	}
 	if ((err = pl_db_tokenizer(db, &in->tk)) != NULL)
 		goto done;
+	if ((in->nm = pl_normer_new(pl_tokenizer_cfg(in->tk)->t2s)) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
 	/* Big page cache: the term index is written in one go at commit. */
 	if ((err = exec(db, "PRAGMA cache_size = -262144")) != NULL)
 		goto done;
@@ -1067,6 +1138,206 @@ done:
 	return err;
 }
 
+/* Han bigram index. */
+
+static void
+hg_add(void *arg, uint64_t key)
+{
+	struct pl_ingest *in = arg;
+	size_t mask, sl, i;
+	uint32_t e;
+
+	if (in->hgnomem)
+		return;
+	if ((in->nhg + 1) * 2 > in->nhgslot) {
+		size_t ns = in->nhgslot ? in->nhgslot * 2 : 1 << 16;
+		uint32_t *nv = calloc(ns, sizeof(*nv));
+		if (nv == NULL) {
+			in->hgnomem = 1;
+			return;
+		}
+		for (i = 0; i < in->nhg; i++) {
+			for (sl = (in->hg[i].key * 0x9e3779b97f4a7c15ULL >> 20) &
+			    (ns - 1); nv[sl] != 0; sl = (sl + 1) & (ns - 1))
+				;
+			nv[sl] = (uint32_t)i + 1;
+		}
+		free(in->hgslot);
+		in->hgslot = nv;
+		in->nhgslot = ns;
+	}
+	mask = in->nhgslot - 1;
+	for (sl = (key * 0x9e3779b97f4a7c15ULL >> 20) & mask;
+	    (e = in->hgslot[sl]) != 0; sl = (sl + 1) & mask)
+		if (in->hg[e - 1].key == key)
+			break;
+	if (e == 0) {
+		if (in->nhg == in->hgcap) {
+			size_t nc = in->hgcap ? in->hgcap * 2 : 1 << 15;
+			struct hgent *nh = realloc(in->hg, nc * sizeof(*nh));
+			if (nh == NULL) {
+				in->hgnomem = 1;
+				return;
+			}
+			in->hg = nh;
+			in->hgcap = nc;
+		}
+		in->hg[in->nhg].key = key;
+		in->hg[in->nhg].last = 0;
+		e = (uint32_t)++in->nhg;
+		in->hgslot[sl] = e;
+	}
+	if (in->hg[e - 1].last == in->hgdoc)
+		return;
+	in->hg[e - 1].last = in->hgdoc;
+	if (in->nhgpair == in->hgpcap) {
+		size_t nc = in->hgpcap ? in->hgpcap * 2 : 1 << 16;
+		uint32_t (*np)[2] = realloc(in->hgpair, nc * sizeof(*np));
+		if (np == NULL) {
+			in->hgnomem = 1;
+			return;
+		}
+		in->hgpair = np;
+		in->hgpcap = nc;
+	}
+	in->hgpair[in->nhgpair][0] = e - 1;
+	in->hgpair[in->nhgpair][1] = in->hgdoc;
+	in->nhgpair++;
+}
+
+static int
+cmp_hgkey(const void *a, const void *b, void *arg)
+{
+	const struct hgent *hg = arg;
+	uint64_t x = hg[*(const uint32_t *)a].key, y = hg[*(const uint32_t *)b].key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Writes this ingest's Han bigrams, appending to what the corpus had. */
+static const struct pl_error *
+hgram_write(struct pl_ingest *in)
+{
+	const struct pl_error *err = NULL;
+	struct pl_db *db = in->db;
+	sqlite3_stmt *get = NULL, *put = NULL;
+	uint32_t *order = NULL, *docs = NULL;
+	size_t *start = NULL, i, k;
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	if (in->hgnomem)
+		return pl_error_nomem();
+	if (in->nhg == 0)
+		return NULL;
+	if ((order = malloc(in->nhg * sizeof(*order))) == NULL ||
+	    (start = calloc(in->nhg + 1, sizeof(*start))) == NULL ||
+	    (docs = malloc((in->nhgpair ? in->nhgpair : 1) *
+	    sizeof(*docs))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	for (i = 0; i < in->nhgpair; i++)
+		start[in->hgpair[i][0] + 1]++;
+	for (i = 0; i < in->nhg; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < in->nhgpair; i++)
+		docs[start[in->hgpair[i][0]]++] = in->hgpair[i][1];
+	for (i = in->nhg; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+	for (i = 0; i < in->nhg; i++)
+		order[i] = (uint32_t)i;
+	qsort_r(order, in->nhg, sizeof(*order), cmp_hgkey, in->hg);
+	if ((err = prepare(db, "SELECT docs FROM hgram WHERE key = ?",
+	    &get)) != NULL ||
+	    (err = prepare(db, "INSERT OR REPLACE INTO hgram(key, docs) "
+	    "VALUES (?, ?)", &put)) != NULL)
+		goto done;
+	for (i = 0; i < in->nhg; i++) {
+		uint32_t e = order[i];
+		uint64_t last = 0, v;
+		b.n = 0;
+		if (!in->fresh) {
+			sqlite3_bind_int64(get, 1, (int64_t)in->hg[e].key);
+			rc = sqlite3_step(get);
+			if (rc == SQLITE_ROW) {
+				const unsigned char *p = sqlite3_column_blob(
+				    get, 0), *end;
+				size_t len = (size_t)sqlite3_column_bytes(get,
+				    0);
+				if (buf_add(&b, p, len) == -1) {
+					sqlite3_reset(get);
+					err = pl_error_nomem();
+					goto done;
+				}
+				for (p = b.p, end = b.p + b.n; p < end;) {
+					if (varint_get(&p, end, &v) == -1)
+						break;
+					last += v;
+				}
+			} else if (rc != SQLITE_DONE) {
+				sqlite3_reset(get);
+				err = db_err(db->h, "reading the Han bigram index");
+				goto done;
+			}
+			sqlite3_reset(get);
+		}
+		for (k = start[e]; k < start[e + 1]; k++) {
+			if (docs[k] <= last)
+				continue;
+			if (buf_varint(&b, docs[k] - last) == -1) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			last = docs[k];
+		}
+		sqlite3_bind_int64(put, 1, (int64_t)in->hg[e].key);
+		sqlite3_bind_blob(put, 2, b.p ? (void *)b.p : (void *)"",
+		    (int)b.n, SQLITE_STATIC);
+		if ((err = step_done(db, put)) != NULL)
+			goto done;
+	}
+done:
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	free(order);
+	free(start);
+	free(docs);
+	buf_release(&b);
+	return err;
+}
+
+/*
+ * Turns the sentence numbers of n stored tokens into clause numbers, as
+ * the tokenizer counts them: a new clause at a sentence break and at
+ * clause punctuation between two tokens.
+ */
+static const struct pl_error *
+sents_to_clauses(const unsigned char *spans, size_t slen, const char *text,
+    size_t tlen, uint32_t *sent, size_t n)
+{
+	const unsigned char *p = spans, *end = spans + slen;
+	uint64_t gap, l, off = 0, pend = 0;
+	uint32_t clause = 0, prevs = 0;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (varint_get(&p, end, &gap) == -1 ||
+		    varint_get(&p, end, &l) == -1)
+			return pl_error_fmt(PL_ERR_DB, "corrupt token spans");
+		off += gap;
+		if (j > 0 && (sent[j] != prevs || clause_gap(text, tlen,
+		    (size_t)pend, (size_t)off)))
+			clause++;
+		prevs = sent[j];
+		pend = off + l;
+		sent[j] = clause;
+	}
+	return NULL;
+}
+
 /* Removes document id (from an earlier ingest) and its postings. */
 static const struct pl_error *
 delete_doc(struct pl_ingest *in, int64_t id)
@@ -1083,7 +1354,9 @@ delete_doc(struct pl_ingest *in, int64_t id)
 	rc = sqlite3_step(in->st_get_toks);
 	if (rc == SQLITE_ROW) {
 		size_t len = (size_t)sqlite3_column_bytes(in->st_get_toks, 0);
-		unsigned char *copy = malloc(len ? len : 1);
+		size_t slen = (size_t)sqlite3_column_bytes(in->st_get_toks, 1);
+		size_t tlen = (size_t)sqlite3_column_bytes(in->st_get_toks, 2);
+		unsigned char *copy = malloc(len + slen + tlen + 1);
 		if (copy == NULL) {
 			sqlite3_reset(in->st_get_toks);
 			err = pl_error_nomem();
@@ -1092,8 +1365,17 @@ delete_doc(struct pl_ingest *in, int64_t id)
 		if (len)
 			memcpy(copy, sqlite3_column_blob(in->st_get_toks, 0),
 			    len);
+		if (slen)
+			memcpy(copy + len, sqlite3_column_blob(in->st_get_toks,
+			    1), slen);
+		if (tlen)
+			memcpy(copy + len + slen, sqlite3_column_text(
+			    in->st_get_toks, 2), tlen);
 		sqlite3_reset(in->st_get_toks);
 		err = decode_ids(in, copy, len, &ents, &sents, &n);
+		if (err == NULL)
+			err = sents_to_clauses(copy + len, slen,
+			    (const char *)copy + len + slen, tlen, sents, n);
 		free(copy);
 		if (err)
 			goto done;
@@ -1450,9 +1732,16 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	if ((err = docmeta_w_add(&in->dm, db->h, docid, d->day, d->prec,
 	    toks->n, toks->nsent, d->source, lang)) != NULL)
 		goto done;
-	/* n-grams into the in-memory index, written out past the budget. */
+	/* n-grams into the in-memory index (written out past the budget),
+	 * and the Han bigrams. */
 	if ((err = count_grams(in, dg, (uint32_t)docid)) != NULL)
 		goto done;
+	in->hgdoc = (uint32_t)docid;
+	if (pl_normer_bigrams(in->nm, d->text, d->textlen, hg_add, in) == -1 ||
+	    in->hgnomem) {
+		err = pl_error_nomem();
+		goto done;
+	}
 	if (in->budget > 0 && index_bytes(in) > in->budget &&
 	    (err = write_index(in)) != NULL)
 		goto done;
@@ -1765,6 +2054,7 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 	struct pl_db *db = in->db;
 
 	if ((err = write_index(in)) != NULL ||
+	    (err = hgram_write(in)) != NULL ||
 	    (err = docmeta_w_commit(&in->dm, db->h)) != NULL)
 		goto done;
 	/*
@@ -2584,4 +2874,193 @@ pl_postings_each(const unsigned char *p, size_t len,
 		fn(arg, last, (int64_t)c);
 	}
 	return 0;
+}
+
+const struct pl_error *
+pl_db_hgram_each(struct pl_db *db, uint64_t key,
+    void (*fn)(void *, int64_t doc), void *arg)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st;
+	const unsigned char *p, *end;
+	uint64_t v;
+	int64_t last = 0;
+	int rc;
+
+	if ((err = cached(db, &db->st_hgram, "SELECT docs FROM hgram "
+	    "WHERE key = ?")) != NULL)
+		return err;
+	st = db->st_hgram;
+	sqlite3_bind_int64(st, 1, (int64_t)key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		p = sqlite3_column_blob(st, 0);
+		end = p + sqlite3_column_bytes(st, 0);
+		while (p < end) {
+			if (varint_get(&p, end, &v) == -1) {
+				sqlite3_reset(st);
+				return pl_error_fmt(PL_ERR_DB, "%s: corrupt Han "
+				    "bigram index", db->path);
+			}
+			last += (int64_t)v;
+			fn(arg, last);
+		}
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return db_err(db->h, db->path);
+	}
+	sqlite3_reset(st);
+	return NULL;
+}
+
+/* Reindex. */
+
+struct rdoc {
+	char		*ext_id, *source, *title, *lang, *meta, *text;
+	size_t		 textlen;
+	int64_t		 day;
+	int		 prec;
+};
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v ? strdup(v) : NULL;
+}
+
+const struct pl_error *
+pl_db_reindex(struct pl_db *db, void (*progress)(void *, size_t, size_t),
+    void *arg)
+{
+	const struct pl_error *err = NULL;
+	struct pl_ingest *in = NULL;
+	sqlite3_stmt *st = NULL;
+	struct rdoc *docs = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc;
+
+	if (pl_db_is_empty(db))
+		return pl_error_fmt(PL_ERR_DATA, "%s: empty database (nothing "
+		    "was ever ingested)", db->path);
+	db->reindexing = 1;
+	if ((err = pl_ingest_begin(db, NULL, &in)) != NULL)
+		goto done;
+	/* Every document as stored, in id order. */
+	if ((err = prepare(db, "SELECT ext_id, day, precision, source, title, "
+	    "lang, meta, text FROM doc ORDER BY id", &st)) != NULL)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rdoc *r;
+		const char *prec = (const char *)sqlite3_column_text(st, 2);
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			struct rdoc *nd = realloc(docs, nc * sizeof(*nd));
+			if (nd == NULL) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			docs = nd;
+			cap = nc;
+		}
+		r = &docs[n++];
+		memset(r, 0, sizeof(*r));
+		r->day = sqlite3_column_int64(st, 1);
+		r->prec = prec && strcmp(prec, "month") == 0 ? PL_PREC_MONTH :
+		    prec && strcmp(prec, "year") == 0 ? PL_PREC_YEAR :
+		    PL_PREC_DAY;
+		r->textlen = (size_t)sqlite3_column_bytes(st, 7);
+		if ((r->ext_id = col_dup(st, 0)) == NULL ||
+		    (r->source = col_dup(st, 3)) == NULL ||
+		    (r->title = col_dup(st, 4)) == NULL ||
+		    (r->lang = col_dup(st, 5)) == NULL ||
+		    (r->text = col_dup(st, 7)) == NULL ||
+		    (sqlite3_column_type(st, 6) != SQLITE_NULL &&
+		    (r->meta = col_dup(st, 6)) == NULL)) {
+			err = pl_error_nomem();
+			goto done;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		err = db_err(db->h, db->path);
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* The old index goes; documents come back under ids 1..n. */
+	if ((err = exec(db, "DELETE FROM doc_tokens; DELETE FROM doc; "
+	    "DELETE FROM term; DELETE FROM hgram; DELETE FROM term_seg; "
+	    "DELETE FROM doc_meta; DELETE FROM stat")) != NULL)
+		goto done;
+	in->first_doc = 1;
+	in->next_term = 1;
+	in->had_terms = 0;
+	in->seg = 1;
+	in->segs_any = 0;
+	in->generations = 0;
+	in->budget = (size_t)1 << 30;	/* as plenum ingest's default */
+	for (i = 0; i < n; i++) {
+		struct pl_doc d;
+		enum pl_add_result res;
+		char day[11];
+
+		memset(&d, 0, sizeof(d));
+		pl_date_format(docs[i].day, day);
+		d.id = docs[i].ext_id;
+		d.date = day;
+		d.day = docs[i].day;
+		d.prec = (enum pl_precision)docs[i].prec;
+		d.source = docs[i].source;
+		d.title = docs[i].title;
+		d.lang = docs[i].lang;
+		d.text = docs[i].text;
+		d.textlen = docs[i].textlen;
+		d.meta = docs[i].meta;
+		if ((err = pl_ingest_add(in, &d, &res, NULL)) != NULL) {
+			err = pl_error_wrap(err, "document '%s'",
+			    docs[i].ext_id);
+			goto done;
+		}
+		if (progress)
+			progress(arg, i + 1, n);
+	}
+	if ((err = setting_put(db, "tokenizer", TOKVER)) != NULL)
+		goto done;
+	err = pl_ingest_commit(in, NULL);
+	in = NULL;
+done:
+	sqlite3_finalize(st);
+	if (in)
+		pl_ingest_abort(in);
+	for (i = 0; i < n; i++) {
+		free(docs[i].ext_id);
+		free(docs[i].source);
+		free(docs[i].title);
+		free(docs[i].lang);
+		free(docs[i].meta);
+		free(docs[i].text);
+	}
+	free(docs);
+	db->reindexing = 0;
+	return err;
+}
+
+const struct pl_error *
+pl_db_meta_keys(struct pl_db *db, void (*fn)(void *, const char *key),
+    void *arg)
+{
+	const struct pl_error *err;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((err = prepare(db, "SELECT DISTINCT j.key FROM doc, "
+	    "json_each(doc.meta) j WHERE doc.meta IS NOT NULL", &st)) != NULL)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0));
+	if (rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_finalize(st);
+	return err;
 }

@@ -9,6 +9,7 @@
 
 #include "plenum/store.h"
 #include "plenum/token.h"
+#include "plenum/vocab.h"
 
 /* A growable byte buffer. */
 struct buf {
@@ -30,6 +31,9 @@ int	 buf_varint(struct buf *, uint64_t);
  */
 int	 varint_get(const unsigned char **p, const unsigned char *end,
 	    uint64_t *v);
+
+/* 1 if text[a, b) holds clause punctuation (pl_is_clause_punct()). */
+int	 clause_gap(const char *text, size_t len, size_t a, size_t b);
 
 /* 64-bit hash of len bytes. */
 uint64_t hash_bytes(const void *, size_t len);
@@ -145,6 +149,7 @@ struct tseries_opts {
 	int		 ngram;
 	int64_t		 min_count;
 	int		 stopwords;
+	const struct pl_vocab	*vocab;
 };
 
 const struct pl_error *tseries_each(struct pl_corpus *,
@@ -152,5 +157,26 @@ const struct pl_error *tseries_each(struct pl_corpus *,
 	    struct pl_term **terms, size_t nterms, const struct tseries_opts *,
 	    const struct pl_error *(*fn)(void *, const char *term,
 	    const int64_t *count, int64_t total), void *arg);
+
+/*
+ * The Chinese segmenter (seg.c, docs/TOKENIZER.md).  seg_new() copies
+ * what it needs of user_dict (one word per line, # comments; NULL: none);
+ * the lexicon itself is static data, so a segmenter costs nothing until
+ * it is used.  seg_run() cuts len bytes of valid UTF-8 made only of Han
+ * characters into words: *spans gets (byte offset, byte length) pairs,
+ * *nspans of them, borrowed until the next call.
+ */
+struct seg;
+const struct pl_error *seg_new(const char *user_dict, struct seg **);
+void	 seg_free(struct seg *);
+const struct pl_error *seg_run(struct seg *, const char *, size_t len,
+	    const uint32_t **spans, size_t *nspans);
+/* 1 if s (len bytes of UTF-8) is one of the official terms (data/terms-zh.txt). */
+int	 seg_is_term(const char *s, size_t len);
+/* 1 if code point c is a counter or unit a numeral keeps (after_digits:
+ * after Arabic digits, where 时 分 秒 count too). */
+int	 seg_is_unit(uint32_t c, int after_digits);
+/* Number of dictionary words and official terms in the lexicon. */
+void	 seg_lexicon_size(size_t *words, size_t *terms);
 
 #endif /* PLENUM_EXTERN_H */

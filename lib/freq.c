@@ -96,11 +96,11 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	int kept = 0;
 
 	(void)n;
-	(void)df;
 	if (cf < o->min_count)
 		return NULL;
-	if (!o->stopwords && pl_tokenizer_is_stop(x->c->tk, text,
-	    strlen(text)))
+	if ((!o->stopwords && pl_tokenizer_is_stop(x->c->tk, text,
+	    strlen(text))) || !pl_vocab_keep(o->vocab, text, df,
+	    (int64_t)x->c->ndocs))
 		return NULL;
 	x->np = 0;
 	if (pl_postings_each(post, len, collect, x) == -1)
@@ -301,7 +301,7 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 			row = t.nrows - 1;
 			if (grouped)
 				pl_table_set_str(&t, row, 0, fg->label);
-			pl_table_set_str(&t, row, col, (const char *)x.texts.p +
+			pl_table_set_term(&t, row, col, (const char *)x.texts.p +
 			    x.toff[r->term]);
 			pl_table_set_int(&t, row, col + 1, o->n);
 			pl_table_set_int(&t, row, col + 2, r->count);

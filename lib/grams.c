@@ -112,7 +112,7 @@ docgrams_compute(struct docgrams *g, const struct pl_tokenizer *tk,
 		h = 0x9e3779b97f4a7c15ULL;
 		for (n = 1; n <= (uint32_t)maxn && i + n <= t->n; n++) {
 			size_t j = i + n - 1, s;
-			if (t->v[j].sent != t->v[i].sent)
+			if (t->v[j].clause != t->v[i].clause)
 				break;
 			h = (h ^ g->th[j]) * 0xff51afd7ed558ccdULL;
 			h ^= h >> 32;

@@ -429,9 +429,9 @@ kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
 
 	(void)n;
 	(void)cf;
-	(void)df;
-	if (o->n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk,
-	    text, strlen(text)))
+	if ((o->n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk,
+	    text, strlen(text))) || !pl_vocab_keep(o->vocab, text, df,
+	    (int64_t)x->c->ndocs))
 		return NULL;
 	x->a = x->b = x->adocs = x->bdocs = 0;
 	if (pl_postings_each(post, len, kpost, x) == -1)
@@ -638,7 +638,7 @@ pl_keyness(struct pl_corpus *c, const struct pl_slice *target,
 				goto done;
 			}
 			row = t.nrows - 1;
-			pl_table_set_str(&t, row, 0,
+			pl_table_set_term(&t, row, 0,
 			    (const char *)x.texts.p + r->text);
 			pl_table_set_str(&t, row, 1, s == 0 ? "target" :
 			    "reference");

@@ -78,9 +78,9 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	struct nrow *r;
 
 	(void)cf;
-	(void)df;
-	if (n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk, text,
-	    strlen(text)))
+	if ((n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk, text,
+	    strlen(text))) || !pl_vocab_keep(o->vocab, text, df,
+	    (int64_t)x->c->ndocs))
 		return NULL;
 	x->first = INT64_MAX;
 	x->last = INT64_MIN;
@@ -187,7 +187,7 @@ pl_new_terms(struct pl_corpus *c, const struct pl_new_opts *o,
 		if ((err = pl_table_add_row(&t)) != NULL)
 			goto done;
 		row = t.nrows - 1;
-		pl_table_set_str(&t, row, 0, (const char *)x.texts.p + r->term);
+		pl_table_set_term(&t, row, 0, (const char *)x.texts.p + r->term);
 		pl_table_set_int(&t, row, 1, r->n);
 		pl_table_set_int(&t, row, 2, r->count);
 		pl_table_set_int(&t, row, 3, r->docs);

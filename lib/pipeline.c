@@ -2,7 +2,7 @@
  * pipeline.c - ingest with tokenizing threads (pl_ingest_reader).
  *
  * Documents are read in batches by the calling thread.  While worker
- * threads tokenize batch k+1 (each with its own tokenizer: friso and the
+ * threads tokenize batch k+1 (each with its own tokenizer: the segmenter and the
  * normalisation buffers are not shared), the calling thread adds batch k
  * to the database, in input order, so document numbers do not depend on
  * timing.  Only the calling thread touches SQLite.

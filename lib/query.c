@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/match.h"
 #include "plenum/query.h"
 #include "plenum/token.h"
 #include "extern.h"
@@ -84,10 +85,63 @@ pl_term_free(struct pl_term *t)
 		for (k = 0; k < t->alts[i].nwords; k++)
 			free(t->alts[i].words[k]);
 		free(t->alts[i].words);
+		free(t->alts[i].chars);
 	}
 	free(t->alts);
 	free(t->label);
 	free(t);
+}
+
+/*
+ * Does s[a, b) (between two words of a query phrase) hold sentence-ending
+ * punctuation?  In a query, "inflation. expectations" asks for a phrase
+ * across a sentence break whether or not the tokenizer would end a
+ * sentence there.
+ */
+static int
+gap_ends_sentence(const char *s, size_t a, size_t b)
+{
+	static const char *const enders[] = { ".", "!", "?", "\xe3\x80\x82",
+	    "\xef\xbc\x81", "\xef\xbc\x9f", "\xef\xbd\xa1" };
+	size_t i, k;
+
+	for (i = a; i < b; i++)
+		for (k = 0; k < sizeof(enders) / sizeof(enders[0]); k++)
+			if (strncmp(s + i, enders[k], strlen(enders[k])) == 0 &&
+			    i + strlen(enders[k]) <= b)
+				return 1;
+	return 0;
+}
+
+/*
+ * A Han alternative written as one run of characters (no space or
+ * punctuation) matches its normalised characters (plenum/match.h); one
+ * with spaces or punctuation stays a phrase of tokens.
+ */
+static const struct pl_error *
+han_chars(struct pl_corpus *c, const char *expr, const char *s, size_t len,
+    struct pl_alt *a)
+{
+	struct pl_normer *nm;
+	const char *t;
+	size_t n;
+	long runs;
+
+	if ((nm = pl_normer_new(pl_tokenizer_cfg(c->tk)->t2s)) == NULL)
+		return pl_error_nomem();
+	runs = pl_normer_run(nm, s, len, 0);
+	if (runs < 0) {
+		pl_normer_free(nm);
+		return pl_error_fmt(PL_ERR_USAGE, "term '%s': invalid UTF-8",
+		    expr);
+	}
+	t = pl_normer_text(nm, &n);
+	if (runs == 1 && (a->chars = strndup(t, n)) == NULL) {
+		pl_normer_free(nm);
+		return pl_error_nomem();
+	}
+	pl_normer_free(nm);
+	return NULL;
 }
 
 /* Tokenizes one alternative (len bytes at s) into a. */
@@ -100,6 +154,23 @@ alt_words(struct pl_corpus *c, const char *expr, const char *s, size_t len,
 	size_t i, col = (size_t)(s - expr) + 1;
 
 	pl_tokens_init(&toks);
+	/*
+	 * A Han alternative in one run needs no segmenting (and so no
+	 * dictionary load): its one "word" is its characters.
+	 */
+	if (!prefix && !c->match_words && pl_has_han(s, len)) {
+		if ((err = han_chars(c, expr, s, len, a)) != NULL)
+			goto done;
+		if (a->chars != NULL) {
+			if ((a->words = calloc(1, sizeof(*a->words))) == NULL ||
+			    (a->words[0] = strdup(a->chars)) == NULL) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			a->nwords = 1;
+			goto done;
+		}
+	}
 	if ((err = pl_tokenize(c->tk, s, len, &toks)) != NULL) {
 		err = pl_error_fmt(PL_ERR_USAGE, "term '%s': %s", expr,
 		    err->msg);
@@ -116,6 +187,22 @@ alt_words(struct pl_corpus *c, const char *expr, const char *s, size_t len,
 		    "match", expr, col);
 		goto done;
 	}
+	for (i = 1; i < toks.n; i++)
+		if (gap_ends_sentence(s, toks.v[i - 1].off + toks.v[i - 1].len,
+		    toks.v[i].off)) {
+			err = pl_error_fmt(PL_ERR_USAGE, "term '%s': the phrase "
+			    "at column %zu crosses a sentence boundary, so it "
+			    "can never match", expr, col);
+			goto done;
+		} else if (toks.v[i].clause != toks.v[i - 1].clause) {
+			err = pl_error_fmt(PL_ERR_USAGE, "term '%s': the phrase "
+			    "at column %zu crosses clause punctuation (%.*s), "
+			    "so it can never match", expr, col,
+			    (int)(toks.v[i].off - toks.v[i - 1].off -
+			    toks.v[i - 1].len), s + toks.v[i - 1].off +
+			    toks.v[i - 1].len);
+			goto done;
+		}
 	if (prefix && toks.n != 1) {
 		err = pl_error_fmt(PL_ERR_USAGE, "term '%s': a prefix (*) must "
 		    "be one word, at column %zu", expr, col);
@@ -261,250 +348,5 @@ done:
 		return err;
 	}
 	*out = t;
-	return NULL;
-}
-
-/* Counting. */
-
-struct addctx {
-	struct pl_corpus		*c;
-	const struct pl_docfilter	*f;
-	int64_t				*count;
-};
-
-static void
-add_posting(void *arg, int64_t doc, int64_t n)
-{
-	struct addctx *a = arg;
-	int32_t row;
-
-	if (doc < 0 || doc > a->c->maxid || (row = a->c->row_of[doc]) < 0)
-		return;
-	if (pl_corpus_match(a->c, (size_t)row, a->f))
-		a->count[row] += n;
-}
-
-static const struct pl_error *
-add_list(struct addctx *a, const unsigned char *p, size_t len)
-{
-	if (pl_postings_each(p, len, add_posting, a) == -1)
-		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list",
-		    pl_db_path(a->c->db));
-	return NULL;
-}
-
-static const struct pl_error *
-add_prefix_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
-    const unsigned char *post, size_t len)
-{
-	(void)text;
-	(void)n;
-	(void)cf;
-	(void)df;
-	return add_list(arg, post, len);
-}
-
-/* Postings of one indexed term, added to the counts. */
-static const struct pl_error *
-add_term(struct addctx *a, const char *text)
-{
-	const struct pl_error *err;
-	unsigned char *p;
-	size_t len;
-
-	if ((err = pl_db_postings(a->c->db, text, &p, &len, NULL, NULL)) !=
-	    NULL)
-		return err;
-	err = add_list(a, p, len);
-	free(p);
-	return err;
-}
-
-/* The words of a phrase joined by spaces, as the index stores n-grams. */
-static char *
-join_words(const struct pl_alt *alt)
-{
-	size_t i, len = 0;
-	char *s, *p;
-
-	for (i = 0; i < alt->nwords; i++)
-		len += strlen(alt->words[i]) + 1;
-	if ((s = malloc(len + 1)) == NULL)
-		return NULL;
-	p = s;
-	for (i = 0; i < alt->nwords; i++) {
-		size_t n = strlen(alt->words[i]);
-		if (i > 0)
-			*p++ = ' ';
-		memcpy(p, alt->words[i], n);
-		p += n;
-	}
-	*p = '\0';
-	return s;
-}
-
-struct cand {
-	int64_t	*docs;
-	size_t	 n, cap;
-	int	 nomem;
-};
-
-static void
-add_cand(void *arg, int64_t doc, int64_t n)
-{
-	struct cand *c = arg;
-
-	(void)n;
-	if (c->n == c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 256;
-		int64_t *nd = realloc(c->docs, nc * sizeof(*nd));
-		if (nd == NULL) {
-			c->nomem = 1;
-			return;
-		}
-		c->docs = nd;
-		c->cap = nc;
-	}
-	c->docs[c->n++] = doc;
-}
-
-/*
- * A phrase that is not an indexed n-gram: scan the token sequences of the
- * documents that hold its rarest word.
- */
-static const struct pl_error *
-add_phrase_scan(struct addctx *a, const struct pl_alt *alt)
-{
-	const struct pl_error *err = NULL;
-	int64_t *ids = NULL, df, best = -1, cf;
-	unsigned char *post = NULL, *tok = NULL, *bestpost = NULL;
-	size_t i, len, bestlen = 0, toklen, k, m = alt->nwords;
-	struct cand cd = { NULL, 0, 0, 0 };
-	int64_t *win = NULL;
-
-	if ((ids = calloc(m, sizeof(*ids))) == NULL ||
-	    (win = calloc(m, sizeof(*win))) == NULL) {
-		err = pl_error_nomem();
-		goto done;
-	}
-	for (i = 0; i < m; i++) {
-		if ((err = pl_db_word_id(a->c->db, alt->words[i], &ids[i])) !=
-		    NULL)
-			goto done;
-		if (ids[i] == 0)
-			goto done;	/* a word the corpus lacks: no hits */
-		if ((err = pl_db_postings(a->c->db, alt->words[i], &post, &len,
-		    &cf, &df)) != NULL)
-			goto done;
-		if (best == -1 || df < best) {
-			free(bestpost);
-			bestpost = post;
-			bestlen = len;
-			best = df;
-		} else
-			free(post);
-		post = NULL;
-	}
-	if (pl_postings_each(bestpost, bestlen, add_cand, &cd) == -1) {
-		err = pl_error_fmt(PL_ERR_DB, "corrupt posting list");
-		goto done;
-	}
-	if (cd.nomem) {
-		err = pl_error_nomem();
-		goto done;
-	}
-	for (k = 0; k < cd.n; k++) {
-		int32_t row;
-		const unsigned char *p, *end;
-		uint64_t v;
-		size_t filled = 0;
-		int64_t hits = 0;
-
-		if (cd.docs[k] > a->c->maxid ||
-		    (row = a->c->row_of[cd.docs[k]]) < 0 ||
-		    !pl_corpus_match(a->c, (size_t)row, a->f))
-			continue;
-		if ((err = pl_db_doc_tokens(a->c->db, cd.docs[k], &tok,
-		    &toklen, NULL, NULL, NULL, NULL)) != NULL)
-			goto done;
-		/* A window of the last m ids; a sentence break empties it. */
-		p = tok;
-		end = tok + toklen;
-		while (p < end) {
-			if (varint_get(&p, end, &v) == -1) {
-				err = pl_error_fmt(PL_ERR_DB,
-				    "corrupt token list");
-				goto done;
-			}
-			if (v == 0) {
-				filled = 0;
-				continue;
-			}
-			if (filled == m) {
-				memmove(win, win + 1, (m - 1) * sizeof(*win));
-				filled--;
-			}
-			win[filled++] = (int64_t)v;
-			if (filled == m &&
-			    memcmp(win, ids, m * sizeof(*win)) == 0)
-				hits++;
-		}
-		free(tok);
-		tok = NULL;
-		a->count[row] += hits;
-	}
-done:
-	free(ids);
-	free(win);
-	free(post);
-	free(bestpost);
-	free(tok);
-	free(cd.docs);
-	return err;
-}
-
-const struct pl_error *
-pl_term_counts(struct pl_corpus *c, const struct pl_term *t,
-    const struct pl_docfilter *f, int64_t **out)
-{
-	const struct pl_error *err = NULL;
-	const struct pl_tokcfg *cfg = pl_tokenizer_cfg(c->tk);
-	struct addctx a;
-	size_t i;
-	char *text = NULL;
-
-	if ((a.count = calloc(c->ndocs ? c->ndocs : 1, sizeof(*a.count))) ==
-	    NULL)
-		return pl_error_nomem();
-	a.c = c;
-	a.f = f;
-	for (i = 0; i < t->nalts && err == NULL; i++) {
-		const struct pl_alt *alt = &t->alts[i];
-		const char *first = alt->words[0];
-		const char *last = alt->words[alt->nwords - 1];
-
-		if (alt->prefix)
-			err = pl_db_each_term(c->db, first, 1, 1,
-			    add_prefix_term, &a);
-		else if (alt->nwords == 1)
-			err = add_term(&a, first);
-		else if (alt->nwords <= (size_t)cfg->ngram_max &&
-		    !pl_tokenizer_is_stop(c->tk, first, strlen(first)) &&
-		    !pl_tokenizer_is_stop(c->tk, last, strlen(last))) {
-			/* An indexed n-gram. */
-			if ((text = join_words(alt)) == NULL)
-				err = pl_error_nomem();
-			else
-				err = add_term(&a, text);
-			free(text);
-			text = NULL;
-		} else
-			err = add_phrase_scan(&a, alt);
-	}
-	if (err) {
-		free(a.count);
-		return err;
-	}
-	*out = a.count;
 	return NULL;
 }

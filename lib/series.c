@@ -9,6 +9,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 
+#include "plenum/match.h"
 #include "plenum/series.h"
 #include "extern.h"
 

@@ -4,7 +4,7 @@
  * One pass over the UTF-8 input.  Letters and digits (Unicode categories
  * L, M, N) make words, with joiners for internal apostrophes, hyphens and
  * number punctuation; URLs and e-mail addresses are single tokens; runs of
- * Han characters go to friso.  Every token is normalised with utf8proc
+ * Han characters go to plenum's segmenter (seg.c).  Every token is normalised with utf8proc
  * (NFKC + case folding), and sentence breaks are decided on the way.
  */
 #include <stdio.h>
@@ -12,28 +12,19 @@
 #include <string.h>
 #include <strings.h>
 
-#include <friso/friso.h>
 #include <opencc/opencc.h>
 #include <utf8proc.h>
 
 #include "plenum/token.h"
 #include "extern.h"
 
-#ifndef PL_FRISO_DICT
-#define PL_FRISO_DICT	"/usr/share/friso/dict/UTF-8/"
-#endif
-
 struct pl_tokenizer {
 	struct pl_tokcfg	 cfg;
 	char			*user_dict;	/* owned copies */
 	char			*user_stop;
 	struct strmap		 stop;
-	/* friso, loaded on the first Han character */
-	friso_t			 friso;
-	friso_config_t		 fcfg;
-	friso_task_t		 ftask;
+	struct seg		*seg;		/* made on the first Han character */
 	opencc_t		 opencc;	/* with cfg.t2s, loaded lazily */
-	struct buf		 scratch;	/* Han run, NUL-terminated */
 	utf8proc_int32_t	*ubuf;		/* normalisation buffer */
 	size_t			 ucap;
 };
@@ -336,6 +327,28 @@ pl_normalize(const char *s, size_t len, char **buf, size_t *used,
 	return norm_into(NULL, s, len, buf, used, cap);
 }
 
+int
+pl_is_clause_punct(int32_t c)
+{
+	switch (c) {
+	case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+	case '{': case '}': case '"':
+	case 0x2013: case 0x2014: case 0x2015:	/* dashes */
+	case 0x2018: case 0x2019: case 0x201c: case 0x201d: /* quotes */
+	case 0x2026:				/* ellipsis */
+	case 0x3001:				/* 、 */
+	case 0x3008: case 0x3009: case 0x300a: case 0x300b: case 0x300c:
+	case 0x300d: case 0x300e: case 0x300f: case 0x3010: case 0x3011:
+	case 0x3014: case 0x3015: case 0x3016: case 0x3017:	/* brackets */
+	case 0xfe50: case 0xfe51: case 0xfe54: case 0xfe55: /* small forms */
+	case 0xff02: case 0xff08: case 0xff09: case 0xff0c: case 0xff1a:
+	case 0xff1b: case 0xff3b: case 0xff3d: case 0xff5b: case 0xff5d:
+	case 0xff64:				/* half-width 、 */
+		return 1;
+	}
+	return 0;
+}
+
 /* Token output. */
 
 static const struct pl_error *
@@ -372,6 +385,7 @@ emit(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 	t->norm = (uint32_t)start;
 	t->nlen = (uint32_t)(out->nlen - start - 1);
 	t->sent = sent;
+	t->clause = 0;	/* set by pl_tokenize() */
 	return NULL;
 }
 
@@ -472,7 +486,6 @@ pl_tokenizer_new(const struct pl_tokcfg *cfg, struct pl_tokenizer **out)
 	tk->cfg.user_dict = tk->user_dict;
 	tk->cfg.user_stop = tk->user_stop;
 	strmap_init(&tk->stop);
-	buf_init(&tk->scratch);
 	for (p = cfg->stoplangs; *p != '\0';) {
 		char lang[8];
 		size_t n = strcspn(p, ",");
@@ -512,16 +525,10 @@ pl_tokenizer_free(struct pl_tokenizer *tk)
 {
 	if (tk == NULL)
 		return;
-	if (tk->ftask)
-		friso_free_task(tk->ftask);
-	if (tk->friso)
-		friso_free(tk->friso);
-	if (tk->fcfg)
-		friso_free_config(tk->fcfg);
+	seg_free(tk->seg);
 	if (tk->opencc)
 		opencc_close(tk->opencc);
 	strmap_release(&tk->stop);
-	buf_release(&tk->scratch);
 	free(tk->ubuf);
 	free(tk->user_dict);
 	free(tk->user_stop);
@@ -529,71 +536,6 @@ pl_tokenizer_free(struct pl_tokenizer *tk)
 }
 
 /* Chinese segmentation. */
-
-static const struct pl_error *
-friso_load(struct pl_tokenizer *tk)
-{
-	const char *dir = getenv("PLENUM_FRISO_DICT");
-	const char *p, *eol;
-	char ini[4096];
-	FILE *fp;
-
-	/* friso wants the directory, with a trailing slash, holding
-	 * friso.lex.ini. */
-	if (dir == NULL || *dir == '\0')
-		dir = PL_FRISO_DICT;
-	snprintf(ini, sizeof(ini), "%s%s", dir,
-	    dir[strlen(dir) - 1] == '/' ? "" : "/");
-	{
-		char f[4200];
-		snprintf(f, sizeof(f), "%sfriso.lex.ini", ini);
-		if ((fp = fopen(f, "r")) == NULL)
-			return pl_error_from_errno_fmt(
-			    "friso dictionary %s", f);
-		fclose(fp);
-	}
-	if ((tk->friso = friso_new()) == NULL ||
-	    (tk->fcfg = friso_new_config()) == NULL)
-		return pl_error_nomem();
-	friso_init_config(tk->fcfg);
-	friso_set_mode(tk->fcfg, __FRISO_COMPLEX_MODE__);
-	tk->fcfg->add_syn = 0;
-	tk->fcfg->clr_stw = 0;
-	tk->fcfg->keep_urec = 1;
-	tk->fcfg->en_sseg = 0;
-	tk->fcfg->spx_out = 0;
-	tk->friso->charset = FRISO_UTF8;
-	if ((tk->friso->dic = friso_dic_new()) == NULL)
-		return pl_error_nomem();
-	friso_dic_load_from_ifile(tk->friso, tk->fcfg, (fstring)ini,
-	    tk->fcfg->max_len * 3);
-	if (friso_all_dic_size(tk->friso->dic) == 0)
-		return pl_error_fmt(PL_ERR_NOTFOUND,
-		    "friso dictionary %s: no words loaded", ini);
-	/* The user dictionary: friso keeps the pointers, so they stay ours. */
-	for (p = tk->user_dict; p != NULL && *p != '\0';
-	    p = eol ? eol + 1 : NULL) {
-		size_t len;
-		char *w;
-		eol = strchr(p, '\n');
-		len = eol ? (size_t)(eol - p) : strlen(p);
-		while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' '))
-			len--;
-		if (len == 0 || *p == '#')
-			continue;
-		if ((w = strndup(p, len)) == NULL)
-			return pl_error_nomem();
-		/* friso_dic_free() frees the words it was given. */
-		if (!friso_dic_match(tk->friso->dic, __LEX_CJK_WORDS__, w))
-			friso_dic_add(tk->friso->dic, __LEX_CJK_WORDS__, w,
-			    NULL);
-		else
-			free(w);
-	}
-	if ((tk->ftask = friso_new_task()) == NULL)
-		return pl_error_nomem();
-	return NULL;
-}
 
 /* Number of code points in valid UTF-8. */
 static size_t
@@ -623,7 +565,7 @@ cp_offset(const char *s, size_t len, size_t k)
 }
 
 /*
- * Segments the Han run text[off, off+len) with friso and emits its words.
+ * Segments the Han run text[off, off+len) and emits its words.
  * With t2s the run is converted first; spans map back by code point when
  * the conversion keeps the length.
  */
@@ -635,11 +577,12 @@ segment_han(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 	const char *run = text + off;
 	char *conv = NULL;
 	const char *seg;
-	size_t seglen, pos = 0, i;
+	size_t seglen;
 	int samelen = 1;
-	friso_token_t ft;
+	const uint32_t *sp;
+	size_t nsp, w;
 
-	if (tk->friso == NULL && (err = friso_load(tk)) != NULL)
+	if (tk->seg == NULL && (err = seg_new(tk->user_dict, &tk->seg)) != NULL)
 		return err;
 	seg = run;
 	seglen = len;
@@ -659,37 +602,10 @@ segment_han(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 		seglen = strlen(conv);
 		samelen = ncodepoints(seg, seglen) == ncodepoints(run, len);
 	}
-	tk->scratch.n = 0;
-	if (buf_add(&tk->scratch, seg, seglen) == -1 ||
-	    buf_add(&tk->scratch, "", 1) == -1) {
-		err = pl_error_nomem();
+	if ((err = seg_run(tk->seg, seg, seglen, &sp, &nsp)) != NULL)
 		goto done;
-	}
-	friso_set_text(tk->ftask, (fstring)tk->scratch.p);
-	while ((ft = tk->fcfg->next_token(tk->friso, tk->fcfg,
-	    tk->ftask)) != NULL) {
-		size_t fo = (size_t)ft->offset, fl = ft->rlen, so, sl;
-		if (fo < pos || fo + fl > seglen || fl == 0)
-			continue;	/* overlapping or odd: skip */
-		/* Any gap friso skipped becomes one token per character. */
-		while (pos < fo) {
-			size_t n = 1;
-			while (pos + n < fo &&
-			    ((unsigned char)seg[pos + n] & 0xc0) == 0x80)
-				n++;
-			if (samelen) {
-				size_t k = ncodepoints(seg, pos);
-				so = cp_offset(run, len, k);
-				sl = cp_offset(run, len, k + 1) - so;
-			} else {
-				so = 0;
-				sl = len;
-			}
-			if ((err = emit(tk, out, text, off + so, sl, sent,
-			    seg + pos, n)) != NULL)
-				goto done;
-			pos += n;
-		}
+	for (w = 0; w < nsp; w++) {
+		size_t fo = sp[2 * w], fl = sp[2 * w + 1], so, sl;
 		if (samelen && seg != run) {
 			size_t k = ncodepoints(seg, fo);
 			so = cp_offset(run, len, k);
@@ -705,26 +621,6 @@ segment_han(struct pl_tokenizer *tk, struct pl_tokens *out, const char *text,
 		if ((err = emit(tk, out, text, off + so, sl, sent, seg + fo,
 		    fl)) != NULL)
 			goto done;
-		pos = fo + fl;
-	}
-	/* A tail friso did not return. */
-	for (i = pos; i < seglen;) {
-		size_t n = 1, so, sl;
-		while (i + n < seglen && ((unsigned char)seg[i + n] & 0xc0) ==
-		    0x80)
-			n++;
-		if (samelen) {
-			size_t k = ncodepoints(seg, i);
-			so = cp_offset(run, len, k);
-			sl = cp_offset(run, len, k + 1) - so;
-		} else {
-			so = 0;
-			sl = len;
-		}
-		if ((err = emit(tk, out, text, off + so, sl, sent, seg + i,
-		    n)) != NULL)
-			goto done;
-		i += n;
 	}
 done:
 	if (conv)
@@ -893,6 +789,45 @@ word_end(const char *s, size_t len, size_t i, size_t *resume)
 }
 
 /*
+ * A number in digits keeps the Han magnitude and unit after it
+ * (docs/TOKENIZER.md): 2025年, 10月, 3.5万亿元, 300多人.  Returns the new end
+ * of the word s[i, end), or end when it is not all digits or no unit
+ * follows.
+ */
+static size_t
+digits_unit(const char *s, size_t len, size_t i, size_t end)
+{
+	size_t k, n, mag = 0;
+	int32_t c;
+
+	for (k = i; k < end; k += n) {
+		c = peek(s, len, k, &n);
+		if (n == 0 || !(is_digit(c) || c == '.' || c == ','))
+			return end;
+	}
+	k = end;
+	for (;;) {
+		c = peek(s, len, k, &n);
+		if (mag < 2 && (c == 0x4e07 || c == 0x4ebf || c == 0x5343 ||
+		    c == 0x767e)) {	/* 万 亿 千 百 */
+			k += n;
+			mag++;
+			continue;
+		}
+		break;
+	}
+	if (c == 0x591a || c == 0x4f59) {	/* 多 余, then a unit */
+		size_t n2;
+		int32_t d = peek(s, len, k + n, &n2);
+		if (n2 > 0 && seg_is_unit((uint32_t)d, 1))
+			return k + n + n2;
+	}
+	if (n > 0 && seg_is_unit((uint32_t)c, 1))
+		k += n;
+	return k;
+}
+
+/*
  * Does the period at s[i] end a sentence?  last is the previous token's
  * normalised form (or NULL) and adjacent says whether it ends right at i.
  */
@@ -956,8 +891,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
     struct pl_tokens *out)
 {
 	const struct pl_error *err;
-	size_t i = 0, n, end, resume, sent_first = 0;
-	uint32_t sent = 0;
+	size_t i = 0, n, end, resume, sent_first = 0, clause_first = 0, k,
+	    labelled = 0;
+	uint32_t sent = 0, clause = 0;
 	int32_t c;
 
 	out->n = 0;
@@ -982,6 +918,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if ((err = segment_han(tk, out, text, i, end - i,
 			    sent)) != NULL)
 				return err;
+			for (k = labelled; k < out->n; k++)
+				out->v[k].clause = clause;
+			labelled = out->n;
 			i = end;
 			continue;
 		}
@@ -992,6 +931,8 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 				end = word_end(text, len, i, &resume);
 			if (end == i)
 				end = resume = i + n;
+			else if (end == resume)
+				end = resume = digits_unit(text, len, i, end);
 			/* Validate what the scanners skipped over. */
 			{
 				size_t k, m;
@@ -1005,6 +946,9 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if ((err = emit(tk, out, text, i, end - i, sent, NULL,
 			    0)) != NULL)
 				return err;
+			for (k = labelled; k < out->n; k++)
+				out->v[k].clause = clause;
+			labelled = out->n;
 			i = resume;
 			continue;
 		}
@@ -1023,6 +967,11 @@ pl_tokenize(struct pl_tokenizer *tk, const char *text, size_t len,
 			if (brk) {
 				sent++;
 				sent_first = out->n;
+			}
+			if ((brk || pl_is_clause_punct(c)) &&
+			    out->n > clause_first) {
+				clause++;
+				clause_first = out->n;
 			}
 		}
 		i += n;

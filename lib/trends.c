@@ -549,6 +549,7 @@ pl_trends(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 	so.ngram = o->ngram;
 	so.min_count = o->min_count;
 	so.stopwords = o->stopwords;
+	so.vocab = o->vocab;
 	if ((err = tseries_each(c, &b, &o->filter, terms, nterms, &so,
 	    screen_term, &x)) != NULL)
 		goto done;
@@ -591,7 +592,7 @@ pl_trends(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 		if ((err = pl_table_add_row(&t)) != NULL)
 			goto done;
 		row = t.nrows - 1;
-		pl_table_set_str(&t, row, 0, (const char *)x.texts.p +
+		pl_table_set_term(&t, row, 0, (const char *)x.texts.p +
 		    tr->term);
 		pl_table_set_int(&t, row, 1, (int64_t)r->n);
 		pl_table_set_int(&t, row, 2, tr->count);

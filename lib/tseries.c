@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/match.h"
 #include "plenum/date.h"
 #include "plenum/query.h"
 #include "plenum/token.h"
@@ -122,9 +123,9 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 
 	(void)n;
 	(void)cf;
-	(void)df;
-	if (n == 1 && !x->o->stopwords && pl_tokenizer_is_stop(x->c->tk,
-	    text, strlen(text)))
+	if ((n == 1 && !x->o->stopwords && pl_tokenizer_is_stop(x->c->tk,
+	    text, strlen(text))) || !pl_vocab_keep(x->o->vocab, text, df,
+	    (int64_t)x->c->ndocs))
 		return NULL;
 	memset(x->count, 0, x->b->n * sizeof(*x->count));
 	x->total = 0;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/vocab.h"
 #include "plenum/date.h"
 #include "plenum/query.h"
 #include "plenum/table.h"
@@ -40,6 +41,7 @@ struct pl_bursts_opts {
 	int			 states;
 	int64_t			 min_count;	/* screen (--all) */
 	int			 stopwords;
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	size_t			 top;		/* 0: all */
 	struct pl_docfilter	 filter;
 };

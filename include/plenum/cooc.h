@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/vocab.h"
 #include "plenum/query.h"
 #include "plenum/table.h"
 
@@ -72,6 +73,7 @@ struct pl_cooc_opts {
 	int64_t			 min_freq;	/* collocate frequency at least */
 	int			 all;		/* keep o11 <= e11 too */
 	int			 stopwords;	/* keep stopwords as collocates */
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	struct pl_docfilter	 filter;
 };
 

@@ -4,6 +4,7 @@
 #ifndef PLENUM_FREQ_H
 #define PLENUM_FREQ_H
 
+#include "plenum/vocab.h"
 #include "plenum/query.h"
 #include "plenum/series.h"
 #include "plenum/table.h"
@@ -14,6 +15,7 @@ struct pl_freq_opts {
 	int64_t			 min_count;
 	int64_t			 min_docs;
 	int			 stopwords;	/* keep stopwords (n = 1) */
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	int			 group;		/* 0: none; PL_GROUP_SOURCE, or
 						   1 + enum pl_bucket */
 	struct pl_docfilter	 filter;

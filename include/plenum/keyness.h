@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/vocab.h"
 #include "plenum/query.h"
 #include "plenum/table.h"
 
@@ -88,6 +89,7 @@ struct pl_keyness_opts {
 	double			 max_q;		/* keep q <= max_q; 1: all */
 	int			 side;		/* 1 target, 2 reference, 3 both */
 	int			 stopwords;
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	int			 allow_overlap;
 	struct pl_docfilter	 filter;	/* narrows both slices */
 };

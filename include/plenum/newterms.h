@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/vocab.h"
 #include "plenum/query.h"
 #include "plenum/table.h"
 
@@ -17,6 +18,7 @@ struct pl_new_opts {
 	int64_t			 min_count;	/* hits in the period */
 	int64_t			 min_docs;	/* documents in the period */
 	int			 stopwords;	/* keep single stopwords */
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	size_t			 top;		/* 0: all */
 	struct pl_docfilter	 filter;	/* sources and metadata; its dates
 						   are not used */

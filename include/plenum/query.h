@@ -33,6 +33,9 @@ struct pl_corpus {
 	int64_t			 maxid;
 	char			**sources;	/* sorted */
 	size_t			 nsources;
+	int			 match_words;	/* set before pl_term_parse():
+						   Han terms match whole
+						   tokens, not characters */
 };
 
 /* Loads the documents of db (which must outlive the corpus). */
@@ -61,6 +64,9 @@ struct pl_alt {
 	char		**words;	/* normalised tokens */
 	size_t		 nwords;
 	int		 prefix;	/* one word, matched as a prefix */
+	char		*chars;		/* a Han alternative: its normalised
+					   characters, matched as such
+					   (match.h); NULL: tokens */
 };
 
 struct pl_term {
@@ -78,12 +84,6 @@ const struct pl_error *pl_term_parse(struct pl_corpus *, const char *expr,
     struct pl_term **);
 void pl_term_free(struct pl_term *);
 
-/*
- * Counts of a term in every document: count[row] for each corpus row,
- * zero outside the filter.  Phrases match consecutive tokens within a
- * sentence.  The array has ndocs entries; the caller frees it.
- */
-const struct pl_error *pl_term_counts(struct pl_corpus *,
-    const struct pl_term *, const struct pl_docfilter *, int64_t **count);
+/* pl_term_counts() is in plenum/match.h. */
 
 #endif /* PLENUM_QUERY_H */

@@ -13,7 +13,7 @@
 #include "plenum/table.h"
 #include "plenum/token.h"
 
-#define PL_SCHEMA_VERSION	2
+#define PL_SCHEMA_VERSION	3
 
 struct pl_db;
 
@@ -261,6 +261,26 @@ const struct pl_error *pl_db_word_text(struct pl_db *, int64_t id,
 const struct pl_error *pl_db_doc_tokens(struct pl_db *, int64_t doc,
     unsigned char **ids, size_t *idslen, unsigned char **spans,
     size_t *spanslen, char **text, size_t *textlen);
+
+/*
+ * Calls fn with every document id under key in the Han bigram index
+ * (plenum/match.h pl_normer_bigrams()); none if the key is absent.
+ */
+const struct pl_error *pl_db_hgram_each(struct pl_db *, uint64_t key,
+    void (*fn)(void *, int64_t doc), void *arg);
+
+/*
+ * Rebuilds the index (terms, token sequences, Han bigrams) from the
+ * stored texts with this plenum's tokenizer and the corpus's settings,
+ * in one transaction: on any failure or interruption the database stays
+ * as it was.  progress (may be NULL) is called after each document.
+ */
+const struct pl_error *pl_db_reindex(struct pl_db *,
+    void (*progress)(void *, size_t done, size_t total), void *arg);
+
+/* Calls fn with each distinct key of the documents' metadata. */
+const struct pl_error *pl_db_meta_keys(struct pl_db *,
+    void (*fn)(void *, const char *key), void *arg);
 
 /* Decodes a posting list: the callback gets (doc id, count) in order.
  * Returns -1 on a corrupt list. */

@@ -18,6 +18,17 @@
 
 #define PL_NGRAM_MAX	5
 
+/*
+ * Version of the tokenization and indexing rules.  A database records the
+ * version it was indexed with; one built by an older version must be
+ * rebuilt with plenum reindex before queries trust it.
+ *   1  first release
+ *   2  n-grams and phrases stop at clause punctuation; Han bigram index
+ *   3  plenum's own Chinese segmenter (lib/seg.c) replaces friso; official
+ *      terms, numerals with units and dates stay one token
+ */
+#define PL_TOKENIZER_VERSION	3
+
 /* Tokenizer settings; stored in the database with the corpus. */
 struct pl_tokcfg {
 	int		 ngram_max;	/* longest n-gram indexed, 1..PL_NGRAM_MAX */
@@ -40,6 +51,9 @@ struct pl_token {
 	uint32_t	 norm;	/* offset of the normalised form in tokens->norm */
 	uint32_t	 nlen;	/* its length; it is NUL-terminated */
 	uint32_t	 sent;	/* sentence number, from 0 */
+	uint32_t	 clause;	/* clause number, from 0: grows at clause
+				   punctuation (pl_is_clause_punct) and at
+				   every sentence break */
 };
 
 struct pl_tokens {
@@ -71,6 +85,14 @@ const struct pl_tokcfg *pl_tokenizer_cfg(const struct pl_tokenizer *);
  */
 const struct pl_error *pl_tokenize(struct pl_tokenizer *, const char *text,
     size_t len, struct pl_tokens *out);
+
+/*
+ * 1 if code point c is clause punctuation, which ends a clause like a
+ * sentence break ends a sentence: , ; : and their full-width and CJK
+ * forms (， 、 ； ：), brackets, quotation marks and dashes
+ * (docs/QUERIES.md).  No phrase or indexed n-gram crosses it.
+ */
+int pl_is_clause_punct(int32_t c);
 
 /* 1 if the normalised form s (len bytes) is a stopword. */
 int pl_tokenizer_is_stop(const struct pl_tokenizer *, const char *s,

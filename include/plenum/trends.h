@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plenum/vocab.h"
 #include "plenum/date.h"
 #include "plenum/query.h"
 #include "plenum/table.h"
@@ -63,6 +64,7 @@ struct pl_trends_opts {
 	int			 ngram;		/* screen terms of n words */
 	int64_t			 min_count;	/* screen: hits in range */
 	int			 stopwords;	/* screen stopwords too */
+	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	int			 autocorr;	/* Hamed-Rao */
 	enum pl_trend_sort	 sort;
 	enum pl_trend_dir	 dir;

@@ -151,8 +151,7 @@ test_expect_success 'a period before a lower-case word does not end a sentence' 
 test_expect_success 'mixed Chinese, English and numbers' '
 	sents "2022年G20峰会。Leaders met in Bali on 15 November." >actual &&
 	cat >expect <<-\EOF &&
-	1	2022
-	1	年
+	1	2022年
 	1	g20
 	1	峰会
 	2	leaders
@@ -229,21 +228,21 @@ test_expect_success 'the stopword column: on with the default lists, off with --
 	test_cmp expect actual
 '
 
-test_expect_success 'tokenize --db uses the corpus dictionary: 共同富裕 stays one token' '
-	printf "# words for this corpus\n共同富裕\n" >dict.txt &&
+test_expect_success 'tokenize --db uses the corpus dictionary: 扎实推进 stays one token' '
+	printf "# words for this corpus\n扎实推进\n" >dict.txt &&
 	echo "{\"id\": \"z\", \"date\": \"2022-10-16\", \"text\": \"扎实推进共同富裕。\"}" >z.jsonl &&
 	plenum ingest -q --db zh.db --dict dict.txt z.jsonl &&
 	printf "扎实推进共同富裕。" | plenum tokenize --db zh.db >actual &&
 	echo "扎实推进  共同富裕" >expect &&
 	test_cmp expect actual &&
-	sqlite3 zh.db "SELECT count(*) FROM term WHERE text = '"'共同富裕'"'" >actual &&
+	sqlite3 zh.db "SELECT count(*) FROM term WHERE text = '"'扎实推进'"'" >actual &&
 	echo 1 >expect &&
 	test_cmp expect actual
 '
 
-test_expect_success 'tokenize --lang zh, without the corpus, splits 共同富裕' '
+test_expect_success 'tokenize --lang zh, without the corpus, splits 扎实推进 (共同富裕 is an official term)' '
 	printf "扎实推进共同富裕。" | plenum tokenize --lang zh >actual &&
-	echo "扎实推进  共同  富裕" >expect &&
+	echo "扎实  推进  共同富裕" >expect &&
 	test_cmp expect actual
 '
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plenum/match.h"
 #include "plenum/query.h"
 #include "plenum/series.h"
 #include "tap.h"

@@ -81,7 +81,9 @@ import json
 with open(os.path.join(HERE, "charter.jsonl"), "w") as f:
     f.write(json.dumps({"id": "charter", "date": "1945-06-26",
                         "source": "UN", "text": TEXT.strip()}) + "\n")
-sents = [re.findall(r"[a-z]+", s) for s in re.split(r"[.!?]\s+", TEXT.lower())]
+# Clauses: plenum's bigrams stop at sentence breaks and clause
+# punctuation (docs/QUERIES.md).
+sents = [re.findall(r"[a-z]+", s) for s in re.split(r"[.!?]\s+|[,;:()\"]", TEXT.lower())]
 sents = [s for s in sents if s]
 with open(os.path.join(HERE, "..", "..", "..", "data", "stopwords-en.txt"),
           encoding="utf-8") as f:

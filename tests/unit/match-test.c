@@ -1,0 +1,202 @@
+/*
+ * match-test.c - the term matcher on hand-made documents whose counts are
+ * worked out by hand: overlaps, clause punctuation, sentence breaks,
+ * mixed scripts and traditional characters under t2s; counts and
+ * per-document occurrences agree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plenum/match.h"
+#include "plenum/query.h"
+#include "tap.h"
+#include "testdoc.h"
+
+/* Total count of expr by pl_term_counts(), or -1 on a parse error. */
+static int64_t
+total(struct pl_corpus *c, const char *expr)
+{
+	struct pl_term *t;
+	int64_t *cnt, sum = 0;
+	size_t i;
+
+	if (pl_term_parse(c, expr, &t) != NULL)
+		return -1;
+	if (pl_term_counts(c, t, NULL, &cnt) != NULL) {
+		pl_term_free(t);
+		return -2;
+	}
+	for (i = 0; i < c->ndocs; i++)
+		sum += cnt[i];
+	free(cnt);
+	pl_term_free(t);
+	return sum;
+}
+
+/* The same by walking every candidate's occurrences (what kwic and cooc
+ * see), or -1. */
+static int64_t
+occurrences(struct pl_corpus *c, const char *expr)
+{
+	struct pl_term *t;
+	struct pl_matcher *m = NULL;
+	struct pl_mdoc md;
+	uint32_t *rows = NULL;
+	size_t n = 0, i;
+	int64_t sum = -1;
+
+	pl_mdoc_init(&md);
+	if (pl_term_parse(c, expr, &t) != NULL)
+		return -1;
+	if (pl_matcher_new(c, t, &m) == NULL &&
+	    pl_matcher_candidates(m, NULL, &rows, &n) == NULL) {
+		sum = 0;
+		for (i = 0; i < n; i++) {
+			if (pl_matcher_doc(m, rows[i], &md) != NULL) {
+				sum = -2;
+				break;
+			}
+			sum += (int64_t)md.nocc;
+		}
+	}
+	free(rows);
+	pl_mdoc_release(&md);
+	pl_matcher_free(m);
+	pl_term_free(t);
+	return sum;
+}
+
+static int
+code(struct pl_corpus *c, const char *expr)
+{
+	const struct pl_error *err;
+	struct pl_term *t;
+
+	if ((err = pl_term_parse(c, expr, &t)) == NULL) {
+		pl_term_free(t);
+		return 0;
+	}
+	return err->code;
+}
+
+static void
+both(struct pl_corpus *c, const char *expr, int64_t want, const char *what)
+{
+	char name[256];
+
+	snprintf(name, sizeof(name), "%s: count", what);
+	is_int(total(c, expr), want, name);
+	snprintf(name, sizeof(name), "%s: occurrences", what);
+	is_int(occurrences(c, expr), want, name);
+}
+
+int
+main(void)
+{
+	char tmpl[64], path[256];
+	struct pl_db *db = NULL;
+	struct pl_ingest *in;
+	struct pl_ingest_opts io;
+	struct pl_tokcfg cfg;
+	struct pl_corpus *c = NULL;
+	struct pl_doc d[8];
+	enum pl_add_result res;
+	const char *other;
+	size_t i, nd = 0;
+
+	if (scratch_dir("match", tmpl, sizeof(tmpl)) == -1)
+		return 1;
+	snprintf(path, sizeof(path), "%s/m.db", tmpl);
+	d[nd++] = mkdoc("d1", "2022-01-01", "go go go. go go");
+	d[nd++] = mkdoc("d2", "2022-01-02", "Inflation, expectations rose; "
+	    "inflation expectations fell.");
+	d[nd++] = mkdoc("d3", "2022-01-03", "党的二十大和二十届二中全会。"
+	    "疫情，防控。疫情防控工作。美国总统和美国。哈哈哈哈。");
+	d[nd++] = mkdoc("d4", "2022-01-04", "G20峰会在5G时代召开。二十。大会。"
+	    "二十 大会。");
+	d[nd++] = mkdoc("d5", "2022-01-05", "臺灣的經濟發展。");
+	memset(&io, 0, sizeof(io));
+	pl_tokcfg_defaults(&cfg);
+	cfg.t2s = 1;
+	io.cfg = &cfg;
+	if (pl_db_open(path, PL_DB_WRITE | PL_DB_CREATE, &db) != NULL ||
+	    pl_ingest_begin(db, &io, &in) != NULL)
+		return 1;
+	for (i = 0; i < nd; i++)
+		pl_ingest_add(in, &d[i], &res, &other);
+	ok(pl_ingest_commit(in, NULL) == NULL, "corpus of 5 documents");
+	if (!ok(pl_corpus_open(db, &c) == NULL && c->ndocs == nd,
+	    "corpus opened"))
+		return tap_done();
+
+	/* Overlaps: "go go" in "go go go" once, then once more. */
+	both(c, "go go", 2, "go go: occurrences never overlap");
+	both(c, "go", 5, "go");
+	both(c, "go|go go", 3, "alternatives together, longest first");
+	/* Clause punctuation. */
+	both(c, "inflation expectations", 1, "indexed bigram stops at a comma");
+	is_int(code(c, "inflation, expectations"), PL_ERR_USAGE,
+	    "a phrase across a comma is a usage error");
+	is_int(code(c, "inflation. expectations"), PL_ERR_USAGE,
+	    "a phrase across a period is a usage error");
+	is_int(code(c, "疫情。防控"), PL_ERR_USAGE,
+	    "a Chinese phrase across 。 is a usage error");
+	/* Han characters, whatever the segmenter did. */
+	both(c, "二十大", 1, "二十大 in 二十大和 (not across 。 or a space)");
+	both(c, "大和", 1, "大和 straddles words");
+	both(c, "疫情防控", 1, "疫情防控 not across ，");
+	both(c, "美国", 2, "美国, also inside 美国总统");
+	both(c, "哈哈", 2, "哈哈 in 哈哈哈哈: twice, not three times");
+	both(c, "美国|美国总统", 2, "the longer alternative wins at a place");
+	both(c, "大会", 2, "大会 twice in d4");
+	/* Mixed scripts and folding. */
+	both(c, "G20峰会", 1, "G20峰会");
+	both(c, "g20峰会", 1, "g20峰会 case-folded");
+	both(c, "Ｇ２０峰会", 1, "full-width Ｇ２０峰会 (NFKC)");
+	both(c, "5G", 1, "5G (a token)");
+	/* Traditional characters under t2s. */
+	both(c, "台湾", 1, "台湾 finds 臺灣");
+	both(c, "臺灣", 1, "臺灣 finds 臺灣");
+	both(c, "经济发展", 1, "经济发展 finds 經濟發展");
+	both(c, "没有的词", 0, "an absent term: zero");
+	{
+		int absent = 0;
+		char *near = NULL;
+		struct pl_term *t;
+		ok(pl_term_parse(c, "inflatoin", &t) == NULL &&
+		    pl_term_absent(c, t, &absent, &near) == NULL && absent &&
+		    near != NULL && strcmp(near, "'inflation'") == 0,
+		    "a misspelt word is absent, with a suggestion (%s)",
+		    near ? near : "none");
+		free(near);
+		pl_term_free(t);
+		near = NULL;
+		ok(pl_term_parse(c, "inflation", &t) == NULL &&
+		    pl_term_absent(c, t, &absent, &near) == NULL && !absent,
+		    "a word the corpus has is not absent");
+		free(near);
+		pl_term_free(t);
+	}
+	/* --words: whole tokens only. */
+	both(c, "统和美", 1, "统和美 cuts through two words");
+	c->match_words = 1;
+	is_int(total(c, "统和美"), 0,
+	    "--words: 统和美 is no sequence of whole tokens");
+	c->match_words = 0;
+	is_int(pl_edit_distance("inflation", "inflatoin", 3), 2,
+	    "edit distance counts a swap as 2");
+	is_int(pl_edit_distance("二十大", "二十小", 3), 1,
+	    "edit distance by code point");
+	pl_corpus_free(c);
+	pl_db_close(db);
+	unlink(path);
+	{
+		char wal[300];
+		snprintf(wal, sizeof(wal), "%s-wal", path);
+		unlink(wal);
+		snprintf(wal, sizeof(wal), "%s-shm", path);
+		unlink(wal);
+	}
+	rmdir(tmpl);
+	return tap_done();
+}
