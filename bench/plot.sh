@@ -56,6 +56,11 @@ for fmt in png svg; do
 	bench_measure $fmt "plenum plot line" /dev/null "$PLENUM" plot line \
 	    -i "$TMP/data.tsv" -o "$TMP/pl.$fmt" --width 1600 --height 900 \
 	    --title "Five series, 300 days" --ylabel "per 10,000 tokens" || true
+	# SVG before <text> elements: glyphs as paths (issue 15's baseline)
+	[ $fmt = svg ] && { bench_measure $fmt "outlined text (--outline-text)" \
+	    /dev/null "$PLENUM" plot line --outline-text \
+	    -i "$TMP/data.tsv" -o "$TMP/plo.$fmt" --width 1600 --height 900 \
+	    --title "Five series, 300 days" --ylabel "per 10,000 tokens" || true; }
 	if bench_has_py matplotlib; then
 		bench_measure $fmt "matplotlib (Agg)" /dev/null \
 		    "$PY" bench/peers/mpl_line.py "$TMP/data.tsv" \
@@ -93,3 +98,10 @@ bench_isnum "$pl" && bench_isnum "$gp" && t2="$pl <= $gp"
 printf 'Targets (issue 4, PNG): %s; %s.\n' \
     "$(bench_check "≥ 10× faster than matplotlib" "$t1" "$(bench_ratio "$mp" "$pl")×")" \
     "$(bench_check "no slower than gnuplot pngcairo" "$t2" "$pl s against $gp s")"
+sv=$(bench_field svg plenum 3)
+so=$(bench_field svg outlined 3)
+t3=unknown
+# within 10%: a shared 2-core machine moves medians by that much
+bench_isnum "$sv" && bench_isnum "$so" && t3="$sv <= 1.1 * $so"
+printf 'Target (issue 15, SVG): %s.\n' \
+    "$(bench_check "SVG with <text> no slower than outlined text" "$t3" "$sv s against $so s")"

@@ -4,6 +4,7 @@
 # database under out/, then draw the weekly review's charts to PNG and SVG
 # under out/ and print their paths:
 #   weekly-trend   small multiples of the leading terms and phrases, by week
+#                  (only with three buckets or more: one report has no trend)
 #                  (by month, quarter or year when reports come less often
 #                  than every other week); the terms that rose most, when
 #                  there are buckets enough for plenum trends, else the
@@ -12,6 +13,8 @@
 #   top-phrases    bars of the most frequent two-word phrases
 #   dispersion     where the leading phrases occur: along the timeline, or
 #                  along the text when the corpus has a single date
+# and the review itself, plenum report's page, in out/report/index.html
+# (with its charts and tables beside it).
 set -eu
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-seeds/}
@@ -76,7 +79,10 @@ IFS='
 # shellcheck disable=SC2086
 set -- $lead
 $P series --db "$DB" --by $by "$@" >"$OUT/weekly-trend.tsv"
-for ext in png svg; do
+# A trend needs buckets: with fewer than three (one report), the page is
+# the top terms and where they occur, not panels of one dot each.
+rm -f "$OUT/weekly-trend.png" "$OUT/weekly-trend.svg"
+[ "$nb" -ge 3 ] && for ext in png svg; do
 	$P plot multiples -i "$OUT/weekly-trend.tsv" --free-y $markers \
 	    --db "$DB" -o "$OUT/weekly-trend.$ext" --width 1200 --height 720 \
 	    --title "Leading terms and phrases, $by by $by" \
@@ -123,6 +129,13 @@ unset IFS
 
 echo "charts of $name in $OUT/ (the numbers behind each in the .tsv beside it):"
 for f in weekly-trend top-terms top-phrases dispersion; do
-	echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
+	[ -f "$OUT/$f.png" ] && echo "  $OUT/$f.png  $OUT/$f.svg  $OUT/$f.tsv"
 done
+[ "$nb" -ge 3 ] || echo "  (no trend chart: $nb $by bucket(s) of reports; the table is in $OUT/weekly-trend.tsv)"
+echo
+# The review as one page: the latest complete period against the ones
+# before (the seeds' single report is reviewed without a baseline).
+$P report --db "$DB" -o "$OUT/report" >/dev/null
+echo "the review of $name, one self-contained page:"
+echo "  $OUT/report/index.html  (charts and data/*.tsv beside it)"
 echo "database: $DB (try: ./plenum docs --db $DB)"

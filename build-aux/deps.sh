@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh - install the Debian packages plenum needs to build, test and
-# draw, when any is missing (with --bench, also the benchmark peers).  As root it runs one apt-get install line
+# draw, when any is missing (with --test-tools, also the optional tools some
+# tests use and skip without; with --bench, those and the benchmark peers).
+# As root it runs one apt-get install line
 # (after apt-get update when the package lists are empty); otherwise it
 # prints that line for you to run.  See README.md for why each is there.
 set -eu
@@ -14,14 +16,21 @@ libjansson-dev
 python3-jieba
 libopencc-dev libopencc-data
 fonts-dejavu-core fonts-noto-cjk
-python3 mandoc"
+python3 mandoc poppler-utils"
+
+# Optional test tools: t5010 opens plenum report's page in headless
+# chromium (and says it skipped without it).
+test_tools="chromium"
+if [ "${1:-}" = --test-tools ]; then
+	pkgs="$pkgs $test_tools"
+fi
 
 # make bench adds the peers it measures against (each bench script skips a
 # peer that is missing and says which package brings it), and ClickHouse,
 # which t1021 uses (skipped with a message without it) to check the SQL
 # of docs/SCALE.md on plenum export's files.
 if [ "${1:-}" = --bench ]; then
-	pkgs="$pkgs time libfriso-dev friso-dict python3-numpy python3-scipy python3-pandas
+	pkgs="$pkgs $test_tools time libfriso-dev friso-dict python3-numpy python3-scipy python3-pandas
 python3-nltk python3-sklearn python3-matplotlib gnuplot-nox
 clickhouse-server clickhouse-client"
 fi

@@ -490,16 +490,22 @@ cli_terms_free(struct pl_term **t, int n)
 char *
 cli_command_line(int argc, char **argv)
 {
+	return cli_quote_args(cli_prog, argc > 0 ? argc - 1 : 0, argv + 1);
+}
+
+char *
+cli_quote_args(const char *prog, int argc, char **argv)
+{
 	size_t n = 16, i, k = 0;
 	char *s;
 
 	for (i = 0; i < (size_t)argc; i++)
 		n += strlen(argv[i]) * 4 + 3;
-	n += strlen(cli_prog);
+	n += strlen(prog);
 	if ((s = malloc(n)) == NULL)
 		return NULL;
-	k += (size_t)snprintf(s, n, "%s", cli_prog);
-	for (i = 1; i < (size_t)argc; i++) {
+	k += (size_t)snprintf(s, n, "%s", prog);
+	for (i = 0; i < (size_t)argc; i++) {
 		const char *a = argv[i];
 		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
 		s[k++] = ' ';
@@ -519,6 +525,24 @@ cli_command_line(int argc, char **argv)
 	return s;
 }
 
+/*
+ * A chart's caption: the corpus named by its database's file name, never
+ * the path (a figure is pasted into reports; /home/me/... is private and
+ * says nothing).  NULL without a database.
+ */
+const char *
+cli_plot_caption(const char *db, char *buf, size_t n)
+{
+	const char *b;
+
+	if (db == NULL || *db == '\0')
+		return NULL;
+	b = strrchr(db, '/');
+	b = b ? b + 1 : db;
+	snprintf(buf, n, "Corpus: %s \xc2\xb7 plenum", b);
+	return buf;
+}
+
 int
 cli_plot(const struct pl_table *t, int kind, const char *path,
     const char *dbopt, const char *subtitle, int argc, char **argv)
@@ -526,7 +550,7 @@ cli_plot(const struct pl_table *t, int kind, const char *path,
 	const struct pl_error *err;
 	struct pl_plotcfg cfg;
 	struct pl_plot *p = NULL;
-	char *cmdline = cli_command_line(argc, argv);
+	char *cmdline = cli_command_line(argc, argv), caption[256];
 	const char *first;
 	size_t nmiss;
 
@@ -534,7 +558,7 @@ cli_plot(const struct pl_table *t, int kind, const char *path,
 	cfg.cmdline = cmdline;
 	cfg.dbname = cli_db_path(dbopt);
 	cfg.subtitle = subtitle;
-	cfg.caption = cfg.dbname;
+	cfg.caption = cli_plot_caption(cfg.dbname, caption, sizeof(caption));
 	if (kind == PL_PLOT_MULTIPLES)
 		cfg.free_y = 1;
 	if ((err = pl_plot_new((enum pl_plot_kind)kind, t, &cfg, &p)) != NULL ||

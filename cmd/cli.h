@@ -166,14 +166,21 @@ int	 cli_term_lines(char *text, char ***out);
  * figure records.  argv[0] is the command's name.  The caller frees it.
  */
 char	*cli_command_line(int argc, char **argv);
+/* "PROG ARG ..." for argv[0..argc), shell-quoted the same way; the caller
+ * frees it. */
+char	*cli_quote_args(const char *prog, int argc, char **argv);
 
 /*
  * The --plot OUT shortcut: draws t as a chart of kind (an enum
  * pl_plot_kind) with the defaults, a subtitle (may be NULL), the
- * database as caption, and the database and command line as provenance.
+ * corpus (the database's file name) as caption, and the database and
+ * command line as provenance.
  * Returns 0, or 1 after printing the error.
  */
 int	 cli_plot(const struct pl_table *t, int kind, const char *path,
 	    const char *dbopt, const char *subtitle, int argc, char **argv);
+
+/* "Corpus: NAME.db · plenum" from a database path, in buf; NULL if none. */
+const char *cli_plot_caption(const char *db, char *buf, size_t n);
 
 #endif /* PLENUM_CLI_H */

@@ -7,6 +7,7 @@
 int	cmd_bursts(int, char **);
 int	cmd_changes(int, char **);
 int	cmd_cooc(int, char **);
+int	cmd_diff(int, char **);
 int	cmd_docs(int, char **);
 int	cmd_export(int, char **);
 int	cmd_freq(int, char **);
@@ -19,6 +20,7 @@ int	cmd_optimize(int, char **);
 int	cmd_plot(int, char **);
 int	cmd_query(int, char **);
 int	cmd_reindex(int, char **);
+int	cmd_report(int, char **);
 int	cmd_series(int, char **);
 int	cmd_tokenize(int, char **);
 int	cmd_trends(int, char **);

@@ -116,7 +116,7 @@ cmd_freq(int argc, char **argv)
 		cli_error(err);
 		goto done;
 	}
-	if (plotp != NULL && cli_plot(&t, PL_PLOT_BAR, plotp, dbopt, "Occurrences",
+	if (plotp != NULL && cli_plot(&t, (int)pl_plot_auto_kind(&t), plotp, dbopt, NULL,
 	    argc0, argv0) != 0)
 		goto done;
 	rc = cli_finish(cli_write_table(&t, fmt));

@@ -16,7 +16,7 @@
 #include "commands.h"
 
 static const char usage_str[] =
-	"usage: plenum plot KIND [-i TABLE] -o OUT.png|svg|pdf [--data FILE] "
+	"usage: plenum plot [KIND] [-i TABLE] -o OUT.png|svg|pdf [--data FILE] "
 	"[--dump]\n"
 	"                   [--title T] [--subtitle T] [--caption T] "
 	"[--xlabel T] [--ylabel T]\n"
@@ -31,8 +31,11 @@ static const char usage_str[] =
 	"                   [--free-y] [--ncol N] [--values | --no-values]\n"
 	"                   [--neg-label T] [--pos-label T] [--threshold X] "
 	"[--max-edges N]\n"
-	"                   [--seed N] [--db FILE]\n"
-	"kinds: line, bar, heatmap, multiples, dispersion, network\n";
+	"                   [--seed N] [--over SERIES] [--outline-text] "
+	"[--db FILE]\n"
+	"kinds: auto (the default: chosen from the table), line, bar, heatmap,\n"
+	"       multiples, dispersion, network, facets, ranked, intervals,\n"
+	"       segments\n";
 
 /* The table format from a file name, or else from the first line. */
 static int
@@ -114,7 +117,7 @@ write_data(const char *path, const struct pl_table *t)
 enum {
 	OPT_DATA = 2000, OPT_DPI, OPT_EVENT, OPT_FONT, OPT_FREEY, OPT_LABEL,
 	OPT_LOWER, OPT_MARKERS, OPT_MAXEDGES, OPT_NCOL, OPT_NEGLABEL,
-	OPT_NOVALUES, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
+	OPT_NOVALUES, OPT_OUTLINE, OPT_OVER, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
 	OPT_THRESHOLD, OPT_TOP, OPT_UPPER, OPT_VALUE, OPT_VALUES, OPT_XLABEL
 };
 
@@ -141,7 +144,9 @@ cmd_plot(int argc, char **argv)
 		{ "ncol",	required_argument,	NULL, OPT_NCOL },
 		{ "neg-label",	required_argument,	NULL, OPT_NEGLABEL },
 		{ "no-values",	no_argument,		NULL, OPT_NOVALUES },
+		{ "outline-text", no_argument,		NULL, OPT_OUTLINE },
 		{ "output",	required_argument,	NULL, 'o' },
+		{ "over",	required_argument,	NULL, OPT_OVER },
 		{ "pos-label",	required_argument,	NULL, OPT_POSLABEL },
 		{ "scale",	required_argument,	NULL, 's' },
 		{ "seed",	required_argument,	NULL, OPT_SEED },
@@ -165,10 +170,11 @@ cmd_plot(int argc, char **argv)
 	struct pl_plotcfg cfg;
 	struct pl_table t, d;
 	struct pl_plot *p = NULL;
-	const char *in = "-", *outp = NULL, *datap = NULL, *first;
+	const char *in = "-", *outp = NULL, *datap = NULL, *first, *overp = NULL;
+	struct pl_table ot;
 	char *cmdline = cli_command_line(argc, argv);
 	FILE *fp = NULL;
-	char *inbuf = NULL;
+	char *inbuf = NULL, caption[256];
 	size_t inlen = 0;
 	int ch, dump = 0, rc = 1, kind, inches = 0, in_w = 0, in_h = 0;
 	double dpi = 0;
@@ -280,6 +286,12 @@ cmd_plot(int argc, char **argv)
 		case OPT_NOVALUES:
 			cfg.values = 0;
 			break;
+		case OPT_OUTLINE:
+			cfg.outline_text = 1;
+			break;
+		case OPT_OVER:
+			overp = optarg;
+			break;
 		case OPT_POSLABEL:
 			cfg.pos_label = optarg;
 			break;
@@ -318,17 +330,16 @@ cmd_plot(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1 || (kind = pl_plot_kind_parse(argv[0])) == -1) {
-		if (argc == 0)
-			cli_warnx("no chart kind: expected line, bar, heatmap, "
-			    "multiples, dispersion or network");
-		else if (argc > 1)
+	kind = -1;	/* auto: chosen once the table is read */
+	if (argc > 1 || (argc == 1 && strcmp(argv[0], "auto") != 0 &&
+	    (kind = pl_plot_kind_parse(argv[0])) == -1)) {
+		if (argc > 1)
 			cli_warnx("one chart kind, not %d: '%s' and '%s'",
 			    argc, argv[0], argv[1]);
 		else
-			cli_warnx("unknown chart kind '%s': expected line, bar, "
-			    "heatmap, multiples, dispersion or network",
-			    argv[0]);
+			cli_warnx("unknown chart kind '%s': expected auto, "
+			    "line, bar, heatmap, multiples, dispersion, network, "
+			    "facets, ranked, intervals or segments", argv[0]);
 		cli_usage(usage_str, 2);
 	}
 	if (outp == NULL && !dump) {
@@ -339,10 +350,24 @@ cmd_plot(int argc, char **argv)
 		dpi = 300;	/* a size in inches is for print */
 	if (dpi > 0)
 		cfg.scale = dpi / 96;
-	if (kind == PL_PLOT_BAR && cfg.weightcol != NULL)
-		cfg.ycol = cfg.weightcol;
 	pl_table_init(&t);
 	pl_table_init(&d);
+	pl_table_init(&ot);
+	if (overp != NULL) {
+		FILE *of = fopen(overp, "r");
+		if (of == NULL) {
+			cli_warnx("--over: %s: %s", overp, strerror(errno));
+			goto done;
+		}
+		err = pl_table_read(of, overp, (enum pl_format)input_format(overp,
+		    ""), &ot);
+		fclose(of);
+		if (err != NULL) {
+			cli_error(pl_error_wrap(err, "--over"));
+			goto done;
+		}
+		cfg.over = &ot;
+	}
 	/* The whole input in memory, so the format can be told from its
 	 * first line (a CSV header has commas and no tab). */
 	if ((inbuf = cli_read_file(in, &inlen)) == NULL)
@@ -352,8 +377,18 @@ cmd_plot(int argc, char **argv)
 		goto done;
 	}
 	if ((err = pl_table_read(fp, strcmp(in, "-") ? in : "<stdin>",
-	    (enum pl_format)input_format(in, inbuf), &t)) != NULL ||
-	    (err = pl_plot_new((enum pl_plot_kind)kind, &t, &cfg, &p)) != NULL ||
+	    (enum pl_format)input_format(in, inbuf), &t)) != NULL) {
+		cli_error(err);
+		goto done;
+	}
+	if (kind == -1)
+		kind = (int)pl_plot_auto_kind(&t);
+	if (cfg.caption == NULL)
+		cfg.caption = cli_plot_caption(cfg.dbname, caption,
+		    sizeof(caption));
+	if (kind == PL_PLOT_BAR && cfg.weightcol != NULL)
+		cfg.ycol = cfg.weightcol;
+	if ((err = pl_plot_new((enum pl_plot_kind)kind, &t, &cfg, &p)) != NULL ||
 	    (outp != NULL && (err = pl_plot_write(p, outp)) != NULL)) {
 		cli_error(err);
 		goto done;
@@ -380,6 +415,7 @@ done:
 	pl_plot_free(p);
 	pl_table_release(&t);
 	pl_table_release(&d);
+	pl_table_release(&ot);
 	free(cmdline);
 	return rc;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "plenum/date.h"
-#include "plenum/plot.h"
+#include "plotint.h"
 
 static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May",
     "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -60,13 +60,24 @@ step_next(int kind, int n, int64_t s)
 size_t
 pl_plot_date_ticks(int64_t dmin, int64_t dmax, size_t max, struct pl_tick *t)
 {
+	return plot_date_ticks(dmin, dmax, max, t, 0, 0);
+}
+
+size_t
+plot_date_ticks(int64_t dmin, int64_t dmax, size_t max, struct pl_tick *t,
+    int zh, int xbucket)
+{
+	/* the first step at least as long as the bucket: day, week,
+	 * month, quarter, year */
+	static const size_t first[] = { 0, 0, 1, 3, 4, 6 };
 	size_t k, n = 0, cnt;
 	int64_t s;
 	int y, m, d, lasty = -1;
 
 	if (max > 64)
 		max = 64;
-	for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+	for (k = xbucket >= 0 && xbucket <= 5 ? first[xbucket] : 0;
+	    k < sizeof(steps) / sizeof(steps[0]); k++) {
 		cnt = 0;
 		for (s = step_first(steps[k].kind, steps[k].n, dmin); s <= dmax;
 		    s = step_next(steps[k].kind, steps[k].n, s))
@@ -83,13 +94,21 @@ pl_plot_date_ticks(int64_t dmin, int64_t dmax, size_t max, struct pl_tick *t)
 		if (steps[k].kind == 2 && steps[k].n >= 12)
 			snprintf(tk->label, sizeof(tk->label), "%d", y);
 		else if (steps[k].kind == 2) {
-			snprintf(tk->label, sizeof(tk->label), "%s",
-			    months[m - 1]);
+			if (zh)
+				snprintf(tk->label, sizeof(tk->label),
+				    "%d\xe6\x9c\x88", m);
+			else
+				snprintf(tk->label, sizeof(tk->label), "%s",
+				    months[m - 1]);
 			if (y != lasty)
 				snprintf(tk->label2, sizeof(tk->label2), "%d", y);
 		} else {
-			snprintf(tk->label, sizeof(tk->label), "%d %s", d,
-			    months[m - 1]);
+			if (zh)
+				snprintf(tk->label, sizeof(tk->label),
+				    "%d\xe6\x9c\x88%d\xe6\x97\xa5", m, d);
+			else
+				snprintf(tk->label, sizeof(tk->label), "%d %s",
+				    d, months[m - 1]);
 			if (y != lasty)
 				snprintf(tk->label2, sizeof(tk->label2), "%d", y);
 		}

@@ -25,39 +25,6 @@ brow_cmp(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
-/* s shortened (by whole UTF-8 characters, with an ellipsis) to fit w. */
-static void
-fit(struct pl_plot *p, const char *s, double px, double maxw, char *out,
-    size_t outsz)
-{
-	double w, h;
-	size_t n;
-
-	snprintf(out, outsz, "%s", s);
-	plot_measure(p, out, px, 0, &w, &h);
-	n = strlen(out);
-	while (w > maxw && n > 1) {
-		do
-			n--;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
-		snprintf(out, outsz, "%.*s\xe2\x80\xa6", (int)n, s);
-		plot_measure(p, out, px, 0, &w, &h);
-	}
-}
-
-static void
-fmt_value(double v, char *buf, size_t n)
-{
-	if (v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, n, "%.0f", v);
-	else if (fabs(v) >= 100)
-		snprintf(buf, n, "%.0f", v);
-	else if (fabs(v) >= 10)
-		snprintf(buf, n, "%.1f", v);
-	else
-		snprintf(buf, n, "%.2f", v);
-}
-
 const struct pl_error *
 plot_bar(struct pl_plot *p, const struct pl_table *t)
 {
@@ -81,6 +48,8 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->weightcol ? c->weightcol : c->ycol,
 	    vdefs, c->weightcol ? "value" : "y", &vc)) != NULL)
 		return err;
+	if (t->cols[lc].type != PL_COL_STR)
+		PLOT_LABELS_AS_TEXT(plot_bar, p, t, lc);
 	if ((rows = calloc(t->nrows, sizeof(*rows))) == NULL ||
 	    (sel = calloc(t->nrows, sizeof(*sel))) == NULL) {
 		err = pl_error_nomem();
@@ -97,12 +66,6 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 			err = pl_error_fmt(PL_ERR_DATA, "row %zu: column '%s': "
 			    "expected a number, not '%s'", r + 1,
 			    t->cols[vc].name, vcell->v.s);
-			goto done;
-		}
-		if (t->cols[lc].type != PL_COL_STR) {
-			err = pl_error_fmt(PL_ERR_USAGE, "--label: column '%s' "
-			    "holds numbers; expected text labels",
-			    t->cols[lc].name);
 			goto done;
 		}
 		rows[n].label = lcell->null ? "" : lcell->v.s;
@@ -149,7 +112,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	for (i = 0; i < ns; i++) {
 		plot_measure(p, sel[i].label, lpx, 0, &w, &h);
 		labw = fmax(labw, w);
-		fmt_value(sel[i].v, buf, sizeof(buf));
+		plot_fmt_value(sel[i].v, buf, sizeof(buf));
 		plot_measure(p, buf, lpx * 0.9, 0, &w, &h);
 		valw = fmax(valw, w);
 	}
@@ -158,6 +121,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	P->x1 = x1 - (values ? valw + fs * 0.6 : fs * 0.4);
 	P->xmin = vmin;
 	P->xmax = vmax;
+	P->xint = 1;	/* whole-number ticks when the values are counts */
 	/* left bars need room for their values too */
 	if (values && diverging)
 		P->x0 += valw + fs * 0.4;
@@ -196,11 +160,11 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 		}
 		it->index = (long)i;
 		it->value = sel[i].v;
-		fit(p, sel[i].label, lpx, labw, buf, sizeof(buf));
+		plot_fit(p, sel[i].label, lpx, labw, buf, sizeof(buf));
 		plot_text(p, "bar-label", buf, x0 + labw, yc, 1, 0.5, lpx, 0,
 		    p->th.fg);
 		if (values) {
-			fmt_value(sel[i].v, buf, sizeof(buf));
+			plot_fmt_value(sel[i].v, buf, sizeof(buf));
 			if (sel[i].v < 0)
 				plot_text(p, "bar-value", buf, xe - fs * 0.3, yc,
 				    1, 0.5, lpx * 0.9, 0, p->th.muted);

@@ -63,6 +63,15 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	    (err = plot_need_col(t, c->ycol, ydefs, "y", &yc)) != NULL ||
 	    (err = plot_need_col(t, c->weightcol, vdefs, "value", &vc)) != NULL)
 		return err;
+	if (t->cols[xc].type == PL_COL_INT || t->cols[yc].type == PL_COL_INT) {
+		struct pl_table tt;
+		size_t col = (size_t)(t->cols[xc].type == PL_COL_INT ? xc : yc);
+		if ((err = plot_table_as_text(t, col, &tt)) != NULL)
+			return err;
+		err = plot_heatmap(p, &tt);
+		pl_table_release(&tt);
+		return err;
+	}
 	if ((cx.v = calloc(t->nrows, sizeof(char *))) == NULL ||
 	    (cy.v = calloc(t->nrows, sizeof(char *))) == NULL) {
 		err = pl_error_nomem();
@@ -146,6 +155,10 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 		    "plot", t->cols[vc].name);
 		goto done;
 	}
+	/* counts and rates: the scale starts at 0, so colour is amount */
+	if (vmin > 0 && (p->yint || p->tk == PL_TK_SERIES ||
+	    p->tk == PL_TK_QUERY || p->tk == PL_TK_FREQ_BY))
+		vmin = 0;
 	if (vmax == vmin)
 		vmax = vmin + 1;
 
@@ -166,7 +179,8 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 	labw = fmin(labw, p->L.width * 0.3);
 	xlw = fmin(xlw, p->L.height * 0.3);
 	P->x0 = x0 + labw + fs * 0.5;
-	P->x1 = x1 - fs * 5.5;		/* the colour bar */
+	/* the colour bar, and its title */
+	P->x1 = x1 - fs * 5.5 - (c->ylabel ? fs * 1.4 : 0);
 	cw = (P->x1 - P->x0) / (double)cx.n;
 	rot = xlw > cw * 0.92;
 	P->y0 = y0;
@@ -266,9 +280,13 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			plot_rect(p, "colorbar", barx, P->y0 + bh * k, fs * 0.9,
 			    bh + 0.5, rgba);
 		}
-		nbt = pl_plot_nice_ticks(&lo, &hi, 6, bt);
+		double tw = 0;
+		nbt = pl_plot_nice_ticks(&lo, &hi, p->yint && hi - lo < 5 ?
+		    (size_t)ceil(hi - lo) + 1 : 6, bt);
 		for (i = 0; i < nbt; i++) {
 			double y;
+			plot_measure(p, bt[i].label, fs * 0.8, 0, &w, &h);
+			tw = fmax(tw, w);
 			if (bt[i].value < vmin - 1e-12 * fabs(vmax) ||
 			    bt[i].value > vmax + 1e-12 * fabs(vmax))
 				continue;
@@ -278,6 +296,15 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			    fs * 1.2, y, p->th.axis, 1);
 			plot_text(p, "colorbar-label", bt[i].label, barx + fs *
 			    1.35, y, 0, 0.5, fs * 0.8, 0, p->th.muted);
+		}
+		if (c->ylabel) {
+			/* beside the tick labels, reading upwards */
+			struct pl_item *it = plot_text(p, "colorbar-title",
+			    c->ylabel, fmin(x1 - fs, barx + fs * 1.35 + tw +
+			    fs * 0.5), (P->y0 + P->y1) / 2, 0.5, 0, fs * 0.85, 0,
+			    p->th.muted);
+			if (it)
+				it->angle = -M_PI / 2;
 		}
 	}
 	if ((err = pl_table_add_col(&p->data, "x", PL_COL_STR)) != NULL ||

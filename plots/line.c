@@ -12,6 +12,7 @@
 
 struct lpt {
 	double	 x, y, lo, hi, sm;	/* NaN: none */
+	double	 b0, b1;		/* the bucket: first day, day after */
 	size_t	 row;
 };
 
@@ -66,7 +67,7 @@ smooth(struct lser *s, int w)
 
 static const struct pl_error *
 read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
-    size_t *nout, int *xdate)
+    size_t *nout, int *xdate, int *xbucket)
 {
 	static const char *const xdefs[] = { "start", "date", "bucket", "x",
 	    NULL };
@@ -105,7 +106,8 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 		sc = plot_col(t, NULL, smdefs);
 	if (maxg == 0)
 		maxg = p->kind == PL_PLOT_MULTIPLES ? 20 : SIZE_MAX;
-	*xdate = t->cols[xc].type == PL_COL_STR;
+	*xbucket = plot_col_is_period(t, xc);
+	*xdate = *xbucket || t->cols[xc].type == PL_COL_STR;
 	for (r = 0; r < t->nrows; r++) {
 		const struct pl_cell *g = gc == -1 ? NULL :
 		    pl_table_cell(t, r, (size_t)gc);
@@ -156,12 +158,29 @@ read_series(struct pl_plot *p, const struct pl_table *t, struct lser **out,
 		}
 		pt = &se->pts[se->n++];
 		pt->row = r;
-		if (plot_cell_x(t, r, (size_t)xc, *xdate, &pt->x) == -1) {
+		if (*xbucket) {
+			int64_t b0, b1;
+			enum pl_bucket bk;
+			if (plot_cell_bucket(t, r, (size_t)xc, &b0, &b1, &bk) ==
+			    -1) {
+				err = pl_error_fmt(PL_ERR_DATA, "row %zu: column "
+				    "'%s': expected a period", r + 1,
+				    t->cols[xc].name);
+				goto fail;
+			}
+			pt->x = plot_bucket_mid(bk, b0, b1);
+			if (*xbucket == 1 || (int)bk + 1 < *xbucket)
+				*xbucket = (int)bk + 1;	/* the finest */
+			/* a day is a point; longer buckets span their days */
+			pt->b0 = bk == PL_BUCKET_DAY ? pt->x : (double)b0;
+			pt->b1 = bk == PL_BUCKET_DAY ? pt->x : (double)b1 + 1;
+		} else if (plot_cell_x(t, r, (size_t)xc, *xdate, &pt->x) == -1) {
 			err = pl_error_fmt(PL_ERR_DATA, "row %zu: column '%s': "
 			    "expected %s", r + 1, t->cols[xc].name, *xdate ?
 			    "a date (YYYY-MM-DD)" : "a number");
 			goto fail;
-		}
+		} else
+			pt->b0 = pt->b1 = pt->x;
 		pt->y = pt->lo = pt->hi = pt->sm = NAN;
 		if (plot_cell_x(t, r, (size_t)yc, 0, &v) == 0)
 			pt->y = v;
@@ -337,7 +356,7 @@ draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 static void
 draw_events(struct pl_plot *p, const struct pl_panel *P, int labels)
 {
-	size_t i;
+	size_t i, nlab = 0;
 
 	if (!P->xdate)
 		return;
@@ -358,13 +377,21 @@ draw_events(struct pl_plot *p, const struct pl_panel *P, int labels)
 			double w, h, bg[4];
 			plot_measure(p, p->cfg.events[i].label, p->fs * 0.85, 0,
 			    &w, &h);
+			double bx = x + p->fs * 0.15, ey = P->y0 + p->fs *
+			    (0.1 + 1.5 * (double)(nlab % 3));
 			memcpy(bg, p->th.bg, 3 * sizeof(double));
 			bg[3] = 0.85;
-			plot_rect(p, "event-box", x + p->fs * 0.15, P->y0 +
-			    p->fs * 0.1, w + p->fs * 0.3, h + p->fs * 0.2, bg);
+			/* kept inside the panel: to the left of the line
+			 * when the right has no room */
+			if (bx + w + p->fs * 0.3 > P->x1)
+				bx = fmax(P->x0, x - p->fs * 0.15 - w -
+				    p->fs * 0.3);
+			plot_rect(p, "event-box", bx, ey, w + p->fs * 0.3, h +
+			    p->fs * 0.2, bg);
 			plot_text(p, "event-label", p->cfg.events[i].label,
-			    x + p->fs * 0.3, P->y0 + p->fs * 0.2, 0, 0,
+			    bx + p->fs * 0.15, ey + p->fs * 0.1, 0, 0,
 			    p->fs * 0.85, 0, p->th.fg);
+			nlab++;
 		}
 	}
 }
@@ -395,6 +422,129 @@ yrange(struct lser *s, size_t from, size_t to, double *lo, double *hi)
 		*hi = *lo + 1;
 }
 
+/*
+ * The latest period: its bucket shaded across the panel, and each
+ * series' value there marked with a dot, so the week under review stands
+ * out and the width of a bucket shows.
+ */
+static void
+latest(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
+    size_t ns)
+{
+	double b0 = -INFINITY, b1 = 0, rgba[4];
+	size_t i, k;
+	struct pl_item *it;
+
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++)
+			if (s[i].pts[k].b0 > b0) {
+				b0 = s[i].pts[k].b0;
+				b1 = s[i].pts[k].b1;
+			}
+	if (!(b1 > b0))
+		return;
+	memcpy(rgba, p->th.fg, 3 * sizeof(double));
+	rgba[3] = 0.07;
+	if ((it = plot_rect(p, "latest", plot_px(P, b0), P->y0, plot_px(P, b1) -
+	    plot_px(P, b0), P->y1 - P->y0, rgba)) != NULL)
+		it->value = b0;
+}
+
+/* Dots on the latest bucket's values, over the lines. */
+static void
+latest_dots(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
+    size_t ns, size_t colour0)
+{
+	double b0 = -INFINITY, rgba[4];
+	size_t i, k;
+	struct pl_item *it;
+
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < s[i].n; k++)
+			b0 = fmax(b0, s[i].pts[k].b0);
+	for (i = 0; i < ns; i++)
+		for (k = s[i].n; k-- > 0;) {
+			const struct lpt *pt = &s[i].pts[k];
+			if (pt->b0 != b0 || isnan(pt->y))
+				continue;
+			plot_colour(p, colour0 == SIZE_MAX ? i : colour0, rgba);
+			if ((it = plot_item(p, PL_PR_CIRCLE, "latest-dot")) ==
+			    NULL)
+				return;
+			it->x = plot_px(P, pt->x);
+			it->y = plot_py(P, pt->y);
+			it->r = fmax(2.5, p->fs * 0.28);
+			it->value = pt->y;
+			memcpy(it->fill, rgba, sizeof(rgba));
+			memcpy(it->rgba, p->th.bg, 3 * sizeof(double));
+			it->lw = 1;
+			plot_name(it, s[i].name);
+			break;
+		}
+}
+
+struct dlab {
+	double	 y;
+	size_t	 i;
+};
+
+static int
+dlab_cmp(const void *a, const void *b)
+{
+	const struct dlab *x = a, *y = b;
+
+	if (x->y != y->y)
+		return x->y < y->y ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Each series named at the end of its line, in its colour, instead of a
+ * legend: labels at the y of the last value, pushed apart to one line
+ * height and kept inside the panel's height.
+ */
+static const struct pl_error *
+direct_labels(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
+    size_t ns)
+{
+	struct dlab *d;
+	double fs = p->fs, lh, w, h, rgba[4];
+	size_t i, k, n = 0;
+
+	if ((d = calloc(ns, sizeof(*d))) == NULL)
+		return pl_error_nomem();
+	plot_measure(p, "Xg", fs * 0.95, 0, &w, &lh);
+	for (i = 0; i < ns; i++) {
+		if (!isfinite(s[i].last))
+			continue;
+		d[n].y = plot_py(P, s[i].last);
+		d[n++].i = i;
+	}
+	qsort(d, n, sizeof(*d), dlab_cmp);
+	{
+		double ys[64];
+		size_t m = n < 64 ? n : 64;
+		for (k = 0; k < m; k++)
+			ys[k] = d[k].y;
+		plot_spread(ys, m, lh, P->y1);
+		for (k = 0; k < m; k++)
+			d[k].y = ys[k];
+	}
+	for (k = 0; k < n; k++) {
+		struct pl_item *it;
+		i = d[k].i;
+		plot_colour(p, i, rgba);
+		if (p->th.mono)
+			memcpy(rgba, p->th.fg, 3 * sizeof(double));
+		if ((it = plot_text(p, "legend", s[i].name, P->x1 + fs * 0.5,
+		    d[k].y, 0, 0.5, fs * 0.95, 0, rgba)) != NULL)
+			it->index = (long)k;
+	}
+	(void)h;
+	free(d);
+	return NULL;
+}
+
 struct order {
 	double	 last;
 	size_t	 i;
@@ -411,7 +561,8 @@ order_cmp(const void *a, const void *b)
 }
 
 static const struct pl_error *
-single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
+single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm,
+    int xbucket)
 {
 	const struct pl_error *err;
 	struct pl_panel *P;
@@ -420,17 +571,19 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 	struct order *ord = NULL;
 	size_t i, k;
 	int legend = ns > 1 || (ns == 1 && s[0].name[0]);
+	int direct = legend && ns <= 6;	/* labels at the lines' ends */
 
 	plot_frame(p, &x0, &y0, &x1, &y1);
 	for (i = 0; i < ns; i++)
 		for (k = 0; k < s[i].n; k++) {
-			xmin = fmin(xmin, s[i].pts[k].x);
-			xmax = fmax(xmax, s[i].pts[k].x);
+			xmin = fmin(xmin, s[i].pts[k].b0);
+			xmax = fmax(xmax, s[i].pts[k].b1);
 		}
 	yrange(s, 0, ns, &lo, &hi);
 	if ((P = plot_panel(p)) == NULL)
 		return pl_error_nomem();
 	P->xdate = xdate;
+	P->xbucket = xbucket;
 	if (!(xmax > xmin)) {	/* one bucket: centre it */
 		xmin -= xdate ? 3 : 1;
 		xmax = xmin + (xdate ? 6 : 2);
@@ -455,13 +608,18 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 		}
 	legw = fmin(legw, p->L.width * 0.3);
 	P->x0 = x0 + ywid + fs * 0.6 + (p->cfg.ylabel ? fs * 1.6 : 0);
-	P->x1 = x1 - (legend ? legw + fs * 3.2 : fs * 0.6);
+	P->x1 = x1 - (direct ? legw + fs * 1.0 : legend ? legw + fs * 3.2 :
+	    fs * 0.6);
 	plot_panel_ticks(p, P, 1, 0);
+	if (xbucket)
+		latest(p, P, s, ns);
 	plot_axes(p, P, 1, 1, 1);
 	draw_events(p, P, 0);
 	for (i = 0; i < ns; i++)
 		if ((err = draw_series(p, P, s, i, i, sm)) != NULL)
 			return err;
+	if (xbucket)
+		latest_dots(p, P, s, ns, SIZE_MAX);
 	draw_events(p, P, 1);
 	if (p->cfg.ylabel) {
 		struct pl_item *it = plot_text(p, "ylabel", p->cfg.ylabel,
@@ -474,6 +632,8 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 		    0.5, 1, fs * 0.9, 0, p->th.muted);
 	if (!legend)
 		return NULL;
+	if (direct)
+		return direct_labels(p, P, s, ns);
 	/* Legend at the right, ordered by each series' last value, so it
 	 * reads top to bottom like the line ends. */
 	if ((ord = calloc(ns, sizeof(*ord))) == NULL)
@@ -506,7 +666,8 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 }
 
 static const struct pl_error *
-multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
+multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm,
+    int xbucket)
 {
 	const struct pl_error *err;
 	double x0, y0, x1, y1, fs = p->fs, lo, hi, xmin = INFINITY,
@@ -525,8 +686,8 @@ multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 	nrow = (ns + ncol - 1) / ncol;
 	for (i = 0; i < ns; i++)
 		for (k = 0; k < s[i].n; k++) {
-			xmin = fmin(xmin, s[i].pts[k].x);
-			xmax = fmax(xmax, s[i].pts[k].x);
+			xmin = fmin(xmin, s[i].pts[k].b0);
+			xmax = fmax(xmax, s[i].pts[k].b1);
 		}
 	if (!(xmax > xmin)) {	/* one bucket: centre it */
 		xmin -= xdate ? 3 : 1;
@@ -556,6 +717,7 @@ multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 		pl_ = x0 + cw * (double)col;
 		pt_ = y0 + ch * (double)row;
 		P->xdate = xdate;
+		P->xbucket = xbucket;
 		P->xmin = xmin;
 		P->xmax = xmax;
 		if (p->cfg.free_y)
@@ -569,12 +731,17 @@ multiples(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm)
 		P->y0 = pt_ + th + fs * 0.3;
 		P->y1 = pt_ + ch - fs * 0.45 - fs * 0.88 * 2.5;
 		plot_panel_ticks(p, P, 1, 1);
-		plot_axes(p, P, bottom, left || p->cfg.free_y, 1);
+		if (xbucket)
+			latest(p, P, s + i, 1);
+		/* 2: labels kept inside the panel, off the neighbour's */
+		plot_axes(p, P, bottom ? 2 : 0, left || p->cfg.free_y, 1);
 		draw_events(p, P, 0);
 		plot_text(p, "panel-title", s[i].name, P->x0, pt_, 0, 0,
 		    fs * 0.95, 1, p->th.fg);
 		if ((err = draw_series(p, P, s, i, 0, sm)) != NULL)
 			return err;
+		if (xbucket)
+			latest_dots(p, P, s + i, 1, 0);
 		if (row == 0 && col == 0)
 			draw_events(p, P, 1);
 	}
@@ -587,9 +754,9 @@ plot_line(struct pl_plot *p, const struct pl_table *t)
 	const struct pl_error *err;
 	struct lser *s = NULL;
 	size_t ns = 0, i, k;
-	int xdate = 1, sm = 0, band = 0;
+	int xdate = 1, sm = 0, band = 0, xbucket = 0;
 
-	if ((err = read_series(p, t, &s, &ns, &xdate)) != NULL)
+	if ((err = read_series(p, t, &s, &ns, &xdate, &xbucket)) != NULL)
 		return err;
 	for (i = 0; i < ns; i++)
 		for (k = 0; k < s[i].n; k++) {
@@ -599,9 +766,9 @@ plot_line(struct pl_plot *p, const struct pl_table *t)
 				band = 1;
 		}
 	if (p->kind == PL_PLOT_MULTIPLES)
-		err = multiples(p, s, ns, xdate, sm);
+		err = multiples(p, s, ns, xdate, sm, xbucket);
 	else
-		err = single(p, s, ns, xdate, sm);
+		err = single(p, s, ns, xdate, sm, xbucket);
 	if (err == NULL)
 		err = line_data(p, t, s, ns, band, sm);
 	lser_free(s, ns);

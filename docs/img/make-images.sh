@@ -53,4 +53,10 @@ $P cooc --db "$T/zh/demo.db" --matrix --top-terms 30 |
     --subtitle "sample-zh: the 30 most frequent words; edges by logDice of co-occurrence in a news item" \
     --caption "Source: CCTV Xinwen Lianbo, 2022-09-05 to 2022-11-06" \
     -o $O/zh-network.png
+$P diff --db "$T/fomc/demo.db" --series --title "FOMC statement" |
+    $P plot line $W --y similarity --ylabel "similarity" \
+    --event "2008-12-16=0 to 1/4 percent" --event "2020-03-15=pandemic" \
+    --title "How much of the previous FOMC statement each one kept" \
+    --subtitle "plenum diff --series: twice the words kept over the words of both" \
+    --caption "Source: FOMC statements, 2006-2025" -o $O/fomc-diff-series.png
 ls -l $O/*.png

@@ -24,8 +24,35 @@ enum pl_plot_kind {
 	PL_PLOT_HEATMAP,	/* x category x y category, colour scale */
 	PL_PLOT_MULTIPLES,	/* a grid of line panels, one per group */
 	PL_PLOT_DISPERSION,	/* a tick per hit along the timeline */
-	PL_PLOT_NETWORK		/* terms as nodes, associations as edges */
+	PL_PLOT_NETWORK,	/* terms as nodes, associations as edges */
+	PL_PLOT_FACETS,		/* bars in small multiples, one per group */
+	PL_PLOT_RANKED,		/* a dot and its interval per label, ranked */
+	PL_PLOT_INTERVALS,	/* periods (first .. last) on a time axis */
+	PL_PLOT_SEGMENTS	/* levels of segments between change points */
 };
+
+/* Which of plenum's tables a table is, told from its columns. */
+enum pl_table_kind {
+	PL_TK_UNKNOWN,
+	PL_TK_SERIES,		/* plenum series */
+	PL_TK_QUERY,		/* plenum query --by ... */
+	PL_TK_QUERY_DOCS,	/* plenum query, one row per document */
+	PL_TK_FREQ,		/* plenum freq */
+	PL_TK_FREQ_BY,		/* plenum freq --by ... */
+	PL_TK_KEYNESS,		/* plenum keyness */
+	PL_TK_COLLOCATES,	/* plenum cooc TERM */
+	PL_TK_MATRIX,		/* plenum cooc --matrix */
+	PL_TK_TRENDS,		/* plenum trends */
+	PL_TK_BURSTS,		/* plenum bursts */
+	PL_TK_CHANGES,		/* plenum changes */
+	PL_TK_NEW,		/* plenum new */
+	PL_TK_KWIC		/* plenum kwic */
+};
+enum pl_table_kind pl_plot_table_kind(const struct pl_table *);
+/* "series", "freq-by", ...; "table" when unknown.  Static. */
+const char *pl_plot_table_kind_name(enum pl_table_kind);
+/* The chart that suits a table (plenum-plot(1), DEFAULTS). */
+enum pl_plot_kind pl_plot_auto_kind(const struct pl_table *);
 
 /* "line", "bar", ...; -1 if unknown. */
 int pl_plot_kind_parse(const char *);
@@ -61,6 +88,10 @@ struct pl_plotcfg {
 	double		 threshold;	/* drop weaker edges; NaN: strongest max_edges */
 	size_t		 max_edges;
 	unsigned long	 seed;
+	int		 outline_text;	/* SVG: glyphs as paths, not <text> */
+	/* segments: a series table (term, bucket, value) drawn under the
+	 * levels; borrowed during pl_plot_new() only, NULL for none */
+	const struct pl_table *over;
 	/* provenance, embedded in the file */
 	const char	*cmdline, *dbname;
 };
@@ -84,6 +115,9 @@ struct pl_panel {
 	char		 name[128];
 	double		 x0, y0, x1, y1;	/* area: left, top, right, bottom */
 	int		 xdate;			/* x values are day numbers */
+	int		 xint;			/* x values are counts */
+	int		 xbucket;	/* 1 + enum pl_bucket of the x values, or 0:
+					 * ticks no finer than the bucket */
 	double		 xmin, xmax, ymin, ymax;
 	struct pl_tick	 xt[64], yt[16];
 	size_t		 nxt, nyt;

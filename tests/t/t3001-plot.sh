@@ -22,7 +22,7 @@ test_expect_success 'ingest the fixture' '
 test_expect_success 'series | plot line: the numbers plotted, gap included' '
 	plenum series --db t.db --by week law >s.tsv &&
 	plenum plot line -i s.tsv -o line.png --data line.tsv &&
-	printf "series\tx\ty\nlaw\t2020-12-28\t2000\nlaw\t2021-01-04\t\nlaw\t2021-01-11\t0\n" >expect &&
+	printf "series\tx\ty\nlaw\t2020-12-31\t2000\nlaw\t2021-01-07\t\nlaw\t2021-01-14\t0\n" >expect &&
 	test_cmp expect line.tsv
 '
 

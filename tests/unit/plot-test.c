@@ -510,6 +510,76 @@ main(void)
 		ok(e && strstr(e->msg, "empty"), "an empty table is refused");
 		pl_table_release(&tab);
 	}
+	/* Table kinds from their columns, and the chart each gets. */
+	{
+		static const struct {
+			const char *cols, *types;
+			enum pl_table_kind k;
+			enum pl_plot_kind chart;
+		} kinds[] = {
+			{ "term bucket start end bucket_tokens value", "sssiir",
+			    PL_TK_SERIES, PL_PLOT_LINE },
+			{ "group term n count per10k dp", "ssiirr",
+			    PL_TK_FREQ_BY, PL_PLOT_FACETS },
+			{ "term n count per10k dp", "siirr", PL_TK_FREQ,
+			    PL_PLOT_BAR },
+			{ "term_a term_b o11", "ssi", PL_TK_MATRIX,
+			    PL_PLOT_HEATMAP },
+			{ "term sen_slope sen_lower sen_upper", "srrr",
+			    PL_TK_TRENDS, PL_PLOT_RANKED },
+			{ "term level first last weight", "sissr", PL_TK_BURSTS,
+			    PL_PLOT_INTERVALS },
+			{ "term segment first last rate", "sissr", PL_TK_CHANGES,
+			    PL_PLOT_SEGMENTS },
+			{ "doc date left match right", "sssss", PL_TK_KWIC,
+			    PL_PLOT_DISPERSION },
+			{ "x y", "rr", PL_TK_UNKNOWN, PL_PLOT_BAR },
+		};
+		size_t i;
+		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+			char names[256], *w;
+			const char *cols[8];
+			size_t n = 0;
+			snprintf(names, sizeof(names), "%s", kinds[i].cols);
+			for (w = names; w != NULL && n < 8;) {
+				cols[n++] = w;
+				if ((w = strchr(w, ' ')) != NULL)
+					*w++ = '\0';
+			}
+			mk(&tab, cols, kinds[i].types, NULL, 0);
+			ok(pl_plot_table_kind(&tab) == kinds[i].k &&
+			    pl_plot_auto_kind(&tab) == kinds[i].chart,
+			    "%s table: %s chart", pl_plot_table_kind_name(
+			    kinds[i].k), pl_plot_kind_name(kinds[i].chart));
+			pl_table_release(&tab);
+		}
+	}
+	/* Chinese labels: Chinese month ticks (10月), and a year's value
+	 * on 1 July (the --data x). */
+	{
+		static const char *const cols[] = { "term", "bucket", "value" };
+		static const char *const rows[] = { "\xe6\x94\xb9\xe9\x9d\xa9\t2022-09\t1",
+		    "\xe6\x94\xb9\xe9\x9d\xa9\t2022-10\t2",
+		    "\xe6\x94\xb9\xe9\x9d\xa9\t2022-11\t3" };
+		const struct pl_layout *L;
+		const struct pl_table *d;
+		size_t i, zh = 0;
+		pl_plotcfg_defaults(&cfg);
+		mk(&tab, cols, "ssr", rows, 3);
+		ok(pl_plot_new(PL_PLOT_LINE, &tab, &cfg, &p) == NULL,
+		    "a Chinese monthly series laid out");
+		L = pl_plot_layout(p);
+		for (i = 0; i < L->panels[0].nxt; i++)
+			if (strstr(L->panels[0].xt[i].label, "\xe6\x9c\x88"))
+				zh++;
+		ok(zh > 0 && zh == L->panels[0].nxt, "month ticks read 10\xe6\x9c\x88: %s",
+		    labels(L->panels[0].xt, L->panels[0].nxt));
+		d = pl_plot_data(p);
+		ok(strcmp(pl_table_cell(d, 1, 1)->v.s, "2022-10-15") == 0,
+		    "a month drawn on its 15th");
+		pl_plot_free(p);
+		pl_table_release(&tab);
+	}
 	ok(rmdir(dir) == 0, "no temporary files left");
 	return tap_done();
 }
