@@ -96,6 +96,31 @@ done:
 	return NULL;
 }
 
+static const struct pl_error *
+name_doc(void *arg, const struct pl_docout *d)
+{
+	struct pl_corpus *c = arg;
+	struct pl_cdoc *x;
+	int32_t row;
+
+	if (d->id < 0 || d->id > c->maxid || (row = c->row_of[d->id]) < 0)
+		return NULL;
+	x = &c->docs[row];
+	free(x->ext_id);
+	free(x->title);
+	x->ext_id = strdup(d->ext_id ? d->ext_id : "");
+	x->title = strdup(d->title ? d->title : "");
+	if (x->ext_id == NULL || x->title == NULL)
+		return pl_error_nomem();
+	return NULL;
+}
+
+const struct pl_error *
+pl_corpus_names(struct pl_corpus *c)
+{
+	return pl_db_each_doc_out(c->db, name_doc, c);
+}
+
 void
 pl_corpus_free(struct pl_corpus *c)
 {
@@ -103,6 +128,10 @@ pl_corpus_free(struct pl_corpus *c)
 
 	if (c == NULL)
 		return;
+	for (i = 0; c->docs != NULL && i < c->ndocs; i++) {
+		free(c->docs[i].ext_id);
+		free(c->docs[i].title);
+	}
 	free(c->docs);
 	if (c->sources)
 		for (i = 0; i < c->nsources; i++)
