@@ -33,10 +33,13 @@ if [ "${1:-}" = --fuzz ]; then
 fi
 
 # make bench adds the peers it measures against (each bench script skips a
-# peer that is missing and says which package brings it).
+# peer that is missing and says which package brings it), and ClickHouse,
+# which t1021 uses (skipped with a message without it) to check the SQL
+# of docs/SCALE.md on plenum export's files.
 if [ "${1:-}" = --bench ]; then
 	pkgs="$pkgs $test_tools time libfriso-dev friso-dict python3-numpy python3-scipy python3-pandas
-python3-nltk python3-sklearn python3-matplotlib gnuplot-nox"
+python3-nltk python3-sklearn python3-matplotlib gnuplot-nox
+clickhouse-server clickhouse-client"
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -31,11 +31,33 @@ static const char usage_str[] =
 
 enum { OUT_TEXT, OUT_EDITS, OUT_SUMMARY, OUT_PHRASES };
 
+/*
+ * A document's id from the input, or its title (title 1), read from the
+ * database (the corpus in memory keeps only figures); the strings live
+ * in a small ring, so a few can be used at once.
+ */
+static const char *
+doc_name(const struct pl_corpus *c, size_t row, int title)
+{
+	static char *ring[4];
+	static int next;
+	char *s = NULL;
+
+	if (title)
+		pl_db_doc_names(c->db, c->docs[row].id, NULL, &s);
+	else
+		pl_db_doc_names(c->db, c->docs[row].id, &s, NULL);
+	free(ring[next]);
+	ring[next] = s;
+	next = (next + 1) % 4;
+	return s ? s : "?";
+}
+
 static const char *
 doc_line(const struct pl_corpus *c, size_t row, char *day)
 {
 	pl_date_format(c->docs[row].day, day);
-	return c->docs[row].ext_id;
+	return doc_name(c, row, 0);
 }
 
 /* The redline as text: [-old-]{+new+}, coloured when colour is set. */
@@ -135,9 +157,9 @@ html_doc(const struct pl_corpus *c, size_t row, const char *label)
 	printf("<tr><th>%s</th><td>", label);
 	html_str(day);
 	fputs("</td><td><code>", stdout);
-	html_str(x->ext_id);
+	html_str(doc_name(c, row, 0));
 	fputs("</code></td><td>", stdout);
-	html_str(x->title);
+	html_str(doc_name(c, row, 1));
 	fputs("</td></tr>\n", stdout);
 }
 
@@ -182,9 +204,9 @@ show_html(const struct pl_corpus *c, const struct pl_diff *d,
 	fputs("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
 	    "default-src 'none'; style-src 'unsafe-inline'\">\n<title>", stdout);
-	html_str(c->docs[d->nrow].ext_id);
+	html_str(doc_name(c, d->nrow, 0));
 	fputs(" against ", stdout);
-	html_str(c->docs[d->orow].ext_id);
+	html_str(doc_name(c, d->orow, 0));
 	printf("</title>\n<style>\n"
 	    "body{font:16px/1.55 'DejaVu Serif','Noto Serif CJK SC',serif;"
 	    "max-width:52em;margin:2em auto;padding:0 1em;color:#222}\n"
@@ -328,6 +350,10 @@ cmd_diff(int argc, char **argv)
 	}
 	if (cli_open_corpus(dbopt, &db, &c, &f) == -1)
 		goto done;
+	if ((err = pl_corpus_names(c)) != NULL) {
+		cli_error(err);
+		goto done;
+	}
 	if (series) {
 		if ((err = pl_diff_series(c, &f, title, &t)) != NULL)
 			goto fail;

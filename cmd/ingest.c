@@ -24,8 +24,8 @@ static const char usage_str[] =
 	"[--title-col NAME]\n"
 	"                     [--text-col NAME] [--ngrams N] [--stoplangs "
 	"LIST] [--stopwords FILE]\n"
-	"                     [--dict FILE] [--t2s] [--threads N] [-q] [-v] "
-	"FILE|DIR|- ...\n";
+	"                     [--dict FILE] [--t2s] [--threads N] [--memory SIZE]\n"
+	"                     [--wait SECONDS] [-q] [-v] FILE|DIR|- ...\n";
 
 static double
 now_s(void)
@@ -117,8 +117,53 @@ enum {
 	OPT_REPLACE = 256, OPT_SKIP_BAD, OPT_MAX_ERRORS, OPT_DATE, OPT_SOURCE,
 	OPT_ID_COL, OPT_DATE_COL, OPT_SOURCE_COL, OPT_TITLE_COL, OPT_TEXT_COL,
 	OPT_NGRAMS, OPT_STOPLANGS, OPT_STOPWORDS, OPT_DICT, OPT_T2S, OPT_DB,
-	OPT_FORMAT, OPT_THREADS
+	OPT_FORMAT, OPT_THREADS, OPT_WAIT, OPT_MEMORY
 };
+
+/* A size: a number with an optional K, M or G (powers of 1024). */
+static size_t
+parse_size(const char *opt, const char *arg)
+{
+	char *end;
+	double v;
+	size_t mul = 1;
+
+	v = strtod(arg, &end);
+	switch (*end) {
+	case 'k': case 'K':
+		mul = (size_t)1 << 10;
+		end++;
+		break;
+	case 'm': case 'M':
+		mul = (size_t)1 << 20;
+		end++;
+		break;
+	case 'g': case 'G':
+		mul = (size_t)1 << 30;
+		end++;
+		break;
+	}
+	if (end == arg || *end != '\0' || !(v >= 1) || v * (double)mul >
+	    (double)((size_t)1 << 40)) {
+		cli_warnx("%s: '%s' is not a size such as 512M or 2G (at least "
+		    "1M)", opt, arg);
+		exit(2);
+	}
+	if (v * (double)mul < (double)((size_t)1 << 20)) {
+		cli_warnx("%s: '%s' is too small (at least 1M)", opt, arg);
+		exit(2);
+	}
+	return (size_t)(v * (double)mul);
+}
+
+/* Another ingest holds the database: say so, once. */
+static void
+say_waiting(void *arg, const char *path, int seconds)
+{
+	(void)arg;
+	cli_warnx("%s: another ingest is running; waiting for it to finish "
+	    "(up to %d s, --wait SECONDS)", path, seconds);
+}
 
 int
 cmd_ingest(int argc, char **argv)
@@ -143,6 +188,8 @@ cmd_ingest(int argc, char **argv)
 		{ "t2s",	no_argument,		NULL, OPT_T2S },
 		{ "text-col",	required_argument,	NULL, OPT_TEXT_COL },
 		{ "threads",	required_argument,	NULL, OPT_THREADS },
+		{ "wait",	required_argument,	NULL, OPT_WAIT },
+		{ "memory",	required_argument,	NULL, OPT_MEMORY },
 		{ "title-col",	required_argument,	NULL, OPT_TITLE_COL },
 		{ "verbose",	no_argument,		NULL, 'v' },
 		{ NULL,		0,			NULL, 0 }
@@ -170,10 +217,12 @@ cmd_ingest(int argc, char **argv)
 	 * beside the indexing thread beat one (cctv-xwlb 19.1 s -> 15.9 s).
 	 */
 	int nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
+	int wait_s = -1;
 
 	pl_reader_opts_defaults(&ropts);
 	pl_tokcfg_defaults(&cfg);
 	memset(&iopts, 0, sizeof(iopts));
+	iopts.memory = (size_t)1 << 30;
 	while ((ch = getopt_long(argc, argv, "hqv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
@@ -273,11 +322,17 @@ cmd_ingest(int argc, char **argv)
 		case OPT_TEXT_COL:
 			ropts.text_col = optarg;
 			break;
+		case OPT_MEMORY:
+			iopts.memory = parse_size("--memory", optarg);
+			break;
 		case OPT_THREADS:
 			nthreads = (int)cli_long("--threads", optarg, 0, 16);
 			break;
 		case OPT_TITLE_COL:
 			ropts.title_col = optarg;
+			break;
+		case OPT_WAIT:
+			wait_s = (int)cli_long("--wait", optarg, 0, 86400 * 7);
 			break;
 		default:
 			cli_usage(usage_str, 2);
@@ -305,6 +360,7 @@ cmd_ingest(int argc, char **argv)
 	tty = !quiet && isatty(STDERR_FILENO);
 	iopts.replace = replace;
 	iopts.cfg = &cfg;
+	pl_db_set_wait(wait_s, say_waiting, NULL);
 	if ((err = pl_db_open(dbpath, PL_DB_WRITE | PL_DB_CREATE, &db)) != NULL ||
 	    (err = pl_ingest_begin(db, &iopts, &in)) != NULL) {
 		cli_error(err);

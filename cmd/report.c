@@ -2742,6 +2742,10 @@ cmd_report(int argc, char **argv)
 		r.dir[n - 1] = '\0';
 	if (cli_open_corpus(dbopt, &r.db, &r.c, &r.filter) == -1)
 		goto done;
+	if ((err = pl_corpus_names(r.c)) != NULL) {
+		cli_error(err);
+		goto done;
+	}
 	r.dbname = base_name(cli_db_path(dbopt));
 	if ((err = pl_report_period(r.c, &r.filter, by, at, r.p.nbase,
 	    &r.p)) != NULL) {

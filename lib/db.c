@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -15,6 +16,8 @@
 
 #include "plenum/match.h"
 #include "plenum/store.h"
+#include "docmeta.h"
+#include "segment.h"
 #include "extern.h"
 
 #ifndef PL_VERSION
@@ -27,12 +30,20 @@ struct pl_db {
 	int			 writable;
 	/* statements reused by queries, finalized in pl_db_close() */
 	sqlite3_stmt		*st_postings, *st_doc_tokens, *st_word_id,
-				*st_word_text, *st_hgram;
+				*st_word_text, *st_ext_id, *st_segs, *st_hgram;
+	int			 segs;		/* term_seg has rows: 1, 0, or
+						   -1 not known yet */
+	struct buf		 post;		/* a merged posting list */
+	int64_t			 each_term_id;	/* of pl_db_each_term's term */
 	int			 reindexing;	/* pl_db_reindex(): any
 						   tokenizer version */
 	struct pl_tokenizer	*tk;
 	char			*user_dict;	/* settings kept for tk */
 	char			*user_stop;
+	/* waiting for another process's lock (busy_wait) */
+	int			 wait_s;
+	int			 told;
+	struct timespec		 wait_t0;
 };
 
 /* The Han bigram index (schema version 2): key cp1 << 21 | cp2, the
@@ -42,6 +53,60 @@ struct pl_db {
 	"  key INTEGER PRIMARY KEY,\n" \
 	"  docs BLOB NOT NULL\n" \
 	");\n"
+
+/* Set by pl_db_set_wait(), used by the databases opened after it. */
+static int wait_writer = 3600, wait_reader = 60;
+static void (*wait_notify)(void *, const char *, int);
+static void *wait_arg;
+
+void
+pl_db_set_wait(int seconds, void (*notify)(void *, const char *path,
+    int seconds), void *arg)
+{
+	if (seconds >= 0)
+		wait_writer = wait_reader = seconds;
+	wait_notify = notify;
+	wait_arg = arg;
+}
+
+/*
+ * SQLite's busy handler: another process holds the lock.  Says so once
+ * (through the notify callback), then polls for up to wait_s seconds.
+ */
+static int
+busy_wait(void *arg, int calls)
+{
+	struct pl_db *db = arg;
+	struct timespec now, pause = { 0, 20 * 1000 * 1000 };
+	double elapsed;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (calls == 0) {
+		db->wait_t0 = now;
+		db->told = 0;
+	}
+	elapsed = (double)(now.tv_sec - db->wait_t0.tv_sec) +
+	    (double)(now.tv_nsec - db->wait_t0.tv_nsec) / 1e9;
+	if (elapsed >= db->wait_s)
+		return 0;
+	if (!db->told && elapsed >= 0.2 && wait_notify != NULL) {
+		db->told = 1;
+		wait_notify(wait_arg, db->path, db->wait_s);
+	}
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
+/* The error for a lock we gave up waiting for, else the usual one. */
+static const struct pl_error *
+lock_err(struct pl_db *db, const struct pl_error *err)
+{
+	if ((sqlite3_errcode(db->h) & 0xff) != SQLITE_BUSY)
+		return err;
+	return pl_error_fmt(PL_ERR_DB, "%s: another process (an ingest?) "
+	    "still holds the database after %d s of waiting (plenum ingest "
+	    "--wait SECONDS waits longer)", db->path, db->wait_s);
+}
 
 static const char schema_sql[] =
 	"CREATE TABLE setting(\n"
@@ -157,11 +222,15 @@ count_tables(struct pl_db *db)
 
 /*
  * Schema migrations: migrations[v - 1] takes a version v file to v + 1.
- * Version 1 is the first released schema, so the list is empty; a change
- * to the schema appends its SQL here and bumps PL_SCHEMA_VERSION.
+ * A change to the schema appends its SQL here and bumps
+ * PL_SCHEMA_VERSION.  Version 2 added the Han bigram index; version 3
+ * term_seg (segment.c) and the doc_meta, label and stat tables, filled
+ * from the doc and term tables by docmeta_rebuild().
  */
 static const char *const migrations[] = {
-	HGRAM_SQL,	/* 1 -> 2; the index itself needs plenum reindex */
+	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
+	segment_schema_sql,	/* 2 -> 3, with docmeta_schema_sql and
+				   docmeta_rebuild() */
 	NULL
 };
 
@@ -173,6 +242,11 @@ migrate(struct pl_db *db, int v)
 
 	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
 		return err;
+	/* Another process may have migrated it while we waited. */
+	if ((v = user_version(db)) < 1) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return db_err(db->h, db->path);
+	}
 	for (; v < PL_SCHEMA_VERSION; v++) {
 		if (migrations[v - 1] == NULL) {
 			err = pl_error_fmt(PL_ERR_DB, "%s: no migration from "
@@ -181,6 +255,12 @@ migrate(struct pl_db *db, int v)
 		}
 		if ((err = exec(db, migrations[v - 1])) != NULL)
 			break;
+		if (v == 2 && ((err = exec(db, docmeta_schema_sql)) != NULL ||
+		    (err = docmeta_rebuild(db->h)) != NULL)) {
+			if (err->code == PL_ERR_DAMAGED)
+				err = pl_error_wrap(err, "%s", db->path);
+			break;
+		}
 		snprintf(ver, sizeof(ver), "PRAGMA user_version = %d", v + 1);
 		if ((err = exec(db, ver)) != NULL)
 			break;
@@ -210,6 +290,8 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		return pl_error_nomem();
 	}
 	db->writable = (flags & PL_DB_WRITE) != 0;
+	db->segs = -1;
+	buf_init(&db->post);
 	/*
 	 * Readers open read-write when they may, never writing themselves:
 	 * SQLite must be able to roll back the journal an interrupted ingest
@@ -225,7 +307,8 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		goto done;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 5000);
+	db->wait_s = db->writable ? wait_writer : wait_reader;
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
 	if ((err = exec(db, "PRAGMA foreign_keys = ON")) != NULL)
@@ -251,11 +334,13 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	}
 	if (db->writable) {
 		if ((err = exec(db, "PRAGMA journal_mode = WAL")) != NULL ||
-		    (err = exec(db, "PRAGMA synchronous = NORMAL")) != NULL)
+		    (err = exec(db, "PRAGMA synchronous = NORMAL")) != NULL) {
+			err = lock_err(db, err);
 			goto done;
+		}
 	}
 	if (v > 0 && v < PL_SCHEMA_VERSION) {
-		if (!db->writable) {
+		if ((oflags & SQLITE_OPEN_READWRITE) == 0) {
 			err = pl_error_fmt(PL_ERR_DB, "%s: schema version %d "
 			    "needs an upgrade to %d: run 'plenum reindex --db "
 			    "%s' once", path, v, PL_SCHEMA_VERSION, path);
@@ -285,6 +370,9 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_doc_tokens);
 	sqlite3_finalize(db->st_word_id);
 	sqlite3_finalize(db->st_word_text);
+	sqlite3_finalize(db->st_ext_id);
+	sqlite3_finalize(db->st_segs);
+	buf_release(&db->post);
 	sqlite3_finalize(db->st_hgram);
 	pl_tokenizer_free(db->tk);
 	if (sqlite3_close(db->h) != SQLITE_OK)
@@ -465,7 +553,15 @@ struct pl_ingest {
 				*st_ins_toks, *st_term_by_text,
 				*st_term_text_by_id, *st_ins_term,
 				*st_upd_term, *st_del_term, *st_get_toks,
-				*st_del_doc;
+				*st_del_doc, *st_term_exists, *st_ins_seg;
+	int64_t			 seg;		/* segment the next flush writes */
+	int			 segs_any;	/* term_seg has rows */
+	size_t			 budget;	/* flush the index past this
+						   many bytes; 0: never */
+	uint64_t		 flushes;
+	int64_t			 generations;	/* flushes that wrote segment
+						   rows since the last merge */
+	int			 flush_segs;	/* this flush wrote some */
 	/* Words of this ingest: normalised text -> term id. */
 	struct strmap		 vocab;
 	uint8_t			*vstop;		/* stop flag per vocab entry */
@@ -487,6 +583,7 @@ struct pl_ingest {
 	size_t			 tvcap;
 	struct buf		 ids, spans, key, text;
 	char			*other;		/* id of a duplicate */
+	struct docmeta_w	 dm;		/* per-document figures */
 	/* Han bigrams of this ingest: key -> entry; (entry, doc) pairs */
 	struct pl_normer	*nm;
 	struct hgent {
@@ -534,7 +631,11 @@ ingest_prepare(struct pl_ingest *in)
 	    "t JOIN doc d ON d.id = t.doc WHERE t.doc = ?",
 	    &in->st_get_toks)) != NULL ||
 	    (err = prepare(db, "DELETE FROM doc WHERE id = ?",
-	    &in->st_del_doc)) != NULL)
+	    &in->st_del_doc)) != NULL ||
+	    (err = prepare(db, "SELECT id FROM term WHERE text = ?",
+	    &in->st_term_exists)) != NULL ||
+	    (err = prepare(db, "INSERT INTO term_seg(text, seg, cf, df, "
+	    "postings) VALUES (?, ?, ?, ?, ?)", &in->st_ins_seg)) != NULL)
 		return err;
 	return NULL;
 }
@@ -545,7 +646,8 @@ ingest_free(struct pl_ingest *in)
 	sqlite3_stmt **sts[] = { &in->st_by_ext, &in->st_by_hash,
 	    &in->st_ins_doc, &in->st_ins_toks, &in->st_term_by_text,
 	    &in->st_term_text_by_id, &in->st_ins_term, &in->st_upd_term,
-	    &in->st_del_term, &in->st_get_toks, &in->st_del_doc };
+	    &in->st_del_term, &in->st_get_toks, &in->st_del_doc,
+	    &in->st_term_exists, &in->st_ins_seg };
 	size_t i;
 
 	for (i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
@@ -564,6 +666,7 @@ ingest_free(struct pl_ingest *in)
 	buf_release(&in->key);
 	buf_release(&in->text);
 	free(in->other);
+	docmeta_w_release(&in->dm);
 	pl_normer_free(in->nm);
 	free(in->hg);
 	free(in->hgslot);
@@ -623,7 +726,9 @@ create_corpus(struct pl_db *db, const struct pl_tokcfg *cfg)
 	const struct pl_error *err;
 	char num[32], day[11], ver[64];
 
-	if ((err = exec(db, schema_sql)) != NULL)
+	if ((err = exec(db, schema_sql)) != NULL ||
+	    (err = exec(db, docmeta_schema_sql)) != NULL ||
+	    (err = exec(db, segment_schema_sql)) != NULL)
 		return err;
 	snprintf(num, sizeof(num), "%d", cfg->ngram_max);
 	pl_date_format(pl_now(), day);
@@ -666,6 +771,7 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	strmap_init(&in->grams);
 	pl_tokens_init(&in->toks);
 	docgrams_init(&in->dg);
+	docmeta_w_init(&in->dm);
 	buf_init(&in->ids);
 	buf_init(&in->spans);
 	buf_init(&in->key);
@@ -679,10 +785,14 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	 * turned back on at commit.  Either way the load is one transaction.
 	 */
 	in->fresh = pl_db_is_empty(db);
-	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = DELETE")) != NULL)
+	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = DELETE")) != NULL) {
+		err = lock_err(db, err);
 		goto done;
-	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
+	}
+	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL) {
+		err = lock_err(db, err);
 		goto done;
+	}
 	began = 1;
 	if (pl_db_is_empty(db)) {
 		if ((err = create_corpus(db, want)) != NULL)
@@ -706,10 +816,16 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	in->next_term = query_int(db, "SELECT coalesce(max(id), 0) + 1 "
 	    "FROM term");
 	in->had_terms = in->next_term > 1;
-	if (in->first_doc < 0 || in->next_term < 0) {
+	in->seg = query_int(db, "SELECT coalesce(max(seg), 0) + 1 FROM "
+	    "term_seg");
+	in->budget = opts ? opts->memory : 0;
+	if (in->first_doc < 0 || in->next_term < 0 || in->seg < 0) {
 		err = db_err(db->h, db->path);
 		goto done;
 	}
+	in->segs_any = in->seg > 1;
+	if ((err = docmeta_stat(db->h, "segments", &in->generations)) != NULL)
+		goto done;
 	err = ingest_prepare(in);
 done:
 	if (err) {
@@ -762,12 +878,12 @@ vocab_entry_h(struct pl_ingest *in, const char *w, size_t len, uint64_t h,
 		return e;
 	id = 0;
 	if (in->had_terms) {
-		sqlite3_bind_text(in->st_term_by_text, 1, w, (int)len,
+		sqlite3_bind_text(in->st_term_exists, 1, w, (int)len,
 		    SQLITE_STATIC);
-		rc = sqlite3_step(in->st_term_by_text);
+		rc = sqlite3_step(in->st_term_exists);
 		if (rc == SQLITE_ROW)
-			id = sqlite3_column_int64(in->st_term_by_text, 0);
-		sqlite3_reset(in->st_term_by_text);
+			id = sqlite3_column_int64(in->st_term_exists, 0);
+		sqlite3_reset(in->st_term_exists);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			*errp = db_err(in->db->h, "looking up a term");
 			return -1;
@@ -1278,6 +1394,13 @@ delete_doc(struct pl_ingest *in, int64_t id)
 
 		if ((err = gram_text(in, g, gn)) != NULL)
 			goto done;
+		/* Segments first merged into the base row, then rewritten. */
+		if (in->segs_any) {
+			int folded;
+			if ((err = seg_fold(in->db->h, (char *)in->text.p,
+			    (int)in->text.n, &folded)) != NULL)
+				goto done;
+		}
 		sqlite3_bind_text(in->st_term_by_text, 1, (char *)in->text.p,
 		    (int)in->text.n, SQLITE_STATIC);
 		rc = sqlite3_step(in->st_term_by_text);
@@ -1294,6 +1417,7 @@ delete_doc(struct pl_ingest *in, int64_t id)
 			    (char *)in->text.p, (int)in->text.n, SQLITE_STATIC);
 			if ((err = step_done(in->db, in->st_del_term)) != NULL)
 				goto done;
+			in->dm.terms[gn]--;
 			continue;
 		}
 		err = postings_decode(sqlite3_column_blob(in->st_term_by_text, 3),
@@ -1329,7 +1453,8 @@ delete_doc(struct pl_ingest *in, int64_t id)
 			goto done;
 	}
 	sqlite3_bind_int64(in->st_del_doc, 1, id);
-	err = step_done(in->db, in->st_del_doc);
+	if ((err = step_done(in->db, in->st_del_doc)) == NULL)
+		err = docmeta_w_del(&in->dm, id);
 done:
 	free(docs);
 	free(cnts);
@@ -1420,6 +1545,11 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
 {
 	return ingest_add_prepared(in, d, given, NULL, NULL, res, other);
 }
+
+#define SEG_MERGE	8
+
+static const struct pl_error *write_index(struct pl_ingest *);
+static size_t index_bytes(const struct pl_ingest *);
 
 const struct pl_error *
 ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
@@ -1602,7 +1732,11 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	    (void *)in->spans.p : (void *)"", (int)in->spans.n, SQLITE_STATIC);
 	if ((err = step_done(db, in->st_ins_toks)) != NULL)
 		goto done;
-	/* n-grams into the in-memory index, and the Han bigrams. */
+	if ((err = docmeta_w_add(&in->dm, db->h, docid, d->day, d->prec,
+	    toks->n, toks->nsent, d->source, lang)) != NULL)
+		goto done;
+	/* n-grams into the in-memory index (written out past the budget),
+	 * and the Han bigrams. */
 	if ((err = count_grams(in, dg, (uint32_t)docid)) != NULL)
 		goto done;
 	in->hgdoc = (uint32_t)docid;
@@ -1611,6 +1745,9 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		err = pl_error_nomem();
 		goto done;
 	}
+	if (in->budget > 0 && index_bytes(in) > in->budget &&
+	    (err = write_index(in)) != NULL)
+		goto done;
 	in->stats.tokens += toks->n;
 	if (replacing) {
 		in->stats.replaced++;
@@ -1624,49 +1761,40 @@ done:
 	return err;
 }
 
-/* Writes one term of this ingest, merging with what the corpus had. */
+/*
+ * Writes one term of this ingest (or of one flush of its index): a term
+ * the corpus has gets a new segment row with just these postings (the
+ * base row is not rewritten, docs/STORAGE.md); a new term a base row.
+ */
 static const struct pl_error *
 write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
     const struct trip *tr, size_t ntr)
 {
-	const struct pl_error *err = NULL;
 	const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, e);
 	int n = (int)(in->grams.ents[e].len / sizeof(uint32_t)), rc;
-	int64_t tid = 0, cf = 0, df = 0, last = 0, *docs = NULL, *cnts = NULL;
-	size_t i, k = 0;
+	int64_t tid = 0, last = 0;
+	size_t i;
 	struct buf *b = &in->key;
 	int exists = 0;
 
 	b->n = 0;
 	if (in->had_terms) {
-		sqlite3_stmt *st = in->st_term_by_text;
+		sqlite3_stmt *st = in->st_term_exists;
 		sqlite3_bind_text(st, 1, text, (int)tlen, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			exists = 1;
 			tid = sqlite3_column_int64(st, 0);
-			cf = sqlite3_column_int64(st, 1);
-			df = sqlite3_column_int64(st, 2);
-			if (buf_add(b, sqlite3_column_blob(st, 3),
-			    (size_t)sqlite3_column_bytes(st, 3)) == -1)
-				err = pl_error_nomem();
-			else
-				err = postings_decode(b->p, b->n, &docs, &cnts,
-				    &k);
-			if (err == NULL && k > 0)
-				last = docs[k - 1];
-			free(docs);
-			free(cnts);
-		} else if (rc != SQLITE_DONE)
-			err = db_err(in->db->h, "looking up a term");
+		}
 		sqlite3_reset(st);
-		if (err)
-			return err;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_err(in->db->h, "looking up a term");
 	}
 	if (!exists) {
 		tid = n == 1 ? (int64_t)in->vocab.ents[g[0]].val :
 		    in->next_term++;
 		in->stats.new_terms++;
+		in->dm.terms[n]++;
 	}
 	for (i = 0; i < ntr; i++) {
 		if (buf_varint(b, tr[i].doc - (uint64_t)last) == -1 ||
@@ -1674,22 +1802,23 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
 			return pl_error_nomem();
 		last = tr[i].doc;
 	}
-	cf += (int64_t)in->gs[e].cf;
-	df += (int64_t)in->gs[e].df;
 	if (exists) {
-		sqlite3_bind_int64(in->st_upd_term, 1, cf);
-		sqlite3_bind_int64(in->st_upd_term, 2, df);
-		sqlite3_bind_blob(in->st_upd_term, 3, b->p, (int)b->n,
+		sqlite3_bind_text(in->st_ins_seg, 1, text, (int)tlen,
 		    SQLITE_STATIC);
-		sqlite3_bind_text(in->st_upd_term, 4, text, (int)tlen,
+		sqlite3_bind_int64(in->st_ins_seg, 2, in->seg);
+		sqlite3_bind_int64(in->st_ins_seg, 3, (int64_t)in->gs[e].cf);
+		sqlite3_bind_int64(in->st_ins_seg, 4, (int64_t)in->gs[e].df);
+		sqlite3_bind_blob(in->st_ins_seg, 5, b->p, (int)b->n,
 		    SQLITE_STATIC);
-		return step_done(in->db, in->st_upd_term);
+		in->segs_any = 1;
+		in->flush_segs = 1;
+		return step_done(in->db, in->st_ins_seg);
 	}
 	sqlite3_bind_text(in->st_ins_term, 1, text, (int)tlen, SQLITE_STATIC);
 	sqlite3_bind_int64(in->st_ins_term, 2, tid);
 	sqlite3_bind_int(in->st_ins_term, 3, n);
-	sqlite3_bind_int64(in->st_ins_term, 4, cf);
-	sqlite3_bind_int64(in->st_ins_term, 5, df);
+	sqlite3_bind_int64(in->st_ins_term, 4, (int64_t)in->gs[e].cf);
+	sqlite3_bind_int64(in->st_ins_term, 5, (int64_t)in->gs[e].df);
 	sqlite3_bind_blob(in->st_ins_term, 6, b->p, (int)b->n, SQLITE_STATIC);
 	return step_done(in->db, in->st_ins_term);
 }
@@ -1815,11 +1944,14 @@ sort_buckets(void *arg)
 	return NULL;
 }
 
-const struct pl_error *
-pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
+/*
+ * Writes the in-memory index (the n-grams counted since the last flush)
+ * into the database, inside the ingest's transaction, and empties it.
+ */
+static const struct pl_error *
+write_index(struct pl_ingest *in)
 {
 	const struct pl_error *err = NULL;
-	struct pl_db *db = in->db;
 	size_t ng = in->grams.n, i, *start = NULL, b;
 	struct trip *sorted = NULL;
 	struct sorter srt;
@@ -1874,14 +2006,6 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 				goto done;
 		}
 	}
-	if ((err = hgram_write(in)) != NULL)
-		goto done;
-	if ((err = exec(db, "COMMIT")) != NULL)
-		goto done;
-	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = WAL")) != NULL)
-		goto done;
-	if (stats)
-		*stats = in->stats;
 done:
 	if (srt_running) {
 		pthread_mutex_lock(&srt.mu);
@@ -1896,10 +2020,100 @@ done:
 	buf_release(&srt.texts);
 	free(start);
 	free(sorted);
+	/* Empty for the next flush; the words keep their ids. */
+	strmap_release(&in->grams);
+	strmap_init(&in->grams);
+	free(in->gs);
+	in->gs = NULL;
+	in->gcap = 0;
+	free(in->trips);
+	in->trips = NULL;
+	in->ntrips = in->tripcap = 0;
+	in->seg++;
+	in->had_terms = 1;
+	in->flushes++;
+	in->generations += in->flush_segs;
+	in->flush_segs = 0;
+	return err;
+}
+
+/* Bytes the in-memory index holds now, and about what writing it takes. */
+static size_t
+index_bytes(const struct pl_ingest *in)
+{
+	size_t ng = in->grams.cap, nt = in->tripcap;
+
+	/* the map, its keys and counts, the triples; writing adds a sorted
+	 * copy of the triples, offsets, sort keys and texts */
+	return ng * sizeof(struct smentry) + in->grams.nslots * 8 +
+	    in->grams.acap + in->gcap * sizeof(*in->gs) +
+	    2 * nt * sizeof(struct trip) + in->grams.n * (8 + 2 * 24 + 16);
+}
+
+const struct pl_error *
+pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
+{
+	const struct pl_error *err;
+	struct pl_db *db = in->db;
+
+	if ((err = write_index(in)) != NULL ||
+	    (err = hgram_write(in)) != NULL ||
+	    (err = docmeta_w_commit(&in->dm, db->h)) != NULL)
+		goto done;
+	/*
+	 * More than SEG_MERGE segments since the last plenum optimize:
+	 * merge each term's segment rows into one, leaving the base rows
+	 * alone, so a reader merges at most SEG_MERGE + 1 rows per term and
+	 * an ingest still writes in proportion to what the segments hold.
+	 */
+	if (in->generations > SEG_MERGE) {
+		int64_t merged;
+		if ((err = seg_merge_segments(db->h, &merged)) != NULL)
+			goto done;
+		in->generations = 1;
+	}
+	if ((err = docmeta_stat_set(db->h, "segments", in->generations)) !=
+	    NULL)
+		goto done;
+	if ((err = exec(db, "COMMIT")) != NULL)
+		goto done;
+	db->segs = -1;
+	if (in->fresh && (err = exec(db, "PRAGMA journal_mode = WAL")) != NULL)
+		goto done;
+	if (stats) {
+		*stats = in->stats;
+		stats->flushes = in->flushes;
+	}
+done:
 	if (err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	ingest_free(in);
 	return err;
+}
+
+const struct pl_error *
+pl_db_optimize(struct pl_db *db, int64_t *terms, int64_t *rows)
+{
+	const struct pl_error *err;
+
+	*terms = *rows = 0;
+	if (!db->writable)
+		return pl_error_fmt(PL_ERR_USAGE, "%s: opened read-only",
+		    db->path);
+	if (pl_db_is_empty(db))
+		return pl_error_fmt(PL_ERR_DATA,
+		    "%s: empty database (nothing was ever ingested)", db->path);
+	if ((err = exec(db, "BEGIN IMMEDIATE")) != NULL)
+		return lock_err(db, err);
+	if ((err = seg_fold_all(db->h, terms, rows)) != NULL ||
+	    (err = docmeta_stat_set(db->h, "segments", 0)) != NULL ||
+	    (err = exec(db, "COMMIT")) != NULL) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		*terms = *rows = 0;
+		return err;
+	}
+	db->segs = -1;
+	return NULL;
 }
 
 /* Queries. */
@@ -2024,6 +2238,36 @@ done:
 	return err;
 }
 
+const struct pl_error *
+pl_db_each_doc_out(struct pl_db *db,
+    const struct pl_error *(*fn)(void *, const struct pl_docout *), void *arg)
+{
+	const struct pl_error *err = NULL;
+	sqlite3_stmt *st = NULL;
+	struct pl_docout d;
+	int rc;
+
+	if ((err = prepare(db, "SELECT id, ext_id, date, source, title, lang, "
+	    "tokens, meta FROM doc ORDER BY id", &st)) != NULL)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d.id = sqlite3_column_int64(st, 0);
+		d.ext_id = (const char *)sqlite3_column_text(st, 1);
+		d.date = (const char *)sqlite3_column_text(st, 2);
+		d.source = (const char *)sqlite3_column_text(st, 3);
+		d.title = (const char *)sqlite3_column_text(st, 4);
+		d.lang = (const char *)sqlite3_column_text(st, 5);
+		d.tokens = sqlite3_column_int64(st, 6);
+		d.meta = (const char *)sqlite3_column_text(st, 7);
+		if ((err = fn(arg, &d)) != NULL)
+			break;
+	}
+	if (err == NULL && rc != SQLITE_DONE)
+		err = db_err(db->h, db->path);
+	sqlite3_finalize(st);
+	return err;
+}
+
 /* Appends info rows from a query returning (key, documents, tokens, value). */
 static const struct pl_error *
 info_rows(struct pl_db *db, struct pl_table *t, const char *section,
@@ -2060,13 +2304,102 @@ done:
 	return err;
 }
 
+/* One group of documents in the summary: a source, a year, a language. */
+struct infogrp {
+	const char	*key;		/* borrowed from the figures' labels */
+	char		 name[16];	/* or its own text (years, precisions) */
+	int64_t		 docs, tokens, first, last;
+};
+
+static const struct pl_error *
+info_row(struct pl_table *t, const char *section, const char *key,
+    int64_t docs, int64_t tokens, const char *value)
+{
+	const struct pl_error *err;
+	size_t row;
+
+	if ((err = pl_table_add_row(t)) != NULL)
+		return err;
+	row = t->nrows - 1;
+	if ((err = pl_table_set_str(t, row, 0, section)) != NULL ||
+	    (err = pl_table_set_str(t, row, 1, key)) != NULL)
+		return err;
+	if (docs >= 0)
+		pl_table_set_int(t, row, 2, docs);
+	if (tokens >= 0)
+		pl_table_set_int(t, row, 3, tokens);
+	if (value != NULL && (err = pl_table_set_str(t, row, 4, value)) != NULL)
+		return err;
+	return NULL;
+}
+
+static const char *
+grp_key(const struct infogrp *g)
+{
+	return g->key ? g->key : g->name;
+}
+
+static int
+cmp_grp_key(const void *a, const void *b)
+{
+	return strcmp(grp_key(a), grp_key(b));
+}
+
+static int
+cmp_grp_count(const void *a, const void *b)
+{
+	const struct infogrp *x = a, *y = b;
+
+	if (x->docs != y->docs)
+		return x->docs > y->docs ? -1 : 1;
+	return strcmp(grp_key(x), grp_key(y));
+}
+
+/* Adds document r to group slot g. */
+static void
+grp_add(struct infogrp *g, const struct pl_docfig *r)
+{
+	if (g->docs == 0 || r->day < g->first)
+		g->first = r->day;
+	if (g->docs == 0 || r->day > g->last)
+		g->last = r->day;
+	g->docs++;
+	g->tokens += r->tokens;
+}
+
+/* Groups in use, compacted to the front; returns their number. */
+static size_t
+grp_compact(struct infogrp *g, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (g[i].docs > 0)
+			g[k++] = g[i];
+	return k;
+}
+
+/*
+ * The corpus summary from the per-document figures and the stored term
+ * counts: no scan of the doc or term table.
+ */
 const struct pl_error *
 pl_db_info(struct pl_db *db, struct pl_table *out)
 {
 	const struct pl_error *err = NULL;
 	struct pl_table t;
+	struct pl_docfigs f;
+	struct infogrp *src = NULL, *lang = NULL, *year = NULL, prec[3];
+	size_t i, nsrc, nlang, nyear = 0, nprec;
+	int64_t docs = 0, tokens = 0, sentences = 0, first = 0, last = 0;
+	int64_t y0 = 0, terms[PL_NGRAM_MAX + 1];
+	char buf[256], d1[11], d2[11];
+	struct buf ng;
+	int n;
 
 	pl_table_init(&t);
+	memset(&f, 0, sizeof(f));
+	buf_init(&ng);
 	if (pl_db_is_empty(db))
 		return pl_error_fmt(PL_ERR_DATA,
 		    "%s: empty database (nothing was ever ingested)", db->path);
@@ -2074,30 +2407,112 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	    (err = pl_table_add_col(&t, "key", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "documents", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "tokens", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL)
+	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL ||
+	    (err = pl_db_docfigs(db, &f)) != NULL)
 		goto done;
-	if ((err = info_rows(db, &t, "corpus",
-	    "SELECT 'total', count(*), coalesce(sum(tokens), 0), NULL FROM doc "
-	    "UNION ALL SELECT 'types', NULL, NULL, "
-	    "  (SELECT count(*) FROM term WHERE n = 1) "
-	    "UNION ALL SELECT 'ngrams', NULL, NULL, "
-	    "  (SELECT group_concat(n || '-grams ' || c, ', ') FROM "
-	    "   (SELECT n, count(*) AS c FROM term GROUP BY n ORDER BY n)) "
-	    "UNION ALL SELECT 'first_date', NULL, NULL, min(date) FROM doc "
-	    "UNION ALL SELECT 'last_date', NULL, NULL, max(date) FROM doc "
-	    "UNION ALL SELECT 'sentences', NULL, NULL, sum(sentences) FROM doc "
-	    "UNION ALL SELECT 'lang ' || lang, count(*), sum(tokens), NULL "
-	    "  FROM doc GROUP BY lang "
-	    "UNION ALL SELECT 'precision ' || precision, count(*), "
-	    "  sum(tokens), NULL FROM doc GROUP BY precision")) != NULL ||
-	    (err = info_rows(db, &t, "source",
-	    "SELECT source, count(*), sum(tokens), min(date) || '..' || "
-	    "max(date) FROM doc GROUP BY source ORDER BY count(*) DESC, "
-	    "source")) != NULL ||
-	    (err = info_rows(db, &t, "year",
-	    "SELECT substr(date, 1, 4), count(*), sum(tokens), NULL FROM doc "
-	    "GROUP BY 1 ORDER BY 1")) != NULL ||
-	    (err = info_rows(db, &t, "setting",
+	for (n = 1; n <= PL_NGRAM_MAX; n++) {
+		snprintf(buf, sizeof(buf), "terms %d", n);
+		if ((err = docmeta_stat(db->h, buf, &terms[n])) != NULL)
+			goto done;
+	}
+	nsrc = nlang = f.nlabels;
+	if ((src = calloc(nsrc + 1, sizeof(*src))) == NULL ||
+	    (lang = calloc(nlang + 1, sizeof(*lang))) == NULL)
+		goto nomem;
+	memset(prec, 0, sizeof(prec));
+	for (i = 0; i < f.n; i++) {
+		const struct pl_docfig *r = &f.v[i];
+		if (docs == 0 || r->day < first)
+			first = r->day;
+		if (docs == 0 || r->day > last)
+			last = r->day;
+		docs++;
+		tokens += r->tokens;
+		sentences += r->sentences;
+		grp_add(&src[r->source], r);
+		grp_add(&lang[r->lang], r);
+		grp_add(&prec[r->prec < 3 ? r->prec : 0], r);
+	}
+	for (i = 0; i < f.nlabels; i++)
+		src[i].key = lang[i].key = f.labels[i];
+	/* Years, dense from the first to the last, then compacted. */
+	if (docs > 0) {
+		int yy, mm, dd;
+		pl_civil_from_days(first, &yy, &mm, &dd);
+		y0 = yy;
+		pl_civil_from_days(last, &yy, &mm, &dd);
+		nyear = (size_t)(yy - y0 + 1);
+		if ((year = calloc(nyear, sizeof(*year))) == NULL)
+			goto nomem;
+		for (i = 0; i < nyear; i++)
+			snprintf(year[i].name, sizeof(year[i].name), "%04d",
+			    (int)(y0 + (int64_t)i));
+		for (i = 0; i < f.n; i++) {
+			pl_civil_from_days(f.v[i].day, &yy, &mm, &dd);
+			grp_add(&year[yy - y0], &f.v[i]);
+		}
+		nyear = grp_compact(year, nyear);
+	}
+	for (i = 0; i < 3; i++)
+		snprintf(prec[i].name, sizeof(prec[i].name), "precision %s",
+		    pl_precision_name((int)i));
+	nsrc = grp_compact(src, nsrc);
+	nlang = grp_compact(lang, nlang);
+	qsort(src, nsrc, sizeof(*src), cmp_grp_count);
+	qsort(lang, nlang, sizeof(*lang), cmp_grp_key);
+	nprec = grp_compact(prec, 3);
+	qsort(prec, nprec, sizeof(*prec), cmp_grp_key);
+
+	if ((err = info_row(&t, "corpus", "total", docs, tokens, NULL)) != NULL)
+		goto done;
+	snprintf(buf, sizeof(buf), "%lld", (long long)terms[1]);
+	if ((err = info_row(&t, "corpus", "types", -1, -1, buf)) != NULL)
+		goto done;
+	for (n = 1; n <= PL_NGRAM_MAX; n++) {
+		if (terms[n] <= 0)
+			continue;
+		snprintf(buf, sizeof(buf), "%s%d-grams %lld", ng.n ? ", " : "",
+		    n, (long long)terms[n]);
+		if (buf_add(&ng, buf, strlen(buf)) == -1)
+			goto nomem;
+	}
+	if (buf_add(&ng, "", 1) == -1)
+		goto nomem;
+	pl_date_format(first, d1);
+	pl_date_format(last, d2);
+	snprintf(buf, sizeof(buf), "%lld", (long long)sentences);
+	if ((err = info_row(&t, "corpus", "ngrams", -1, -1,
+	    ng.p[0] ? (const char *)ng.p : NULL)) != NULL ||
+	    (err = info_row(&t, "corpus", "first_date", -1, -1,
+	    docs ? d1 : NULL)) != NULL ||
+	    (err = info_row(&t, "corpus", "last_date", -1, -1,
+	    docs ? d2 : NULL)) != NULL ||
+	    (err = info_row(&t, "corpus", "sentences", -1, -1,
+	    docs ? buf : NULL)) != NULL)
+		goto done;
+	for (i = 0; i < nlang; i++) {
+		snprintf(buf, sizeof(buf), "lang %.240s", lang[i].key);
+		if ((err = info_row(&t, "corpus", buf, lang[i].docs,
+		    lang[i].tokens, NULL)) != NULL)
+			goto done;
+	}
+	for (i = 0; i < nprec; i++)
+		if ((err = info_row(&t, "corpus", prec[i].name, prec[i].docs,
+		    prec[i].tokens, NULL)) != NULL)
+			goto done;
+	for (i = 0; i < nsrc; i++) {
+		pl_date_format(src[i].first, d1);
+		pl_date_format(src[i].last, d2);
+		snprintf(buf, sizeof(buf), "%s..%s", d1, d2);
+		if ((err = info_row(&t, "source", src[i].key, src[i].docs,
+		    src[i].tokens, buf)) != NULL)
+			goto done;
+	}
+	for (i = 0; i < nyear; i++)
+		if ((err = info_row(&t, "year", year[i].name, year[i].docs,
+		    year[i].tokens, NULL)) != NULL)
+			goto done;
+	if ((err = info_rows(db, &t, "setting",
 	    "SELECT key, NULL, NULL, CASE WHEN key IN ('user_dict', "
 	    "'user_stopwords') THEN (length(value) - length(replace(value, "
 	    "char(10), '')) + (substr(value, -1) <> char(10))) || ' lines' "
@@ -2107,7 +2522,15 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	pl_table_release(out);
 	*out = t;
 	pl_table_init(&t);
+	goto done;
+nomem:
+	err = pl_error_nomem();
 done:
+	free(src);
+	free(lang);
+	free(year);
+	buf_release(&ng);
+	pl_docfigs_release(&f);
 	pl_table_release(&t);
 	return err;
 }
@@ -2123,6 +2546,22 @@ cached(struct pl_db *db, sqlite3_stmt **st, const char *sql)
 	return prepare(db, sql, st);
 }
 
+/* Whether any term has segments, asked once per open database. */
+static const struct pl_error *
+segs_known(struct pl_db *db)
+{
+	const struct pl_error *err;
+
+	if (db->segs >= 0)
+		return NULL;
+	if ((err = seg_has_any(db->h, &db->segs)) != NULL ||
+	    (err = cached(db, &db->st_segs, seg_select_sql)) != NULL) {
+		db->segs = -1;
+		return err;
+	}
+	return NULL;
+}
+
 static void *
 blobdup(const void *p, size_t len)
 {
@@ -2133,60 +2572,50 @@ blobdup(const void *p, size_t len)
 	return q;
 }
 
-/*
- * A value read from the file that no plenum ever wrote: the file was
- * damaged or made by hand.  Checked before it sizes an allocation or
- * indexes an array.
- */
-static const struct pl_error *
-damaged(struct pl_db *db, const char *what, long long v)
+const struct pl_error *
+pl_db_docfigs(struct pl_db *db, struct pl_docfigs *out)
 {
-	return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: %s %lld "
-	    "is out of range", db->path, what, v);
+	const struct pl_error *err;
+
+	if ((err = docmeta_read(db->h, out)) != NULL)
+		return pl_error_wrap(err, db->path);
+	return NULL;
 }
 
 const struct pl_error *
-pl_db_each_doc(struct pl_db *db,
-    const struct pl_error *(*fn)(void *, const struct pl_docrow *), void *arg)
+pl_db_doc_names(struct pl_db *db, int64_t doc, char **ext_id, char **title)
 {
-	const struct pl_error *err = NULL;
-	sqlite3_stmt *st = NULL;
-	struct pl_docrow r;
-	const char *prec;
+	const struct pl_error *err;
+	sqlite3_stmt *st;
 	int rc;
 
-	if ((err = prepare(db, "SELECT id, day, precision, tokens, ext_id, "
-	    "source, title FROM doc ORDER BY id", &st)) != NULL)
+	if (ext_id)
+		*ext_id = NULL;
+	if (title)
+		*title = NULL;
+	if ((err = cached(db, &db->st_ext_id, "SELECT ext_id, title FROM doc "
+	    "WHERE id = ?")) != NULL)
 		return err;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.day = sqlite3_column_int64(st, 1);
-		prec = (const char *)sqlite3_column_text(st, 2);
-		r.prec = prec == NULL || prec[0] == 'd' ? PL_PREC_DAY :
-		    prec[0] == 'm' ? PL_PREC_MONTH : PL_PREC_YEAR;
-		r.tokens = sqlite3_column_int64(st, 3);
-		/* ids index arrays (int32 rows), days drive bucket loops */
-		if (r.id < 1 || r.id >= INT32_MAX) {
-			err = damaged(db, "doc.id", (long long)r.id);
-			break;
+	st = db->st_ext_id;
+	sqlite3_bind_int64(st, 1, doc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if ((ext_id && (*ext_id = strdup((const char *)
+		    sqlite3_column_text(st, 0))) == NULL) ||
+		    (title && (*title = strdup((const char *)
+		    sqlite3_column_text(st, 1))) == NULL)) {
+			if (ext_id) {
+				free(*ext_id);
+				*ext_id = NULL;
+			}
+			err = pl_error_nomem();
 		}
-		if (r.day < PL_DAY_MIN || r.day > PL_DAY_MAX) {
-			err = damaged(db, "doc.day", (long long)r.day);
-			break;
-		}
-		if (r.tokens < 0 || r.tokens > UINT32_MAX) {
-			err = damaged(db, "doc.tokens", (long long)r.tokens);
-			break;
-		}
-		r.ext_id = (const char *)sqlite3_column_text(st, 4);
-		r.source = (const char *)sqlite3_column_text(st, 5);
-		r.title = (const char *)sqlite3_column_text(st, 6);
-		if ((err = fn(arg, &r)) != NULL)
-			break;
-	}
-	if (err == NULL && rc != SQLITE_ROW && rc != SQLITE_DONE)
+	} else if (rc == SQLITE_DONE)
+		err = pl_error_fmt(PL_ERR_NOTFOUND, "%s: no document %lld",
+		    db->path, (long long)doc);
+	else
 		err = db_err(db->h, db->path);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return err;
 }
 
@@ -2207,20 +2636,43 @@ pl_db_postings(struct pl_db *db, const char *text, unsigned char **p,
 	if ((err = cached(db, &db->st_postings, "SELECT postings, cf, df "
 	    "FROM term WHERE text = ?")) != NULL)
 		return err;
+	if ((err = segs_known(db)) != NULL)
+		return err;
 	st = db->st_postings;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		int64_t c = sqlite3_column_int64(st, 1);
+		int64_t d = sqlite3_column_int64(st, 2);
 		*len = (size_t)sqlite3_column_bytes(st, 0);
-		if ((*p = blobdup(sqlite3_column_blob(st, 0), *len)) == NULL)
+		if (db->segs) {
+			/* The base, then the segments after it. */
+			db->post.n = 0;
+			if (buf_add(&db->post, sqlite3_column_blob(st, 0),
+			    *len) == -1)
+				err = pl_error_nomem();
+			else
+				err = seg_merge_term(db->h, db->st_segs, text,
+				    -1, &db->post, &c, &d, NULL);
+			*len = db->post.n;
+			if (err == NULL &&
+			    (*p = blobdup(db->post.p, *len)) == NULL)
+				err = pl_error_nomem();
+		} else if ((*p = blobdup(sqlite3_column_blob(st, 0), *len)) ==
+		    NULL)
 			err = pl_error_nomem();
 		if (cf)
-			*cf = sqlite3_column_int64(st, 1);
+			*cf = c;
 		if (df)
-			*df = sqlite3_column_int64(st, 2);
+			*df = d;
 	} else if (rc != SQLITE_DONE)
 		err = db_err(db->h, db->path);
 	sqlite3_reset(st);
+	if (err) {
+		free(*p);
+		*p = NULL;
+		*len = 0;
+	}
 	return err;
 }
 
@@ -2233,8 +2685,10 @@ pl_db_each_term(struct pl_db *db, const char *prefix, int n, int64_t min_cf,
 	sqlite3_stmt *st = NULL;
 	char *hi = NULL;
 	size_t pl = prefix ? strlen(prefix) : 0;
+	struct buf mp;	/* a merged list; not db's: fn may query the db */
 	int rc;
 
+	buf_init(&mp);
 	/*
 	 * A prefix is a range of the text key: [prefix, prefix with its
 	 * last byte raised).  UTF-8 sorts bytewise like code points.
@@ -2247,7 +2701,10 @@ pl_db_each_term(struct pl_db *db, const char *prefix, int n, int64_t min_cf,
 		if (pl > 0)
 			hi[pl - 1]++;
 	}
-	if ((err = prepare(db, "SELECT text, n, cf, df, postings FROM term "
+	if ((err = segs_known(db)) != NULL)
+		goto done;
+	/* With segments, cf is the base's share: filter after merging. */
+	if ((err = prepare(db, "SELECT text, n, cf, df, postings, id FROM term "
 	    "WHERE text >= ?1 AND (?2 IS NULL OR text < ?2) "
 	    "AND (?3 = 0 OR n = ?3) AND cf >= ?4 ORDER BY text", &st)) != NULL)
 		goto done;
@@ -2257,20 +2714,47 @@ pl_db_each_term(struct pl_db *db, const char *prefix, int n, int64_t min_cf,
 	else
 		sqlite3_bind_null(st, 2);
 	sqlite3_bind_int(st, 3, n);
-	sqlite3_bind_int64(st, 4, min_cf);
+	sqlite3_bind_int64(st, 4, db->segs ? 0 : min_cf);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((err = fn(arg, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2),
-		    sqlite3_column_int64(st, 3), sqlite3_column_blob(st, 4),
-		    (size_t)sqlite3_column_bytes(st, 4))) != NULL)
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		int64_t cf = sqlite3_column_int64(st, 2);
+		int64_t df = sqlite3_column_int64(st, 3);
+		const unsigned char *post = sqlite3_column_blob(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+
+		if (db->segs) {
+			mp.n = 0;
+			if (buf_add(&mp, post, len) == -1) {
+				err = pl_error_nomem();
+				goto done;
+			}
+			if ((err = seg_merge_term(db->h, db->st_segs, t,
+			    sqlite3_column_bytes(st, 0), &mp, &cf,
+			    &df, NULL)) != NULL)
+				goto done;
+			if (cf < min_cf)
+				continue;
+			post = mp.p;
+			len = mp.n;
+		}
+		db->each_term_id = sqlite3_column_int64(st, 5);
+		if ((err = fn(arg, t, sqlite3_column_int(st, 1), cf, df, post,
+		    len)) != NULL)
 			goto done;
 	}
 	if (rc != SQLITE_DONE)
 		err = db_err(db->h, db->path);
 done:
 	sqlite3_finalize(st);
+	buf_release(&mp);
 	free(hi);
 	return err;
+}
+
+int64_t
+pl_db_each_term_id(const struct pl_db *db)
+{
+	return db->each_term_id;
 }
 
 const struct pl_error *
@@ -2512,11 +2996,16 @@ pl_db_reindex(struct pl_db *db, void (*progress)(void *, size_t, size_t),
 	st = NULL;
 	/* The old index goes; documents come back under ids 1..n. */
 	if ((err = exec(db, "DELETE FROM doc_tokens; DELETE FROM doc; "
-	    "DELETE FROM term; DELETE FROM hgram")) != NULL)
+	    "DELETE FROM term; DELETE FROM hgram; DELETE FROM term_seg; "
+	    "DELETE FROM doc_meta; DELETE FROM stat")) != NULL)
 		goto done;
 	in->first_doc = 1;
 	in->next_term = 1;
 	in->had_terms = 0;
+	in->seg = 1;
+	in->segs_any = 0;
+	in->generations = 0;
+	in->budget = (size_t)1 << 30;	/* as plenum ingest's default */
 	for (i = 0; i < n; i++) {
 		struct pl_doc d;
 		enum pl_add_result res;

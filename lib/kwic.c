@@ -146,6 +146,11 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 	if (nrows > 1)
 		qsort_r(rows, nrows, sizeof(*rows), cmp_row_day, c);
 	for (r = 0; r < nrows; r++) {
+		/* In date order with no sample, the first limit hits are the
+		 * answer: read no further documents. */
+		if (o->sort == PL_KWIC_SORT_DATE && o->sample == 0 &&
+		    o->limit > 0 && nhits >= o->limit)
+			break;
 		if ((err = pl_matcher_doc(m, rows[r], &md)) != NULL)
 			goto done;
 		for (j = 0; j < md.nocc; j++) {
@@ -249,12 +254,16 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 		goto done;
 	for (i = 0; i < nhits && (o->limit == 0 || i < o->limit); i++) {
 		const struct pl_cdoc *d = &c->docs[hits[i].row];
-		char day[11];
-		if ((err = pl_table_add_row(&tab)) != NULL)
+		char day[11], *ext = NULL;
+		if ((err = pl_table_add_row(&tab)) != NULL ||
+		    (err = pl_db_doc_names(c->db, d->id, &ext, NULL)) != NULL)
 			goto done;
 		row = tab.nrows - 1;
 		pl_date_format(d->day, day);
-		pl_table_set_str(&tab, row, 0, d->ext_id);
+		err = pl_table_set_str(&tab, row, 0, ext);
+		free(ext);
+		if (err)
+			goto done;
 		pl_table_set_str(&tab, row, 1, day);
 		pl_table_set_str(&tab, row, 2, c->sources[d->source]);
 		pl_table_set_str(&tab, row, 3, hits[i].left);

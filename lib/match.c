@@ -506,8 +506,13 @@ mdoc_read(struct pl_corpus *c, size_t row, struct pl_mdoc *md)
 	}
 	goto done;
 corrupt:
-	err = pl_error_fmt(PL_ERR_DB, "%s: corrupt token list of document "
-	    "'%s'", pl_db_path(c->db), c->docs[row].ext_id);
+	{
+		char *ext = NULL;
+		pl_db_doc_names(c->db, c->docs[row].id, &ext, NULL);
+		err = pl_error_fmt(PL_ERR_DB, "%s: corrupt token list of "
+		    "document '%s'", pl_db_path(c->db), ext ? ext : "?");
+		free(ext);
+	}
 done:
 	free(idb);
 	free(spb);
@@ -832,10 +837,15 @@ han_occ(struct pl_matcher *m, const struct malt *a, struct pl_mdoc *md)
 	const uint32_t *src, *srcend;
 	size_t n;
 
-	if (pl_normer_run(m->nm, md->text, md->textlen, 1) < 0)
-		return pl_error_fmt(PL_ERR_DB, "%s: document '%s': invalid "
+	if (pl_normer_run(m->nm, md->text, md->textlen, 1) < 0) {
+		char *ext = NULL;
+		pl_db_doc_names(m->c->db, m->c->docs[md->row].id, &ext, NULL);
+		err = pl_error_fmt(PL_ERR_DB, "%s: document '%s': invalid "
 		    "UTF-8 or out of memory", pl_db_path(m->c->db),
-		    m->c->docs[md->row].ext_id);
+		    ext ? ext : "?");
+		free(ext);
+		return err;
+	}
 	s = pl_normer_text(m->nm, &n);
 	src = pl_normer_src(m->nm);
 	srcend = pl_normer_srcend(m->nm);

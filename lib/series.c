@@ -301,17 +301,26 @@ pl_query(struct pl_corpus *c, struct pl_term **terms, size_t nterms,
 			for (i = 0; i < c->ndocs; i++) {
 				const struct pl_cdoc *d = &c->docs[order[i]];
 				int64_t n = counts[order[i]];
+				char *ext = NULL, *title = NULL;
 				if (n == 0)
 					continue;
-				if ((err = pl_table_add_row(&t)) != NULL)
+				if ((err = pl_table_add_row(&t)) != NULL ||
+				    (err = pl_db_doc_names(c->db, d->id, &ext,
+				    &title)) != NULL)
 					goto done;
 				row = t.nrows - 1;
 				pl_table_set_str(&t, row, 0, terms[k]->label);
-				pl_table_set_str(&t, row, 1, d->ext_id);
+				err = pl_table_set_str(&t, row, 1, ext);
+				if (err == NULL)
+					err = pl_table_set_str(&t, row, 4,
+					    title);
+				free(ext);
+				free(title);
+				if (err)
+					goto done;
 				date_cell(&t, row, 2, d->day);
 				pl_table_set_str(&t, row, 3,
 				    c->sources[d->source]);
-				pl_table_set_str(&t, row, 4, d->title);
 				pl_table_set_int(&t, row, 5, n);
 				pl_table_set_int(&t, row, 6, d->tokens);
 				pl_table_set_real(&t, row, 7,

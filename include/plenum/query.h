@@ -18,11 +18,14 @@ struct pl_cdoc {
 	int		 prec;		/* enum pl_precision */
 	int64_t		 tokens;
 	uint32_t	 source;	/* index into the corpus's sources */
-	char		*ext_id;
+	char		*ext_id;	/* NULL until pl_corpus_names() */
 	char		*title;
 };
 
-/* A corpus opened for queries: every document's metadata in memory. */
+/*
+ * A corpus opened for queries: every document's figures in memory, read
+ * from the compact doc_meta blocks (the input's ids: pl_db_doc_names()).
+ */
 struct pl_corpus {
 	struct pl_db		*db;		/* borrowed */
 	struct pl_tokenizer	*tk;		/* borrowed from db */
@@ -40,6 +43,12 @@ struct pl_corpus {
 /* Loads the documents of db (which must outlive the corpus). */
 const struct pl_error *pl_corpus_open(struct pl_db *, struct pl_corpus **);
 void pl_corpus_free(struct pl_corpus *);
+/*
+ * Loads every document's input id and title into docs[].ext_id and
+ * .title (a scan of the doc table: only for commands that show many
+ * documents by name; others use pl_db_doc_names() for the rows they print).
+ */
+const struct pl_error *pl_corpus_names(struct pl_corpus *);
 /* 1 if document row passes the filter (dates, sources, metadata). */
 int pl_corpus_match(const struct pl_corpus *, size_t row,
     const struct pl_docfilter *);

@@ -13,7 +13,7 @@
 #include "plenum/table.h"
 #include "plenum/token.h"
 
-#define PL_SCHEMA_VERSION	2
+#define PL_SCHEMA_VERSION	3
 
 struct pl_db;
 
@@ -26,6 +26,14 @@ enum {
 /* Opens the database at path.  Free with pl_db_close(). */
 const struct pl_error *pl_db_open(const char *path, int flags,
     struct pl_db **);
+/*
+ * How long a database opened after this call waits for another process
+ * that holds its lock (an ingest): seconds (-1: keep the defaults, one
+ * hour for writers and a minute for readers); notify (may be NULL) is
+ * called once, after 0.2 s, when a wait begins.
+ */
+void pl_db_set_wait(int seconds, void (*notify)(void *, const char *path,
+    int seconds), void *arg);
 /* Closes and frees; returns a close error if any.  NULL is a no-op. */
 const struct pl_error *pl_db_close(struct pl_db *);
 /* The path it was opened with; borrowed. */
@@ -51,6 +59,10 @@ struct pl_ingest_opts {
 	int			 cfg_given;	/* PL_CFG_* bits: the settings the user
 						   gave; on an existing corpus those must
 						   match what it was created with */
+	size_t			 memory;	/* bytes the in-memory index may use
+						   before it is written out as a
+						   segment (same transaction);
+						   0: no limit */
 };
 
 enum {
@@ -72,6 +84,9 @@ struct pl_ingest_stats {
 	uint64_t	 added, present, duplicates, replaced;
 	uint64_t	 tokens;	/* tokens of the added documents */
 	uint64_t	 new_terms;	/* terms the corpus did not have */
+	uint64_t	 flushes;	/* times the index was written out to
+					   stay within the memory budget,
+					   the final write included */
 };
 
 /* Starts an ingest (BEGIN IMMEDIATE).  The database is locked until
@@ -127,6 +142,13 @@ const struct pl_error *pl_ingest_commit(struct pl_ingest *,
 /* Rolls everything back and frees; NULL is a no-op. */
 void pl_ingest_abort(struct pl_ingest *);
 
+/*
+ * Merges every term's segments into its base row, in one transaction
+ * (plenum optimize); *terms and *rows say how many terms and segment rows.
+ */
+const struct pl_error *pl_db_optimize(struct pl_db *, int64_t *terms,
+    int64_t *rows);
+
 /* Queries answered as tables. */
 
 struct pl_docfilter {
@@ -162,21 +184,33 @@ const struct pl_error *pl_db_info(struct pl_db *, struct pl_table *out);
  * Reading the index (for lib/query.c and the analysis modules).
  */
 
-/* One document's metadata, as the query layer keeps it in memory. */
-struct pl_docrow {
-	int64_t		 id;		/* doc.id */
-	int64_t		 day;
-	int		 prec;		/* enum pl_precision */
-	int64_t		 tokens;
-	const char	*ext_id;	/* borrowed: valid during the callback */
-	const char	*source;
-	const char	*title;
+/* One document's figures, from the compact doc_meta blocks. */
+struct pl_docfig {
+	uint32_t	 id;		/* doc.id */
+	int32_t		 day;
+	uint32_t	 tokens, sentences;
+	uint32_t	 source, lang;	/* label ids: index into labels */
+	uint8_t		 prec;		/* enum pl_precision */
 };
 
-/* Calls fn for every document in id order; stops at fn's first error. */
-const struct pl_error *pl_db_each_doc(struct pl_db *,
-    const struct pl_error *(*fn)(void *, const struct pl_docrow *),
-    void *arg);
+struct pl_docfigs {
+	struct pl_docfig *v;		/* in id order */
+	size_t		 n;
+	char		**labels;	/* by label id; NULL where unused */
+	size_t		 nlabels;
+};
+
+/*
+ * Every document's figures, read in one go (about 9 bytes a document),
+ * not one row per document.  Release with pl_docfigs_release().
+ */
+const struct pl_error *pl_db_docfigs(struct pl_db *, struct pl_docfigs *);
+void pl_docfigs_release(struct pl_docfigs *);
+
+/* A document's id from the input and title, as strings the caller frees;
+ * either out pointer may be NULL. */
+const struct pl_error *pl_db_doc_names(struct pl_db *, int64_t doc,
+    char **ext_id, char **title);
 
 /*
  * The posting list of a term (normalised text, n-gram words joined by one
@@ -195,6 +229,21 @@ const struct pl_error *pl_db_each_term(struct pl_db *, const char *prefix,
     int n, int64_t min_cf,
     const struct pl_error *(*fn)(void *, const char *text, int n,
     int64_t cf, int64_t df, const unsigned char *post, size_t len),
+    void *arg);
+
+/* Inside pl_db_each_term's callback: the term's id (term.id). */
+int64_t pl_db_each_term_id(const struct pl_db *);
+
+/* A document row as plenum export writes it (borrowed during the call). */
+struct pl_docout {
+	int64_t		 id, tokens;
+	const char	*ext_id, *date, *source, *title, *lang;
+	const char	*meta;		/* JSON object, or NULL */
+};
+
+/* Calls fn for every document in id order (a scan of the doc table). */
+const struct pl_error *pl_db_each_doc_out(struct pl_db *,
+    const struct pl_error *(*fn)(void *, const struct pl_docout *),
     void *arg);
 
 /* The id of a word (n = 1), or 0 if the corpus does not have it. */

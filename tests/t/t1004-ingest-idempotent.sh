@@ -10,8 +10,12 @@ PYTHONUTF8=1
 export PYTHONUTF8
 
 # terms DB: the term statistics, in a stable order.
+# (cf and df: the base row's plus its segments', docs/SCHEMA.md)
 terms() {
-	sqlite3 "$1" "SELECT text, n, cf, df FROM term ORDER BY text"
+	sqlite3 "$1" "SELECT text, n, cf + coalesce((SELECT sum(cf) FROM
+	    term_seg s WHERE s.text = t.text), 0), df + coalesce((SELECT
+	    sum(df) FROM term_seg s WHERE s.text = t.text), 0) FROM term t
+	    ORDER BY text"
 }
 
 # postings DB: every term's posting list decoded by python (varint pairs of
@@ -30,19 +34,31 @@ postings() {
 	            yield v
 	            v = shift = 0
 	    assert shift == 0, "truncated varint"
+	segs = {}
+	for text, blob, cf, df in db.execute(
+	        "SELECT text, postings, cf, df FROM term_seg ORDER BY seg"):
+	    segs.setdefault(text, []).append((blob, cf, df))
 	for text, blob, cf, df in db.execute(
 	        "SELECT text, postings, cf, df FROM term ORDER BY text"):
-	    nums = list(varints(blob))
-	    assert len(nums) % 2 == 0, text
-	    doc = 0
 	    rows = []
-	    for d, c in zip(nums[0::2], nums[1::2]):
-	        assert d > 0 or not rows, (text, "doc ids not increasing")
-	        doc += d
-	        rows.append((ext[doc], c))
+	    last = 0
+	    # the base row, then its segments: each list's first gap is from 0
+	    for b, c1, d1 in [(blob, cf, df)] + segs.pop(text, []):
+	        nums = list(varints(b))
+	        assert len(nums) % 2 == 0, text
+	        doc = 0
+	        for d, c in zip(nums[0::2], nums[1::2]):
+	            doc += d
+	            assert doc > last, (text, "doc ids not increasing")
+	            last = doc
+	            rows.append((ext[doc], c))
+	        if b is not blob:
+	            cf += c1
+	            df += d1
 	    assert len(rows) == df, (text, rows, df)
 	    assert sum(c for _, c in rows) == cf, (text, rows, cf)
 	    print(text + "\t" + " ".join("%s:%d" % r for r in sorted(rows)))
+	assert not segs, ("segments without a base row", segs)
 	EOF
 }
 
@@ -52,8 +68,9 @@ ndocs() {
 
 # Every token is counted once among the 1-grams.
 unigram_total() {
-	sqlite3 "$1" "SELECT (SELECT sum(cf) FROM term WHERE n = 1) =
-	    (SELECT sum(tokens) FROM doc)" >same &&
+	sqlite3 "$1" "SELECT (SELECT sum(cf) FROM term WHERE n = 1) +
+	    coalesce((SELECT sum(s.cf) FROM term_seg s JOIN term t USING (text)
+	    WHERE t.n = 1), 0) = (SELECT sum(tokens) FROM doc)" >same &&
 	echo 1 >one &&
 	test_cmp one same
 }

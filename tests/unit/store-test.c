@@ -21,28 +21,26 @@ static const char *
 term(const char *text)
 {
 	static char out[256];
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	int n, i;
+	struct pl_db *db;
+	unsigned char *p = NULL;
+	size_t len = 0, i;
+	int64_t cf, df;
+	int n;
 
+	/* The term's list as queries see it: the base row and its segments
+	 * (docs/STORAGE.md). */
 	snprintf(out, sizeof(out), "none");
-	if (sqlite3_open_v2(dbpath, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	if (pl_db_open(dbpath, PL_DB_READ, &db) != NULL)
 		return "cannot open";
-	if (sqlite3_prepare_v2(h, "SELECT cf, df, postings FROM term WHERE "
-	    "text = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			const unsigned char *p = sqlite3_column_blob(st, 2);
-			n = snprintf(out, sizeof(out), "%lld %lld ",
-			    sqlite3_column_int64(st, 0),
-			    sqlite3_column_int64(st, 1));
-			for (i = 0; i < sqlite3_column_bytes(st, 2); i++)
-				n += snprintf(out + n, sizeof(out) - (size_t)n,
-				    "%02x", p[i]);
-		}
-		sqlite3_finalize(st);
+	if (pl_db_postings(db, text, &p, &len, &cf, &df) == NULL && p != NULL) {
+		n = snprintf(out, sizeof(out), "%lld %lld ", (long long)cf,
+		    (long long)df);
+		for (i = 0; i < len; i++)
+			n += snprintf(out + n, sizeof(out) - (size_t)n, "%02x",
+			    p[i]);
 	}
-	sqlite3_close(h);
+	free(p);
+	pl_db_close(db);
 	return out;
 }
 
