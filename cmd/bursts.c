@@ -18,7 +18,7 @@ static const char usage_str[] =
 	"                     [--s S] [--gamma G] [--states N] [--min-count N]\n"
 	"                     [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                     [--min-chars N] [--max-df F] [--top N] [--from DATE] [--to DATE]\n"
-	"                     [--source S ...] [--where K=V ...]\n"
+	"                     [--source S ...] [--where K=V ...] [--words]\n"
 	"                     [--format tsv|csv|json|jsonl] --all | TERM ...\n";
 
 int
@@ -36,6 +36,7 @@ cmd_bursts(int argc, char **argv)
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
 		CLI_VOCAB_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

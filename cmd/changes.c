@@ -17,7 +17,7 @@ static const char usage_str[] =
 	"usage: plenum changes [--db FILE] [--by day|week|month|quarter|year]\n"
 	"                      [--cost poisson|normal] [--penalty bic|aic|VALUE]\n"
 	"                      [--min-segment N] [--from DATE] [--to DATE]\n"
-	"                      [--source S ...] [--where K=V ...]\n"
+	"                      [--source S ...] [--where K=V ...] [--words]\n"
 	"                      [--format tsv|csv|json|jsonl] TERM ...\n";
 
 int
@@ -30,6 +30,7 @@ cmd_changes(int argc, char **argv)
 		{ "min-segment", required_argument,	NULL, 'm' },
 		{ "penalty",	required_argument,	NULL, 'p' },
 		CLI_FILTER_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

@@ -1177,6 +1177,39 @@ compute_spark(struct report *r)
 
 /* ---- 5. bursts and change points ----------------------------------- */
 
+/*
+ * The command lines of a bursts or changes table over the first n
+ * highlighted terms: the key terms with --words (as compute_bursts
+ * counts them), the watched ones without.
+ */
+static void
+method_terms(struct report *r, const char *cmd, const char *what, size_t n,
+    const char *to)
+{
+	struct args a;
+	size_t i;
+	int words, any;
+
+	for (words = 1; words >= 0; words--) {
+		for (any = 0, i = 0; i < n; i++)
+			if ((strcmp(r->hl[i].why, "watched") != 0) == words)
+				any = 1;
+		if (!any)
+			continue;
+		args_start(r, &a, cmd);
+		arg(&a, "--by");
+		arg(&a, pl_bucket_name(r->p.by));
+		arg(&a, "--to");
+		arg(&a, to);
+		if (words)
+			arg(&a, "--words");
+		for (i = 0; i < n; i++)
+			if ((strcmp(r->hl[i].why, "watched") != 0) == words)
+				arg(&a, r->hl[i].expr);
+		method_add(r, what, &a);
+	}
+}
+
 static void
 compute_bursts(struct report *r)
 {
@@ -1184,9 +1217,10 @@ compute_bursts(struct report *r)
 	struct pl_changes_opts co;
 	struct pl_table t;
 	struct pl_term **terms;
+	struct pl_term **own;
 	size_t n = r->nkey + r->nwatch, i, row;
-	struct args a;
 	char buf[11], from[11], to[11];
+	int saved;
 
 	date_iso(r->p.from, from);
 	date_iso(r->p.to, to);
@@ -1202,6 +1236,23 @@ compute_bursts(struct report *r)
 	if (n == 0 || r->p.nobase)
 		return;
 	terms = hl_terms(r, n);
+	/*
+	 * Key terms come from the index and the key-term table counts their
+	 * tokens, so bursts and change points count them as whole tokens
+	 * too (--words): the same numbers, read from the postings instead of
+	 * matching characters in every document of the history.  Watched
+	 * terms are counted as series counts them.
+	 */
+	own = xcalloc(n, sizeof(*own));
+	saved = r->c->match_words;
+	r->c->match_words = 1;
+	for (i = 0; i < n; i++)
+		if (strcmp(r->hl[i].why, "watched") != 0) {
+			fail_if(pl_term_parse(r->c, r->hl[i].expr, &own[i]),
+			    "term");
+			terms[i] = own[i];
+		}
+	r->c->match_words = saved;
 	pl_bursts_opts_defaults(&bo);
 	bo.by = r->p.by;
 	bo.filter = sub_filter(r, INT64_MIN, r->p.to);
@@ -1226,14 +1277,8 @@ compute_bursts(struct report *r)
 		set_r(&r->bursts, row, "weight", cnum(&t, i, "weight"));
 	}
 	pl_table_release(&t);
-	args_start(r, &a, "bursts");
-	arg(&a, "--by");
-	arg(&a, pl_bucket_name(r->p.by));
-	arg(&a, "--to");
-	arg(&a, to);
-	add_terms(&a, r, n);
-	method_add(r, "data/bursts.tsv (the bursts whose days overlap the "
-	    "period)", &a);
+	method_terms(r, "bursts", "data/bursts.tsv (the bursts whose days "
+	    "overlap the period)", n, to);
 
 	pl_changes_opts_defaults(&co);
 	co.by = r->p.by;
@@ -1256,14 +1301,11 @@ compute_bursts(struct report *r)
 		set_i(&r->changes, row, "count", (int64_t)cnum(&t, i, "count"));
 	}
 	pl_table_release(&t);
-	args_start(r, &a, "changes");
-	arg(&a, "--by");
-	arg(&a, pl_bucket_name(r->p.by));
-	arg(&a, "--to");
-	arg(&a, to);
-	add_terms(&a, r, n);
-	method_add(r, "data/changes.tsv (the change points from the start "
-	    "of the baseline to the end of the period)", &a);
+	method_terms(r, "changes", "data/changes.tsv (the change points "
+	    "from the start of the baseline to the end of the period)", n, to);
+	for (i = 0; i < n; i++)
+		pl_term_free(own[i]);
+	free(own);
 	free(terms);
 }
 
