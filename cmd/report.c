@@ -1830,14 +1830,17 @@ static void
 sec_key(struct report *r)
 {
 	const char *noun = period_noun(r->p.by);
+	/* the same rule as the key-term screen (five reports or more) */
+	int single = cnum(&r->glance, 0, "period") >= 5;
 
 	fprintf(r->out, "<p>Words and two-word phrases used more (rising) or "
 	    "less (falling) this %s than in the %d %ss before, by "
 	    "log-likelihood G&sup2;, kept when the Benjamini-Hochberg q is at "
-	    "most %g. Terms with a number (mostly dates) and terms used in a "
-	    "single report are left out; the full lists are in the "
-	    "commands under Method. Each term links to its lines.</p>\n",
-	    noun, r->p.nbase, noun, MAX_Q);
+	    "most %g. Terms with a number (mostly dates)%s are left out; "
+	    "the full lists are in the commands under Method. Each term "
+	    "links to its lines.</p>\n",
+	    noun, r->p.nbase, noun, MAX_Q, single ? " and terms used in a "
+	    "single report of the period" : "");
 	if (r->p.nobase) {
 		fprintf(r->out, "<p class=\"none\">Not computed: no reports "
 		    "before this %s to compare with.</p>\n", noun);
