@@ -798,8 +798,8 @@ pl_matcher_candidates(struct pl_matcher *m, const struct pl_docfilter *f,
 static int
 in_set(const struct malt *a, int64_t id)
 {
-	return bsearch(&id, a->set, a->nset, sizeof(*a->set), cmp_i64) !=
-	    NULL;
+	return a->nset > 0 && bsearch(&id, a->set, a->nset,
+	    sizeof(*a->set), cmp_i64) != NULL;
 }
 
 /* First token ending after byte off (tokens are in text order). */
