@@ -146,8 +146,9 @@ test_expect_success 'kill -9 during the first ingest into a new database' '
 	test $(wc -c <fresh.db) -gt 1000000 &&
 	still_running $pid &&
 	kill9 $pid &&
-	mkdir copy &&
+	mkdir copy copy2 &&
 	cp fresh.db* copy/ &&
+	cp fresh.db* copy2/ &&
 	test_path_is_file copy/fresh.db-journal &&
 	small_corpus &&
 	plenum ingest -q --db fresh.db small.jsonl &&
@@ -161,6 +162,19 @@ test_expect_success 'after a killed first ingest, plenum info reports an empty d
 	test_expect_code 1 plenum info --db fresh.db >out 2>err &&
 	cat err &&
 	grep "^plenum info: fresh.db: empty database" err
+'
+
+# Every reader, not only info: docs used to read the rolled-back file as
+# "no such table: doc".
+test_expect_success 'after a killed first ingest, every reader says empty database' '
+	cd copy2 &&
+	for c in "docs" "freq" "series rates" "kwic rates" "query rates" \
+	    "trends" "export out"; do
+		test_expect_code 1 plenum $c --db fresh.db >out 2>err &&
+		cat err &&
+		grep "^plenum ${c%% *}: fresh.db: empty database (nothing was ever ingested)\$" err &&
+		test ! -s out || return 1
+	done
 '
 
 # A file-size limit makes writes fail with EFBIG, like a full disk;
