@@ -275,7 +275,7 @@ open_handle(struct pl_db *db, const char *name, int oflags)
 	return db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
-/* Whether PATH followed by SUFFIX is a file that is not empty. */
+/* Whether PATH followed by SUFFIX is a regular file, not empty. */
 static int
 side_file(const char *path, const char *suffix)
 {
@@ -285,7 +285,7 @@ side_file(const char *path, const char *suffix)
 
 	if ((name = g_strconcat(path, suffix, NULL)) == NULL)
 		return 0;
-	r = stat(name, &sb) == 0 && sb.st_size > 0;
+	r = stat(name, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
 	g_free(name);
 	return r;
 }

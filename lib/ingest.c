@@ -1570,13 +1570,21 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 		goto done;
 	if ((err = db_exec(db, "COMMIT")) != NULL)
 		goto done;
+	/*
+	 * Committed: the point of no return.  Nothing after this may report
+	 * the ingest failed (the caller would remove a new file).  A failed
+	 * switch back to WAL leaves a good database in rollback-journal
+	 * mode; the next writer's open switches it (pl_db_open).
+	 */
 	db->segs = -1;
-	if (in->fresh && (err = db_exec(db, "PRAGMA journal_mode = WAL")) != NULL)
-		goto done;
 	if (stats) {
 		*stats = in->stats;
 		stats->flushes = in->flushes;
+		stats->no_wal = 0;
 	}
+	if (in->fresh && sqlite3_exec(db->h, "PRAGMA journal_mode = WAL",
+	    NULL, NULL, NULL) != SQLITE_OK && stats)
+		stats->no_wal = 1;
 done:
 	if (err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);

@@ -87,6 +87,9 @@ struct pl_ingest_stats {
 	uint64_t	 flushes;	/* times the index was written out to
 					   stay within the memory budget,
 					   the final write included */
+	int		 no_wal;	/* committed, but the switch to WAL
+					   mode failed (the next writer
+					   tries again) */
 };
 
 /* Starts an ingest (BEGIN IMMEDIATE).  The database is locked until

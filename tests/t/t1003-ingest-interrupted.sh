@@ -203,4 +203,35 @@ test_expect_success 'a full disk (ulimit -f) on a new database leaves no file' '
 	test_path_is_missing full.db-wal
 '
 
+# The first ingest switches the file back to WAL after COMMIT; when that
+# fails (here f.db-wal is made a directory while the load runs, so SQLite
+# cannot create the -wal), the ingest is committed and must say so: it
+# used to exit 1 and, the file being new, remove the committed database.
+test_expect_success 'a failed switch to WAL after the first commit is not a failed ingest' '
+	small_corpus &&
+	head -n 2 small.jsonl >two.jsonl &&
+	tail -n 1 small.jsonl >one.jsonl &&
+	{
+		head -n 1 two.jsonl &&
+		i=0 &&
+		while test $i -lt 100 && ! test -e late.db-journal; do
+			sleep 0.1
+			i=$((i + 1))
+		done &&
+		mkdir late.db-wal &&
+		tail -n 1 two.jsonl
+	} | plenum ingest --db late.db - 2>err &&
+	cat err &&
+	grep "^plenum ingest: late.db: added 2, " err &&
+	grep "^plenum ingest: late.db: warning: committed, but switching the database back to WAL mode failed" err &&
+	plenum info --db late.db >info &&
+	grep "^corpus	total	2	10	\$" info &&
+	test "$(od -An -tu1 -j18 -N2 late.db | tr -d " ")" = 11 &&
+	rmdir late.db-wal &&
+	plenum ingest -q --db late.db one.jsonl &&
+	test "$(od -An -tu1 -j18 -N2 late.db | tr -d " ")" = 22 &&
+	plenum info --db late.db >info &&
+	grep "^corpus	total	3	15	\$" info
+'
+
 test_done
