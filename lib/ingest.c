@@ -19,6 +19,7 @@
 #include "segment.h"
 #include "extern.h"
 #include "db-int.h"
+#include "fault.h"
 
 static int
 same_text(const char *a, const char *b)
@@ -1122,8 +1123,9 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		sqlite3_reset(in->st_by_hash);
 	/* Tokenize before touching the database, so bad text changes nothing. */
 	if (given == NULL) {
-		if ((err = pl_tokenize(in->tk, d->text, d->textlen,
-		    &in->toks)) != NULL) {
+		if ((err = fault_text(d->text, d->textlen) ? pl_error_nomem() :
+		    pl_tokenize(in->tk, d->text, d->textlen, &in->toks)) !=
+		    NULL) {
 			err = pl_error_wrap(err, "field 'text'");
 			goto done;
 		}
