@@ -1,7 +1,9 @@
 /*
  * fault.c - fault injection for the unit tests (fault.h).
  */
+#include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fault.h"
@@ -12,13 +14,30 @@ static const char *_Atomic text_marker;
 void
 fault_alloc_after(long n)
 {
+	(void)fault_alloc();	/* the environment first, then n */
 	atomic_store(&alloc_left, n > 0 ? n : 0);
+}
+
+/* PL_TEST_FAIL_ALLOC=N in the environment: the N-th allocation of a
+ * table or plot fails, for end-to-end tests of the sticky status. */
+static void
+from_env(void)
+{
+	const char *s = getenv("PL_TEST_FAIL_ALLOC");
+	long n;
+
+	if (s != NULL && (n = strtol(s, NULL, 10)) > 0)
+		atomic_store(&alloc_left, n);
 }
 
 int
 fault_alloc(void)
 {
-	long n = atomic_load_explicit(&alloc_left, memory_order_relaxed);
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	long n;
+
+	pthread_once(&once, from_env);
+	n = atomic_load_explicit(&alloc_left, memory_order_relaxed);
 
 	while (n > 0) {
 		if (atomic_compare_exchange_weak(&alloc_left, &n, n - 1))

@@ -6,6 +6,8 @@
  *	fault_alloc_after(n)	the n-th fault_alloc() from now (n = 1: the
  *				next) says "fail", once; 0 turns it off
  *	fault_alloc()		1 when the allocation at this site is to fail
+ *				(PL_TEST_FAIL_ALLOC=N in the environment sets
+ *				n at the first call, for end-to-end tests)
  *	fault_text_nomem(s)	tokenizing a document whose text contains s
  *				fails with "out of memory" (in a worker or
  *				not: the same document either way); NULL off

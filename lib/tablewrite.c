@@ -304,6 +304,9 @@ pl_table_write(const struct pl_table *t, FILE *fp, enum pl_format fmt)
 	struct wr w;
 	size_t r;
 
+	/* A setter failed (out of memory, say): write nothing. */
+	if ((err = pl_table_status(t)) != NULL)
+		return err;
 	w.fp = fp;
 	w.failed = 0;
 	w.errnum = 0;
