@@ -407,6 +407,14 @@ read_delimited(FILE *fp, struct raw *raw, int csv)
 				    raw->name, start, err->msg);
 			goto done;
 		}
+		/* A header of one empty name would be written as a blank
+		 * line, which is no header (records.h): refused here too. */
+		if (nrec == 0 && rec.n == 1 && (rec.f[0] == NULL ||
+		    rec.f[0][0] == '\0')) {
+			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: the header "
+			    "names no column", raw->name, start);
+			goto done;
+		}
 		if (nrec++ == 0) {
 			err = raw_header(raw, &rec, ":", start);
 			sc.nfields = raw->ncols;
