@@ -407,3 +407,46 @@ pl_report_numeric_term(const char *t)
 		t = e + 1;
 	}
 }
+
+int
+pl_report_lang_parse(const char *s)
+{
+	if (strcmp(s, "zh") == 0 || strncmp(s, "zh-", 3) == 0 ||
+	    strncmp(s, "zh_", 3) == 0)
+		return PL_REPORT_ZH;
+	if (strcmp(s, "en") == 0 || strcmp(s, "auto") == 0)
+		return PL_REPORT_EN;
+	return -1;
+}
+
+char *
+pl_quote_args(const char *prog, int argc, char *const *argv)
+{
+	size_t n = 16, i, k = 0;
+	char *s;
+
+	for (i = 0; i < (size_t)argc; i++)
+		n += strlen(argv[i]) * 4 + 3;
+	n += strlen(prog);
+	if ((s = malloc(n)) == NULL)
+		return NULL;
+	k += (size_t)snprintf(s, n, "%s", prog);
+	for (i = 0; i < (size_t)argc; i++) {
+		const char *a = argv[i];
+		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
+		s[k++] = ' ';
+		if (q)
+			s[k++] = '\'';
+		for (; *a; a++) {
+			if (*a == '\'' && q) {
+				memcpy(s + k, "'\\''", 4);
+				k += 4;
+			} else
+				s[k++] = *a;
+		}
+		if (q)
+			s[k++] = '\'';
+	}
+	s[k] = '\0';
+	return s;
+}
