@@ -31,7 +31,8 @@
 static const char usage_str[] =
 	"usage: plenum report [--db FILE] [--period week|month|quarter|year]\n"
 	"                     [--at PERIOD] [--baseline N] [--watch FILE]\n"
-	"                     [--source S ...] [--where K=V ...] [-v] -o DIR\n";
+	"                     [--lang auto|en|zh] [--source S ...]\n"
+	"                     [--where K=V ...] [-v] -o DIR\n";
 
 static int	 verbose;	/* -v: timings on stderr */
 static double	 t0;
@@ -229,6 +230,7 @@ cmd_report(int argc, char **argv)
 		{ "baseline",	required_argument,	NULL, 'B' },
 		{ "db",		required_argument,	NULL, 'd' },
 		{ "help",	no_argument,		NULL, 'h' },
+		{ "lang",	required_argument,	NULL, 'l' },
 		{ "output",	required_argument,	NULL, 'o' },
 		{ "period",	required_argument,	NULL, 'p' },
 		{ "source",	required_argument,	NULL, CLI_OPT_SOURCE },
@@ -242,7 +244,7 @@ cmd_report(int argc, char **argv)
 	struct pl_db *db = NULL;
 	struct pl_docfilter filter, lf;
 	const struct pl_error *err;
-	const char *dbopt = NULL, *at = NULL, *out = NULL;
+	const char *dbopt = NULL, *at = NULL, *out = NULL, *langopt = NULL;
 	char lang[16], bl[16], **srcargs, **av, *cmdline = NULL;
 	char *wtext = NULL, **wlines = NULL, *path;
 	int ch, by = -1, i, rc = 1, nsrc = 0, nbase = 8, nav = 0, nw = 0;
@@ -274,6 +276,15 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'h':
 			cli_usage(usage_str, 0);
+		case 'l':
+			if (pl_report_lang_parse(optarg) == -1) {
+				cli_warnx("--lang: expected auto, en or zh, got "
+				    "'%s'", optarg);
+				rc = 2;
+				goto done;
+			}
+			langopt = strcmp(optarg, "auto") == 0 ? NULL : optarg;
+			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -331,8 +342,11 @@ cmd_report(int argc, char **argv)
 	lf.to = r.p.to;
 	lf.limit = 0;
 	fail_if(pl_report_lang(db, &lf, lang));
-	r.zh = strcmp(lang, "zh") == 0;
-	r.lang = PL_REPORT_EN;
+	/* The page speaks the corpus's language unless --lang says. */
+	r.lang = (enum pl_report_lang)pl_report_lang_parse(langopt != NULL ?
+	    langopt : lang);
+	if ((int)r.lang == -1)
+		r.lang = PL_REPORT_EN;
 	if (r.watchfile != NULL) {
 		if ((wtext = cli_read_file(r.watchfile, NULL)) == NULL)
 			goto done;
@@ -361,6 +375,10 @@ cmd_report(int argc, char **argv)
 	if (r.watchfile != NULL) {
 		av[nav++] = (char *)"--watch";
 		av[nav++] = (char *)r.watchfile;
+	}
+	if (langopt != NULL) {
+		av[nav++] = (char *)"--lang";
+		av[nav++] = (char *)langopt;
 	}
 	for (i = 0; i < nsrc; i++)
 		av[nav++] = srcargs[i];

@@ -30,6 +30,9 @@
 /* Up to this many phrases that entered, and as many that left, a pair. */
 #define CHG_PHRASES	10
 
+/* The fixed text is Chinese. */
+#define REPORT_ZH(r)	((r)->lang == PL_REPORT_ZH)
+
 /* English weekday abbreviations, Monday first (data/glance-days.tsv). */
 extern const char *const report_wd_en[7];
 

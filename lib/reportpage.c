@@ -29,7 +29,8 @@ struct page {
 };
 
 /* The fixed text in the page's language. */
-#define L(w, en, zh)	((w)->r->lang == PL_REPORT_ZH ? (zh) : (en))
+#define ZH(w)		REPORT_ZH((w)->r)
+#define L(w, en, zh)	(ZH(w) ? (zh) : (en))
 
 static void
 date_iso(int64_t d, char buf[11])
@@ -55,9 +56,9 @@ pl_report_date(const struct pl_report *r, int64_t d, int year, char *buf,
 	int y, m, dd;
 
 	pl_civil_from_days(d, &y, &m, &dd);
-	if (r->zh && year)
+	if (REPORT_ZH(r) && year)
 		snprintf(buf, n, "%d年%d月%d日", y, m, dd);
-	else if (r->zh)
+	else if (REPORT_ZH(r))
 		snprintf(buf, n, "%d月%d日", m, dd);
 	else if (year)
 		snprintf(buf, n, "%d %s %d", dd, mon_en[m - 1], y);
@@ -72,7 +73,7 @@ weekday(const struct pl_report *r, int64_t d)
 
 	if (w < 0 || w > 6)
 		return "";
-	return r->zh ? wd_zh[w] : report_wd_en[w];
+	return REPORT_ZH(r) ? wd_zh[w] : report_wd_en[w];
 }
 
 /* The period in words: "Week 44, 2022: 31 Oct to 6 Nov 2022". */
@@ -89,19 +90,19 @@ period_human(const struct pl_report *r, enum pl_bucket by, int64_t from,
 	switch (by) {
 	case PL_BUCKET_WEEK:
 		pl_iso_week(from, &iy, &w);
-		if (r->zh)
+		if (REPORT_ZH(r))
 			snprintf(buf, n, "%d年第%d周（%s至%s）", iy, w, a, b);
 		else
 			snprintf(buf, n, "Week %d of %d (%s to %s)", w, iy, a, b);
 		break;
 	case PL_BUCKET_MONTH:
-		if (r->zh)
+		if (REPORT_ZH(r))
 			snprintf(buf, n, "%d年%d月", y, m);
 		else
 			snprintf(buf, n, "%s %d", month_en[m - 1], y);
 		break;
 	case PL_BUCKET_QUARTER:
-		if (r->zh)
+		if (REPORT_ZH(r))
 			snprintf(buf, n, "%d年第%d季度（%s至%s）", y, (m + 2) / 3,
 			    a, b);
 		else
@@ -109,21 +110,35 @@ period_human(const struct pl_report *r, enum pl_bucket by, int64_t from,
 			    b);
 		break;
 	default:
-		snprintf(buf, n, r->zh ? "%d年" : "%d", y);
+		snprintf(buf, n, REPORT_ZH(r) ? "%d年" : "%d", y);
 	}
 }
 
 const char *
 pl_report_noun(const struct pl_report *r, enum pl_bucket by)
 {
-	(void)r;
+	if (REPORT_ZH(r))
+		return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ?
+		    "月" : by == PL_BUCKET_QUARTER ? "季度" : "年";
 	return by == PL_BUCKET_WEEK ? "week" : by == PL_BUCKET_MONTH ? "month" :
 	    by == PL_BUCKET_QUARTER ? "quarter" : "year";
 }
 
+/* A number of periods in Chinese: 8 周, 8 个月, 8 个季度, 8 年. */
 static const char *
-review_name(enum pl_bucket by)
+zh_count_noun(enum pl_bucket by)
 {
+	return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ? "个月" :
+	    by == PL_BUCKET_QUARTER ? "个季度" : "年";
+}
+
+static const char *
+review_name(const struct pl_report *r, enum pl_bucket by)
+{
+	if (REPORT_ZH(r))
+		return by == PL_BUCKET_WEEK ? "周度回顾" : by ==
+		    PL_BUCKET_MONTH ? "月度回顾" : by == PL_BUCKET_QUARTER ?
+		    "季度回顾" : "年度回顾";
 	return by == PL_BUCKET_WEEK ? "Weekly review" : by == PL_BUCKET_MONTH ?
 	    "Monthly review" : by == PL_BUCKET_QUARTER ? "Quarterly review" :
 	    "Yearly review";
@@ -313,7 +328,30 @@ sec_glance(struct page *w)
 	const char *noun = pl_report_noun(r, r->p.by);
 	int daily = pl_table_col(&r->days, "weekday") >= 0;
 
-	if (r->p.nobase) {
+	if (ZH(w)) {
+		put(w, "<p class=\"summary\">本");
+		fprintf(w->out, "%s共 <strong>", noun);
+		put_int(w, cnum(g, 0, "period"));
+		put(w, "</strong> 篇报告、<strong>");
+		put_int(w, cnum(g, 1, "period"));
+		put(w, "</strong> 词次，");
+		if (r->p.nobase)
+			fprintf(w->out, "分布在 %d 天；此前没有报告。</p>\n",
+			    r->p.days);
+		else {
+			fprintf(w->out, "此前 %d %s的中位数为每%s ", r->p.nbase,
+			    zh_count_noun(r->p.by), noun);
+			put_int(w, cnum(g, 0, "baseline_median"));
+			put(w, " 篇（");
+			put_int(w, cnum(g, 0, "baseline_min"));
+			put(w, " 至 ");
+			put_int(w, cnum(g, 0, "baseline_max"));
+			put(w, " 篇）、");
+			put_int(w, cnum(g, 1, "baseline_median"));
+			fprintf(w->out, " 词次。有报告的天数：%d（中位数 %g）。"
+			    "</p>\n", r->p.days, r->p.base_days);
+		}
+	} else if (r->p.nobase) {
 		fprintf(w->out, "<p class=\"summary\"><strong>");
 		put_int(w, cnum(g, 0, "period"));
 		fprintf(w->out, "</strong> reports and <strong>");
@@ -322,27 +360,33 @@ sec_glance(struct page *w)
 		    "reports before it.</p>\n", noun, r->p.days,
 		    r->p.days == 1 ? "" : "s");
 	} else {
-	fprintf(w->out, "<p class=\"summary\"><strong>");
-	put_int(w, cnum(g, 0, "period"));
-	fprintf(w->out, "</strong> reports and <strong>");
-	put_int(w, cnum(g, 1, "period"));
-	fprintf(w->out, "</strong> tokens this %s, against a median of ", noun);
-	put_int(w, cnum(g, 0, "baseline_median"));
-	put(w, " reports (");
-	put_int(w, cnum(g, 0, "baseline_min"));
-	put(w, " to ");
-	put_int(w, cnum(g, 0, "baseline_max"));
-	put(w, ") and ");
-	put_int(w, cnum(g, 1, "baseline_median"));
-	fprintf(w->out, " tokens per %s over the %d %ss before. Reports "
-	    "on %d day%s (median %g).</p>\n", noun, r->p.nbase, noun,
-	    r->p.days, r->p.days == 1 ? "" : "s", r->p.base_days);
+		fprintf(w->out, "<p class=\"summary\"><strong>");
+		put_int(w, cnum(g, 0, "period"));
+		fprintf(w->out, "</strong> reports and <strong>");
+		put_int(w, cnum(g, 1, "period"));
+		fprintf(w->out, "</strong> tokens this %s, against a median "
+		    "of ", noun);
+		put_int(w, cnum(g, 0, "baseline_median"));
+		put(w, " reports (");
+		put_int(w, cnum(g, 0, "baseline_min"));
+		put(w, " to ");
+		put_int(w, cnum(g, 0, "baseline_max"));
+		put(w, ") and ");
+		put_int(w, cnum(g, 1, "baseline_median"));
+		fprintf(w->out, " tokens per %s over the %d %ss before. "
+		    "Reports on %d day%s (median %g).</p>\n", noun,
+		    r->p.nbase, noun, r->p.days, r->p.days == 1 ? "" : "s",
+		    r->p.base_days);
 	}
 	if (r->has_volume)
-		put_img(w, "volume", "Reports per period", 1000);
-	put(w, "<div class=\"cols\">\n<table><caption>By source</caption>"
-	    "<thead><tr><th>source</th><th>reports</th><th>tokens</th>"
-	    "<th>baseline median</th></tr></thead><tbody>\n");
+		put_img(w, "volume", L(w, "Reports per period", "每期报告数"),
+		    1000);
+	put(w, L(w, "<div class=\"cols\">\n<table><caption>By source"
+	    "</caption><thead><tr><th>source</th><th>reports</th>"
+	    "<th>tokens</th><th>baseline median</th></tr></thead><tbody>\n",
+	    "<div class=\"cols\">\n<table><caption>按来源</caption>"
+	    "<thead><tr><th>来源</th><th>报告</th><th>词次</th>"
+	    "<th>基线中位数</th></tr></thead><tbody>\n"));
 	for (i = 0; i < r->sources.nrows; i++) {
 		put(w, "<tr><td>");
 		text(w, cstr(&r->sources, i, "source"));
@@ -354,10 +398,16 @@ sec_glance(struct page *w)
 		put_real(w, cnum(&r->sources, i, "baseline_median"), 1, 0);
 		put(w, "</td></tr>\n");
 	}
-	fprintf(w->out, "</tbody></table>\n<table><caption>By %s</caption>"
-	    "<thead><tr><th>%s</th><th>reports</th><th>tokens</th></tr>"
-	    "</thead><tbody>\n", daily ? "day" : "month", daily ? "day" :
-	    "month");
+	if (ZH(w))
+		fprintf(w->out, "</tbody></table>\n<table><caption>按%s"
+		    "</caption><thead><tr><th>%s</th><th>报告</th><th>词次"
+		    "</th></tr></thead><tbody>\n", daily ? "日" : "月",
+		    daily ? "日期" : "月份");
+	else
+		fprintf(w->out, "</tbody></table>\n<table><caption>By %s"
+		    "</caption><thead><tr><th>%s</th><th>reports</th>"
+		    "<th>tokens</th></tr></thead><tbody>\n", daily ? "day" :
+		    "month", daily ? "day" : "month");
 	for (i = 0; i < r->days.nrows; i++) {
 		const struct pl_cell *dc = cell(&r->days, i, "documents");
 		int none = dc->null || dc->v.i == 0;
@@ -376,9 +426,11 @@ sec_glance(struct page *w)
 			text(w, mh);
 		}
 		if (dc->null)
-			put(w, "</td><td colspan=\"2\">after the data ends");
+			put(w, L(w, "</td><td colspan=\"2\">after the data ends",
+			    "</td><td colspan=\"2\">数据截止之后"));
 		else if (none)
-			put(w, "</td><td colspan=\"2\">no reports");
+			put(w, L(w, "</td><td colspan=\"2\">no reports",
+			    "</td><td colspan=\"2\">无报告"));
 		else {
 			put(w, "</td><td class=\"n\">");
 			put_int(w, (double)dc->v.i);
@@ -390,9 +442,12 @@ sec_glance(struct page *w)
 	put(w, "</tbody></table>\n</div>\n");
 	if (r->reports.nrows == 0)
 		return;
-	put(w, "<table><caption>The reports of the period</caption><thead>"
-	    "<tr><th>date</th><th>source</th><th>title</th><th>tokens</th>"
-	    "<th>id</th></tr></thead><tbody>\n");
+	put(w, L(w, "<table><caption>The reports of the period</caption>"
+	    "<thead><tr><th>date</th><th>source</th><th>title</th>"
+	    "<th>tokens</th><th>id</th></tr></thead><tbody>\n",
+	    "<table><caption>本期报告</caption><thead><tr><th>日期</th>"
+	    "<th>来源</th><th>标题</th><th>词次</th><th>编号</th></tr>"
+	    "</thead><tbody>\n"));
 	for (i = 0; i < r->reports.nrows; i++) {
 		put(w, "<tr><td>");
 		put_date(w, cstr(&r->reports, i, "date"));
@@ -418,6 +473,24 @@ key_table(struct page *w, const char *dir)
 
 	for (i = 0; i < r->key.nrows; i++)
 		any |= strcmp(cstr(&r->key, i, "direction"), dir) == 0;
+	if (ZH(w)) {
+		fprintf(w->out, "<h3>%s</h3>\n", *dir == 'r' ? "上升" : "下降");
+		if (!any) {
+			fprintf(w->out, "<p class=\"none\">没有 q &le; %g 的%s"
+			    "词语（至少出现 5 次的词和短语）。</p>\n", MAX_Q,
+			    *dir == 'r' ? "上升" : "下降");
+			return;
+		}
+		fprintf(w->out, "<table class=\"key\"><thead><tr><th>词语"
+		    "</th><th title=\"本%s出现次数\">次数</th><th title=\""
+		    "本%s使用它的报告数\">报告</th><th>每万词次</th>"
+		    "<th>基线每万词次</th><th title=\"频率比的以 2 为底的对数"
+		    "\">对数比</th><th title=\"对数似然\">G&sup2;</th>"
+		    "<th title=\"Benjamini-Hochberg\">q</th><th>最近 %zu %s"
+		    "</th></tr></thead><tbody>\n", pl_report_noun(r, r->p.by),
+		    pl_report_noun(r, r->p.by), r->nwin,
+		    zh_count_noun(r->p.by));
+	} else {
 	fprintf(w->out, "<h3>%s</h3>\n", *dir == 'r' ? "Rising" : "Falling");
 	if (!any) {
 		fprintf(w->out, "<p class=\"none\">No %s term at q &le; %g "
@@ -433,6 +506,7 @@ key_table(struct page *w, const char *dir)
 	    "<th title=\"Benjamini-Hochberg\">q</th><th>last %zu %ss</th>"
 	    "</tr></thead><tbody>\n", pl_report_noun(r, r->p.by),
 	    pl_report_noun(r, r->p.by), r->nwin, pl_report_noun(r, r->p.by));
+	}
 	for (i = 0; i < r->key.nrows; i++) {
 		const char *term = cstr(&r->key, i, "term");
 		if (strcmp(cstr(&r->key, i, "direction"), dir) != 0)
@@ -468,23 +542,37 @@ sec_key(struct page *w)
 	/* the same rule as the key-term screen (five reports or more) */
 	int single = cnum(&r->glance, 0, "period") >= 5;
 
-	fprintf(w->out, "<p>Words and two-word phrases used more (rising) or "
-	    "less (falling) this %s than in the %d %ss before, by "
-	    "log-likelihood G&sup2;, kept when the Benjamini-Hochberg q is at "
-	    "most %g. Terms with a number (mostly dates)%s are left out; "
-	    "the full lists are in the commands under Method. Each term "
-	    "links to its lines.</p>\n",
-	    noun, r->p.nbase, noun, MAX_Q, single ? " and terms used in a "
-	    "single report of the period" : "");
+	if (ZH(w))
+		fprintf(w->out, "<p>本%s比此前 %d %s用得更多（上升）或更少"
+		    "（下降）的词和双词短语，按对数似然 G&sup2; 排序，保留 "
+		    "Benjamini-Hochberg q 不超过 %g 的。含数字的词语（多为日期）"
+		    "%s不列出；完整列表见“方法”中的命令。每个词语链接到它的"
+		    "例句。</p>\n", noun, r->p.nbase, zh_count_noun(r->p.by),
+		    MAX_Q, single ? "和本期只在一篇报告中出现的词语" : "");
+	else
+		fprintf(w->out, "<p>Words and two-word phrases used more "
+		    "(rising) or less (falling) this %s than in the %d %ss "
+		    "before, by log-likelihood G&sup2;, kept when the "
+		    "Benjamini-Hochberg q is at most %g. Terms with a number "
+		    "(mostly dates)%s are left out; the full lists are in the "
+		    "commands under Method. Each term links to its lines.</p>\n",
+		    noun, r->p.nbase, noun, MAX_Q, single ? " and terms used "
+		    "in a single report of the period" : "");
 	if (r->p.nobase) {
-		fprintf(w->out, "<p class=\"none\">Not computed: no reports "
-		    "before this %s to compare with.</p>\n", noun);
+		if (ZH(w))
+			fprintf(w->out, "<p class=\"none\">未计算：本%s之前"
+			    "没有可比较的报告。</p>\n", noun);
+		else
+			fprintf(w->out, "<p class=\"none\">Not computed: no "
+			    "reports before this %s to compare with.</p>\n",
+			    noun);
 		return;
 	}
 	key_table(w, "rising");
 	key_table(w, "falling");
 	if (r->has_key)
-		put_img(w, "key", "Key terms by log ratio", 1000);
+		put_img(w, "key", L(w, "Key terms by log ratio",
+		    "关键词语（按对数比）"), 1000);
 }
 
 static void
@@ -495,22 +583,38 @@ sec_watch(struct page *w)
 	size_t i;
 
 	if (r->watchfile == NULL) {
-		put(w, "<p class=\"none\">No watch list. Pass <code>--watch "
-		    "FILE</code>: one term a line, as for <code>plenum series "
-		    "--terms</code> (<code>pandemic=covid|coronavirus</code> "
-		    "sums alternatives under a label).</p>\n");
+		put(w, L(w, "<p class=\"none\">No watch list. Pass <code>"
+		    "--watch FILE</code>: one term a line, as for <code>plenum "
+		    "series --terms</code> (<code>pandemic=covid|coronavirus"
+		    "</code> sums alternatives under a label).</p>\n",
+		    "<p class=\"none\">没有关注列表。用 <code>--watch FILE"
+		    "</code> 指定：每行一个词语，格式同 <code>plenum series "
+		    "--terms</code>（<code>防控=疫情防控|防疫</code> 把几种说法"
+		    "合计在一个标签下）。</p>\n"));
 		return;
 	}
-	fprintf(w->out, "<p>Mentions per 10,000 tokens this %s and the %s "
-	    "before; z is this %s against the mean and standard deviation "
-	    "of the %d %ss before it, and the percentile where it stands "
-	    "among every %s of the term's history with reports.</p>\n",
-	    noun, noun, noun, r->p.nbase, noun, noun);
-	fprintf(w->out, "<table class=\"watch\"><thead><tr><th>term</th>"
-	    "<th>count</th><th>this %s</th><th>%s before</th><th>change</th>"
-	    "<th>baseline mean</th><th>z</th><th>percentile</th>"
-	    "<th>last %zu %ss</th></tr></thead><tbody>\n", noun, noun,
-	    r->nwin, noun);
+	if (ZH(w)) {
+		fprintf(w->out, "<p>本%s和上一%s每万词次的提及数；z 是本%s相对"
+		    "此前 %d %s的均值和标准差的标准分，百分位是本%s在该词语"
+		    "所有有报告的各%s中的位置。</p>\n", noun, noun, noun,
+		    r->p.nbase, zh_count_noun(r->p.by), noun, noun);
+		fprintf(w->out, "<table class=\"watch\"><thead><tr><th>词语"
+		    "</th><th>次数</th><th>本%s</th><th>上%s</th><th>变化</th>"
+		    "<th>基线均值</th><th>z</th><th>百分位</th><th>最近 %zu %s"
+		    "</th></tr></thead><tbody>\n", noun, noun, r->nwin,
+		    zh_count_noun(r->p.by));
+	} else {
+		fprintf(w->out, "<p>Mentions per 10,000 tokens this %s and "
+		    "the %s before; z is this %s against the mean and standard "
+		    "deviation of the %d %ss before it, and the percentile "
+		    "where it stands among every %s of the term's history with "
+		    "reports.</p>\n", noun, noun, noun, r->p.nbase, noun, noun);
+		fprintf(w->out, "<table class=\"watch\"><thead><tr><th>term"
+		    "</th><th>count</th><th>this %s</th><th>%s before</th>"
+		    "<th>change</th><th>baseline mean</th><th>z</th>"
+		    "<th>percentile</th><th>last %zu %ss</th></tr></thead>"
+		    "<tbody>\n", noun, noun, r->nwin, noun);
+	}
 	for (i = 0; i < r->watch.nrows; i++) {
 		const char *term = cstr(&r->watch, i, "term");
 		put(w, "<tr><td>");
@@ -536,7 +640,8 @@ sec_watch(struct page *w)
 	}
 	put(w, "</tbody></table>\n");
 	if (r->has_watch)
-		put_img(w, "watch", "Watch list, small multiples", 1000);
+		put_img(w, "watch", L(w, "Watch list, small multiples",
+		    "关注列表，小多图"), 1000);
 }
 
 /* The first evidence line of a term, as a short quote. */
@@ -584,17 +689,29 @@ sec_new(struct page *w)
 	size_t i;
 	long e;
 
-	fprintf(w->out, "<p>Words and phrases that no report before this "
-	    "%s used, with at least %d uses%s; terms with a number left "
-	    "out.</p>\n", pl_report_noun(r, r->p.by), NEW_MIN,
-	    cnum(&r->glance, 0, "period") >= 5 ? " in at least 2 reports" : "");
+	if (ZH(w))
+		fprintf(w->out, "<p>本%s之前没有任何报告用过的词和短语，至少"
+		    "出现 %d 次%s；含数字的词语不列出。</p>\n",
+		    pl_report_noun(r, r->p.by), NEW_MIN,
+		    cnum(&r->glance, 0, "period") >= 5 ? "、至少见于 2 篇报告" :
+		    "");
+	else
+		fprintf(w->out, "<p>Words and phrases that no report before "
+		    "this %s used, with at least %d uses%s; terms with a number "
+		    "left out.</p>\n", pl_report_noun(r, r->p.by), NEW_MIN,
+		    cnum(&r->glance, 0, "period") >= 5 ? " in at least 2 "
+		    "reports" : "");
 	if (r->newt.nrows == 0) {
-		put(w, "<p class=\"none\">No new terms.</p>\n");
+		put(w, L(w, "<p class=\"none\">No new terms.</p>\n",
+		    "<p class=\"none\">没有新词语。</p>\n"));
 		return;
 	}
-	put(w, "<table class=\"new\"><thead><tr><th>term</th><th>count</th>"
-	    "<th>reports</th><th>first used</th><th>first line</th></tr>"
-	    "</thead><tbody>\n");
+	put(w, L(w, "<table class=\"new\"><thead><tr><th>term</th>"
+	    "<th>count</th><th>reports</th><th>first used</th>"
+	    "<th>first line</th></tr></thead><tbody>\n",
+	    "<table class=\"new\"><thead><tr><th>词语</th><th>次数</th>"
+	    "<th>报告</th><th>首次使用</th><th>首个例句</th></tr></thead>"
+	    "<tbody>\n"));
 	for (i = 0; i < r->newt.nrows; i++) {
 		const char *term = cstr(&r->newt, i, "term");
 		put(w, "<tr><td>");
@@ -622,25 +739,35 @@ sec_bursts(struct page *w)
 
 	for (n = 0; n < r->nhl && strcmp(r->hl[n].why, "new") != 0; n++)
 		;
-	fprintf(w->out, "<p>Among the %zu rising, falling and watched terms: "
-	    "Kleinberg bursts (a stretch of %ss at a higher rate) that "
-	    "overlap this %s, and PELT change points (a lasting shift in "
-	    "the rate) since the start of the baseline.</p>\n", n, noun,
-	    noun);
+	if (ZH(w))
+		fprintf(w->out, "<p>在 %zu 个上升、下降和关注的词语中：与本%s"
+		    "重叠的 Kleinberg 突发（频率较高的连续若干%s），以及基线"
+		    "开始以来的 PELT 变点（频率的持续变化）。</p>\n", n, noun,
+		    zh_count_noun(r->p.by));
+	else
+		fprintf(w->out, "<p>Among the %zu rising, falling and watched "
+		    "terms: Kleinberg bursts (a stretch of %ss at a higher "
+		    "rate) that overlap this %s, and PELT change points (a "
+		    "lasting shift in the rate) since the start of the "
+		    "baseline.</p>\n", n, noun, noun);
 	if (r->p.nobase) {
-		fprintf(w->out, "<p class=\"none\">Not computed: no reports "
-		    "before this %s.</p>\n", noun);
+		fprintf(w->out, L(w, "<p class=\"none\">Not computed: no "
+		    "reports before this %s.</p>\n", "<p class=\"none\">未计算"
+		    "：本%s之前没有报告。</p>\n"), noun);
 		return;
 	}
-	put(w, "<h3>Bursts</h3>\n");
+	put(w, L(w, "<h3>Bursts</h3>\n", "<h3>突发</h3>\n"));
 	if (r->bursts.nrows == 0)
-		fprintf(w->out, "<p class=\"none\">No burst overlaps %s.</p>\n",
-		    r->p.label);
+		fprintf(w->out, L(w, "<p class=\"none\">No burst overlaps "
+		    "%s.</p>\n", "<p class=\"none\">没有与 %s 重叠的突发。"
+		    "</p>\n"), r->p.label);
 	else {
-		fprintf(w->out, "<table><thead><tr><th>term</th><th>level</th>"
-		    "<th>from</th><th>to</th><th>%ss</th><th>count</th>"
-		    "<th>expected</th><th>ratio</th></tr></thead><tbody>\n",
-		    noun);
+		fprintf(w->out, L(w, "<table><thead><tr><th>term</th>"
+		    "<th>level</th><th>from</th><th>to</th><th>%ss</th>"
+		    "<th>count</th><th>expected</th><th>ratio</th></tr></thead>"
+		    "<tbody>\n", "<table><thead><tr><th>词语</th><th>级别</th>"
+		    "<th>起</th><th>止</th><th>%s数</th><th>次数</th>"
+		    "<th>期望</th><th>倍数</th></tr></thead><tbody>\n"), noun);
 		for (i = 0; i < r->bursts.nrows; i++) {
 			put(w, "<tr><td>");
 			put_term(w, cstr(&r->bursts, i, "term"));
@@ -662,16 +789,20 @@ sec_bursts(struct page *w)
 		}
 		put(w, "</tbody></table>\n");
 	}
-	put(w, "<h3>Change points</h3>\n");
+	put(w, L(w, "<h3>Change points</h3>\n", "<h3>变点</h3>\n"));
 	if (r->changes.nrows == 0) {
-		fprintf(w->out, "<p class=\"none\">No change point since %s.</p>\n",
+		fprintf(w->out, L(w, "<p class=\"none\">No change point since "
+		    "%s.</p>\n", "<p class=\"none\">%s 以来没有变点。</p>\n"),
 		    cstr(&r->volume, r->nwin > (size_t)r->p.nbase ? r->nwin - 1 -
 		    (size_t)r->p.nbase : 0, "bucket"));
 		return;
 	}
-	fprintf(w->out, "<table><thead><tr><th>term</th><th>changed in</th>"
+	put(w, L(w, "<table><thead><tr><th>term</th><th>changed in</th>"
 	    "<th>rate before</th><th>rate after</th><th>ratio</th>"
-	    "<th>after: uses</th></tr></thead><tbody>\n");
+	    "<th>after: uses</th></tr></thead><tbody>\n",
+	    "<table><thead><tr><th>词语</th><th>变化于</th><th>此前频率</th>"
+	    "<th>此后频率</th><th>倍数</th><th>此后次数</th></tr></thead>"
+	    "<tbody>\n"));
 	for (i = 0; i < r->changes.nrows; i++) {
 		put(w, "<tr><td>");
 		put_term(w, cstr(&r->changes, i, "term"));
@@ -687,8 +818,21 @@ sec_bursts(struct page *w)
 		put_int(w, cnum(&r->changes, i, "count"));
 		put(w, "</td></tr>\n");
 	}
-	put(w, "</tbody></table>\n<p class=\"note\">Rates per 10,000 tokens, "
-	    "over each segment between change points.</p>\n");
+	put(w, L(w, "</tbody></table>\n<p class=\"note\">Rates per 10,000 "
+	    "tokens, over each segment between change points.</p>\n",
+	    "</tbody></table>\n<p class=\"note\">频率为每万词次，按变点之间"
+	    "的各段计算。</p>\n"));
+}
+
+/* Why a term is highlighted, in the page's language. */
+static const char *
+why_text(const struct page *w, const char *why)
+{
+	if (!ZH(w))
+		return why;
+	return strcmp(why, "rising") == 0 ? "上升" : strcmp(why,
+	    "falling") == 0 ? "下降" : strcmp(why, "watched") == 0 ? "关注" :
+	    strcmp(why, "new") == 0 ? "新词" : why;
 }
 
 static void
@@ -697,18 +841,22 @@ sec_evidence(struct page *w)
 	const struct pl_report *r = w->r;
 	size_t i, k;
 
-	fprintf(w->out, "<p>Up to %d lines for each highlighted term, from "
-	    "different reports where it has them, in date order: from this "
-	    "%s, or for a falling term from the baseline.</p>\n", EV_LINES,
+	fprintf(w->out, L(w, "<p>Up to %d lines for each highlighted term, "
+	    "from different reports where it has them, in date order: from "
+	    "this %s, or for a falling term from the baseline.</p>\n",
+	    "<p>每个重点词语最多 %d 条例句，尽量取自不同的报告，按日期排列："
+	    "取自本%s，下降的词语取自基线。</p>\n"), EV_LINES,
 	    pl_report_noun(r, r->p.by));
 	for (i = 0; i < r->nhl; i++) {
 		const char *label = r->hl[i].term->label;
 		fprintf(w->out, "<div class=\"ev\" id=\"ev-%zu\"><h3>", i);
 		term_text(w, label);
-		fprintf(w->out, " <small>%s</small></h3>\n", r->hl[i].why);
+		fprintf(w->out, " <small>%s</small></h3>\n", why_text(w,
+		    r->hl[i].why));
 		if (r->hl[i].nev == 0) {
-			put(w, "<p class=\"none\">No lines in the period.</p>"
-			    "</div>\n");
+			put(w, L(w, "<p class=\"none\">No lines in the period."
+			    "</p></div>\n", "<p class=\"none\">本期没有例句。"
+			    "</p></div>\n"));
 			continue;
 		}
 		put(w, "<ul>\n");
@@ -735,11 +883,14 @@ put_chg_phrases(struct page *w, const char *doc, const char *change)
 		if (strcmp(cstr(&r->chgph, k, "doc"), doc) != 0 ||
 		    strcmp(cstr(&r->chgph, k, "change"), change) != 0)
 			continue;
-		if (n++ == 0)
+		if (n++ == 0 && ZH(w))
+			fprintf(w->out, "<p class=\"phr\"><b>%s的短语</b>：",
+			    strcmp(change, "entered") == 0 ? "新出现" : "消失");
+		else if (n == 1)
 			fprintf(w->out, "<p class=\"phr\"><b>Phrases %s</b>: ",
 			    change);
 		else
-			put(w, "; ");
+			put(w, L(w, "; ", "；"));
 		put_term(w, cstr(&r->chgph, k, "phrase"));
 	}
 	if (n > 0)
@@ -777,11 +928,12 @@ put_chg_row(struct page *w, size_t i)
 	put_int(w, cnum(t, i, "sentences_removed"));
 	put(w, "</td><td>");
 	if (r->chgpair[i].shown)
-		fprintf(w->out, "<a href=\"#chg-%zu\">redline</a>", i);
+		fprintf(w->out, "<a href=\"#chg-%zu\">%s</a>", i, L(w,
+		    "redline", "修订对照"));
 	else if (cnum(t, i, "similarity") < CHG_MIN_SIM)
-		put(w, "unrelated");
+		put(w, L(w, "unrelated", "无关"));
 	else
-		put(w, "over the page's limit");
+		put(w, L(w, "over the page's limit", "超出本页上限"));
 	put(w, "</td></tr>\n");
 }
 
@@ -793,58 +945,78 @@ sec_changed(struct page *w)
 	struct pl_diff d;
 	size_t i, nfeed = 0;
 
-	fprintf(w->out, "<p>For each source with at most %d reports in this "
-	    "%s, each of them against the report before it from the same "
+	fprintf(w->out, L(w, "<p>For each source with at most %d reports in "
+	    "this %s, each of them against the report before it from the same "
 	    "source (<code>plenum diff</code>). Similarity is the share of "
 	    "words kept, 2&nbsp;&times;&nbsp;kept / (old + new). Below %.2f "
 	    "two reports share almost no sentence: they are listed as "
 	    "unrelated, without a redline. A source with more reports in "
 	    "the %s is a feed (daily news: one item does not follow "
-	    "from the last) and is not compared.</p>\n", CHG_MAX_DOCS,
+	    "from the last) and is not compared.</p>\n", "<p>本期报告不超过 "
+	    "%d 篇的来源（每%s），每篇与同一来源的上一篇比较（<code>plenum "
+	    "diff</code>）。相似度是保留词的比例，2&nbsp;&times;&nbsp;保留 / "
+	    "（旧 + 新）。低于 %.2f 时两篇几乎没有相同的句子：列为无关，不给"
+	    "修订对照。本%s报告更多的来源是信息流（每日新闻：一条并不承接"
+	    "上一条），不作比较。</p>\n"), CHG_MAX_DOCS,
 	    pl_report_noun(r, r->p.by), CHG_MIN_SIM, pl_report_noun(r, r->p.by));
 	if (r->nchg > 0) {
-		put(w, "<table class=\"chg\"><thead><tr><th>source</th>"
+		put(w, L(w, "<table class=\"chg\"><thead><tr><th>source</th>"
 		    "<th>report</th><th>against</th><th>similarity</th>"
 		    "<th>words added</th><th>words removed</th>"
 		    "<th>sentences changed</th><th>sentences added</th>"
 		    "<th>sentences removed</th>"
-		    "<th></th></tr></thead><tbody>\n");
+		    "<th></th></tr></thead><tbody>\n",
+		    "<table class=\"chg\"><thead><tr><th>来源</th>"
+		    "<th>报告</th><th>对比</th><th>相似度</th>"
+		    "<th>增加词数</th><th>删除词数</th>"
+		    "<th>改动句数</th><th>增加句数</th>"
+		    "<th>删除句数</th>"
+		    "<th></th></tr></thead><tbody>\n"));
 		for (i = 0; i < r->nchg; i++)
 			put_chg_row(w, i);
 		put(w, "</tbody></table>\n");
 	} else
-		fprintf(w->out, "<p class=\"none\">No report of this %s has "
-		    "one before it to compare with.</p>\n",
+		fprintf(w->out, L(w, "<p class=\"none\">No report of this %s "
+		    "has one before it to compare with.</p>\n",
+		    "<p class=\"none\">本%s没有可与上一篇比较的报告。</p>\n"),
 		    pl_report_noun(r, r->p.by));
 	for (i = 0; i < s->nrows; i++)
 		nfeed += cnum(s, i, "reports") > CHG_MAX_DOCS;
 	if (nfeed > 0) {
 		size_t k = 0;
-		fprintf(w->out, "<p class=\"note\">Not compared, %zu feed%s: ",
-		    nfeed, nfeed == 1 ? "" : "s");
+		if (ZH(w))
+			fprintf(w->out, "<p class=\"note\">未比较的信息流 %zu "
+			    "个：", nfeed);
+		else
+			fprintf(w->out, "<p class=\"note\">Not compared, %zu "
+			    "feed%s: ", nfeed, nfeed == 1 ? "" : "s");
 		for (i = 0; i < s->nrows; i++) {
 			if (cnum(s, i, "reports") <= CHG_MAX_DOCS)
 				continue;
 			if (k++ == 8) {
-				fprintf(w->out, ", and %zu more", nfeed - 8);
+				fprintf(w->out, L(w, ", and %zu more", "，另有 %zu "
+				    "个"), nfeed - 8);
 				break;
 			}
 			if (k > 1)
-				put(w, ", ");
+				put(w, L(w, ", ", "、"));
 			text(w, cstr(s, i, "source"));
-			put(w, " (");
+			put(w, L(w, " (", "（"));
 			put_int(w, cnum(s, i, "reports"));
-			put(w, " reports)");
+			put(w, L(w, " reports)", " 篇）"));
 		}
-		put(w, ".</p>\n");
+		put(w, L(w, ".</p>\n", "。</p>\n"));
 	}
 	for (i = 0; i < r->nchg && !r->chgpair[i].shown; i++)
 		;
 	if (i < r->nchg)
-		put(w, "<p class=\"legend\">In each redline below: "
+		put(w, L(w, "<p class=\"legend\">In each redline below: "
 		    "<del>struck out</del>, in the report before only; "
 		    "<ins>underlined</ins>, in this report only; "
-		    "<del class=\"mv\">purple</del>, a sentence moved.</p>\n");
+		    "<del class=\"mv\">purple</del>, a sentence moved.</p>\n",
+		    "<p class=\"legend\">以下修订对照中：<del>删除线</del>，只见"
+		    "于上一篇；<ins>下划线</ins>，只见于本篇；<del class=\"mv\">"
+		    "紫色</del>，句子移动了位置。</p>\n"));
 	pl_diff_init(&d);
 	for (i = 0; i < r->nchg; i++) {
 		const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
@@ -860,11 +1032,11 @@ sec_changed(struct page *w)
 		text(w, r->c->sources[doc->source]);
 		put(w, ": ");
 		put_date(w, cstr(&r->changed, i, "date"));
-		put(w, " <small>against ");
+		put(w, L(w, " <small>against ", " <small>对比 "));
 		put_date(w, cstr(&r->changed, i, "prev_date"));
 		put(w, " · <code>");
 		text(w, doc->ext_id);
-		put(w, "</code> against <code>");
+		put(w, L(w, "</code> against <code>", "</code> 对比 <code>"));
 		text(w, prev->ext_id);
 		put(w, "</code></small></h3>\n");
 		put_chg_phrases(w, doc->ext_id, "entered");
@@ -886,12 +1058,14 @@ sec_method(struct page *w)
 	date_iso(r->p.last_day, b);
 	date_iso(r->p.from, f);
 	date_iso(r->p.to, t);
-	put(w, "<dl>\n<dt>Corpus</dt><dd><code>");
+	put(w, L(w, "<dl>\n<dt>Corpus</dt><dd><code>",
+	    "<dl>\n<dt>语料</dt><dd><code>"));
 	text(w, r->dbname);
-	fprintf(w->out, "</code>: %zu reports in the database; those "
-	    "reviewed run from %s to %s", r->c->ndocs, a, b);
+	fprintf(w->out, L(w, "</code>: %zu reports in the database; those "
+	    "reviewed run from %s to %s", "</code>：数据库中共 %zu 篇报告；"
+	    "所回顾的报告从 %s 到 %s"), r->c->ndocs, a, b);
 	if (r->nsrcargs > 0) {
-		put(w, ", narrowed by <code>");
+		put(w, L(w, ", narrowed by <code>", "，限定为 <code>"));
 		for (i = 0; i < (size_t)r->nsrcargs; i++) {
 			if (i > 0)
 				put(w, " ");
@@ -899,26 +1073,34 @@ sec_method(struct page *w)
 		}
 		put(w, "</code>");
 	}
-	fprintf(w->out, ".</dd>\n<dt>Period</dt><dd>%s, %s to %s: ",
-	    r->p.label, f, t);
-	text(w, r->p.why);
-	fprintf(w->out, ".</dd>\n<dt>Baseline</dt><dd>The %d %ss before it, "
-	    "from ", r->p.nbase, pl_report_noun(r, r->p.by));
+	fprintf(w->out, L(w, ".</dd>\n<dt>Period</dt><dd>%s, %s to %s: ",
+	    "。</dd>\n<dt>期间</dt><dd>%s，%s 至 %s："), r->p.label, f, t);
+	text(w, L(w, r->p.why, r->p.why_zh));
 	date_iso(r->p.base_from, a);
 	date_iso(r->p.from - 1, b);
-	fprintf(w->out, "%s to %s.</dd>\n<dt>Software</dt><dd>plenum %s."
-	    "</dd>\n<dt>This report</dt><dd><pre>", a, b, PL_VERSION);
+	if (ZH(w))
+		fprintf(w->out, "。</dd>\n<dt>基线</dt><dd>此前 %d %s，从 %s "
+		    "到 %s。</dd>\n<dt>软件</dt><dd>plenum %s。</dd>\n"
+		    "<dt>本报告</dt><dd><pre>", r->p.nbase,
+		    zh_count_noun(r->p.by), a, b, PL_VERSION);
+	else
+		fprintf(w->out, ".</dd>\n<dt>Baseline</dt><dd>The %d %ss "
+		    "before it, from %s to %s.</dd>\n<dt>Software</dt><dd>"
+		    "plenum %s.</dd>\n<dt>This report</dt><dd><pre>",
+		    r->p.nbase, pl_report_noun(r, r->p.by), a, b, PL_VERSION);
 	text(w, r->cmdline);
-	put(w, "</pre></dd>\n</dl>\n<h3>The commands behind each table and "
-	    "chart</h3>\n<p>Run beside the database; each prints the table "
-	    "the page's numbers come from.</p>\n<ol class=\"cmds\">\n");
+	put(w, L(w, "</pre></dd>\n</dl>\n<h3>The commands behind each table "
+	    "and chart</h3>\n<p>Run beside the database; each prints the "
+	    "table the page's numbers come from.</p>\n<ol class=\"cmds\">\n",
+	    "</pre></dd>\n</dl>\n<h3>每个表格和图表背后的命令</h3>\n"
+	    "<p>在数据库所在目录运行；每条命令打印出页面数字所依据的表格。</p>\n<ol class=\"cmds\">\n"));
 	for (i = 0; i < r->nm; i++) {
 		if (i == 0 || strcmp(r->m[i].what, r->m[i - 1].what) != 0) {
 			if (i > 0)
 				put(w, "</li>\n");
 			put(w, "<li>");
-			text(w, r->m[i].what);
-			put(w, ":");
+			text(w, L(w, r->m[i].what, r->m[i].what_zh));
+			put(w, L(w, ":", "："));
 		}
 		put(w, "<pre>");
 		text(w, r->m[i].cmd);
@@ -926,11 +1108,14 @@ sec_method(struct page *w)
 	}
 	if (r->nm > 0)
 		put(w, "</li>\n");
-	put(w, "</ol>\n<p>Files beside this page: <code>volume</code>, "
+	put(w, L(w, "</ol>\n<p>Files beside this page: <code>volume</code>, "
 	    "<code>key</code> and <code>watch</code> as PNG and SVG (each "
 	    "records the command line that made it), and every table in "
 	    "<code>data/*.tsv</code>. docs/REPORT.md says what each section "
-	    "computes and why.</p>\n");
+	    "computes and why.</p>\n", "</ol>\n<p>本页旁边的文件：<code>"
+	    "volume</code>、<code>key</code> 和 <code>watch</code> 的 PNG 和 "
+	    "SVG（各自记录了生成它的命令），以及 <code>data/*.tsv</code> 中"
+	    "的每个表格。docs/REPORT.md 说明每一节计算什么、为什么。</p>\n"));
 }
 
 /*
@@ -940,16 +1125,18 @@ sec_method(struct page *w)
 static const struct section {
 	const char	*id;
 	const char	*title;
+	const char	*title_zh;
 	void		(*write)(struct page *);
 } sections[] = {
-	{ "glance",	"At a glance",			sec_glance },
-	{ "key",	"Rising and falling",		sec_key },
-	{ "watch",	"Watch list",			sec_watch },
-	{ "new",	"New this period",		sec_new },
-	{ "bursts",	"Bursts and change points",	sec_bursts },
-	{ "evidence",	"Evidence",			sec_evidence },
-	{ "changed",	"What changed since the last one", sec_changed },
-	{ "method",	"Method",			sec_method },
+	{ "glance",	"At a glance",		"概览",		sec_glance },
+	{ "key",	"Rising and falling",	"上升与下降",	sec_key },
+	{ "watch",	"Watch list",		"关注列表",	sec_watch },
+	{ "new",	"New this period",	"本期新词",	sec_new },
+	{ "bursts",	"Bursts and change points", "突发与变点", sec_bursts },
+	{ "evidence",	"Evidence",		"例证",		sec_evidence },
+	{ "changed",	"What changed since the last one", "与上一篇相比",
+	    sec_changed },
+	{ "method",	"Method",		"方法",		sec_method },
 };
 
 static const char css[] =
@@ -1000,39 +1187,55 @@ pl_report_page(const struct pl_report *r, const char *dir, FILE *fp)
 	    "\"width=device-width, initial-scale=1\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
 	    "'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-	    "<meta name=\"generator\" content=\"plenum %s\">\n<title>%s%s: %s"
-	    " · ", r->zh ? "zh" : "en", PL_VERSION, review_name(r->p.by),
-	    r->p.partial ? " (partial)" : "", r->p.label);
+	    "<meta name=\"generator\" content=\"plenum %s\">\n<title>%s%s%s%s"
+	    " · ", ZH(w) ? "zh" : "en", PL_VERSION, review_name(r, r->p.by),
+	    r->p.partial ? L(w, " (partial)", "（不完整）") : "", L(w, ": ",
+	    "："), r->p.label);
 	text(w, r->dbname);
 	fprintf(w->out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
-	    "<header>\n<h1>%s%s: %s</h1>\n<p class=\"lede\">", css, pl_diff_html_css,
-	    review_name(r->p.by), r->p.partial ? " (partial)" : "",
-	    r->p.label);
+	    "<header>\n<h1>%s%s%s%s</h1>\n<p class=\"lede\">", css,
+	    pl_diff_html_css, review_name(r, r->p.by), r->p.partial ? L(w,
+	    " (partial)", "（不完整）") : "", L(w, ": ", "："), r->p.label);
 	text(w, ph);
 	put(w, " · <code>");
 	text(w, r->dbname);
-	fprintf(w->out, "</code> · against the %d %ss before</p>\n",
-	    r->p.nbase, pl_report_noun(r, r->p.by));
+	if (ZH(w))
+		fprintf(w->out, "</code> · 对比此前 %d %s</p>\n", r->p.nbase,
+		    zh_count_noun(r->p.by));
+	else
+		fprintf(w->out, "</code> · against the %d %ss before</p>\n",
+		    r->p.nbase, pl_report_noun(r, r->p.by));
 	if (r->p.nobase)
-		fprintf(w->out, "<p class=\"partial\">No baseline: this is "
-		    "the first %s of the data, so there is nothing to compare "
+		fprintf(w->out, L(w, "<p class=\"partial\">No baseline: this "
+		    "is the first %s of the data, so there is nothing to compare "
 		    "it with; key terms, bursts and change points are left "
-		    "out, and every term is new.</p>\n", pl_report_noun(r, r->p.by));
+		    "out, and every term is new.</p>\n", "<p class=\"partial\">"
+		    "没有基线：这是数据的第一%s，没有可比较的对象；关键词语、突发"
+		    "和变点不列出，所有词语都是新的。</p>\n"),
+		    pl_report_noun(r, r->p.by));
 	if (r->p.partial) {
+		const char *noun = pl_report_noun(r, r->p.by);
 		pl_report_date(r, r->p.last_day, 1, last, sizeof(last));
-		fprintf(w->out, "<p class=\"partial\">Partial %s: the reports "
-		    "end on %s, before the %s is over, so its counts are not "
-		    "those of a whole %s.</p>\n", pl_report_noun(r, r->p.by), last,
-		    pl_report_noun(r, r->p.by), pl_report_noun(r, r->p.by));
+		if (ZH(w))
+			fprintf(w->out, "<p class=\"partial\">本%s不完整：报告"
+			    "截至 %s，本%s尚未结束，计数不是整%s的。</p>\n",
+			    noun, last, noun, noun);
+		else
+			fprintf(w->out, "<p class=\"partial\">Partial %s: the "
+			    "reports end on %s, before the %s is over, so its "
+			    "counts are not those of a whole %s.</p>\n", noun,
+			    last, noun, noun);
 	}
 	put(w, "<nav><ol>");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		fprintf(w->out, "<li><a href=\"#%s\">%s</a></li>",
-		    sections[i].id, sections[i].title);
+		    sections[i].id, L(w, sections[i].title,
+		    sections[i].title_zh));
 	put(w, "</ol></nav>\n</header>\n");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
 		fprintf(w->out, "<section id=\"%s\">\n<h2>%s</h2>\n",
-		    sections[i].id, sections[i].title);
+		    sections[i].id, L(w, sections[i].title,
+		    sections[i].title_zh));
 		sections[i].write(w);
 		put(w, "</section>\n");
 	}

@@ -171,9 +171,11 @@ args_start(const struct pl_report *r, struct args *a, const char *name)
 		arg(a, r->srcargs[i]);
 }
 
-/* Adds a's command line to the Method, as what; frees a's strings. */
+/* Adds a's command line to the Method, as what (in English and
+ * Chinese); frees a's strings. */
 static const struct pl_error *
-method_add(struct pl_report *r, const char *what, struct args *a)
+method_add(struct pl_report *r, const char *what, const char *what_zh,
+    struct args *a)
 {
 	struct pl_report_method *m;
 	char *cmd = a->oom ? NULL : pl_quote_args("plenum", a->n, a->v);
@@ -190,6 +192,11 @@ method_add(struct pl_report *r, const char *what, struct args *a)
 	}
 	r->m = m;
 	if ((m[r->nm].what = strdup(what)) == NULL) {
+		free(cmd);
+		return pl_error_nomem();
+	}
+	if ((m[r->nm].what_zh = strdup(what_zh)) == NULL) {
+		free(m[r->nm].what);
 		free(cmd);
 		return pl_error_nomem();
 	}
@@ -431,7 +438,9 @@ pl_report_glance(struct pl_report *r)
 	TRY(method_add(r, "data/glance.tsv, data/glance-sources.tsv, "
 	    "data/glance-days.tsv, data/glance-reports.tsv, data/volume.tsv "
 	    "and volume.png (the documents counted by period, source and "
-	    "day)", &a));
+	    "day)", "data/glance.tsv、data/glance-sources.tsv、"
+	    "data/glance-days.tsv、data/glance-reports.tsv、data/volume.tsv "
+	    "和 volume.png（按期间、来源和日期统计的文档）", &a));
 done:
 	free(day);
 	free(docs);
@@ -637,7 +646,9 @@ pl_report_key(struct pl_report *r)
 		TRY(method_add(r, n == 1 ? "data/key.tsv and key.png, the words "
 		    "(less the terms with a number, and those used in one "
 		    "document only)" : "data/key.tsv and key.png, the "
-		    "two-word phrases (as above)", &a));
+		    "two-word phrases (as above)", n == 1 ? "data/key.tsv 和 "
+		    "key.png，词（去掉含数字的词语和只见于一篇文档的词语）" :
+		    "data/key.tsv 和 key.png，双词短语（同上）", &a));
 		cap += kt[n - 1].nrows;
 	}
 	ALLOC(up, cap, sizeof(*up));
@@ -812,7 +823,8 @@ pl_report_watch(struct pl_report *r, char *const *lines, size_t n)
 	arg(&a, r->watchfile);
 	TRY(method_add(r, "data/watch.tsv, data/watch-series.tsv and "
 	    "watch.png (value: per 10,000 tokens; z and percentile from these "
-	    "rows)", &a));
+	    "rows)", "data/watch.tsv、data/watch-series.tsv 和 watch.png（值："
+	    "每万词次；z 和百分位由这些行算出）", &a));
 done:
 	pl_table_release(&t);
 	for (i = 0; terms != NULL && i < n; i++)
@@ -891,7 +903,9 @@ pl_report_new(struct pl_report *r)
 	arg(&a, "--top");
 	arg(&a, "0");
 	TRY(method_add(r, "data/new.tsv (less the terms with a number, and "
-	    "phrases inside a longer new phrase with the same count)", &a));
+	    "phrases inside a longer new phrase with the same count)",
+	    "data/new.tsv（去掉含数字的词语，以及包含在次数相同的更长新短语"
+	    "中的短语）", &a));
 done:
 	pl_table_release(&t);
 	return err;
@@ -947,7 +961,7 @@ pl_report_spark(struct pl_report *r)
 	argf(&a, "%s", buf);
 	add_terms(&a, r, r->nhl);
 	TRY(method_add(r, "data/sparklines.tsv (the sparklines: per 10,000 "
-	    "tokens)", &a));
+	    "tokens)", "data/sparklines.tsv（迷你图：每万词次）", &a));
 done:
 	free(t);
 	return err;
@@ -961,8 +975,8 @@ done:
  * counts them), the watched ones without.
  */
 static const struct pl_error *
-method_terms(struct pl_report *r, const char *cmd, const char *what, size_t n,
-    const char *to)
+method_terms(struct pl_report *r, const char *cmd, const char *what,
+    const char *what_zh, size_t n, const char *to)
 {
 	const struct pl_error *err = NULL;
 	struct args a;
@@ -985,7 +999,7 @@ method_terms(struct pl_report *r, const char *cmd, const char *what, size_t n,
 		for (i = 0; i < n; i++)
 			if ((strcmp(r->hl[i].why, "watched") != 0) == words)
 				arg(&a, r->hl[i].expr);
-		TRY(method_add(r, what, &a));
+		TRY(method_add(r, what, what_zh, &a));
 	}
 done:
 	return err;
@@ -1063,7 +1077,8 @@ pl_report_bursts(struct pl_report *r)
 	}
 	pl_table_release(&t);
 	TRY(method_terms(r, "bursts", "data/bursts.tsv (the bursts whose "
-	    "days overlap the period)", n, to));
+	    "days overlap the period)", "data/bursts.tsv（与本期有重叠的突发）",
+	    n, to));
 
 	pl_changes_opts_defaults(&co);
 	co.by = r->p.by;
@@ -1086,7 +1101,8 @@ pl_report_bursts(struct pl_report *r)
 		set_i(&r->changes, row, "count", (int64_t)cnum(&t, i, "count"));
 	}
 	TRY(method_terms(r, "changes", "data/changes.tsv (the change points "
-	    "from the start of the baseline to the end of the period)", n, to));
+	    "from the start of the baseline to the end of the period)",
+	    "data/changes.tsv（从基线开始到本期结束的变点）", n, to));
 done:
 	pl_table_release(&t);
 	for (i = 0; own != NULL && i < n; i++)
@@ -1190,7 +1206,8 @@ pl_report_evidence(struct pl_report *r)
 		arg(&a, h->expr);
 		TRY(method_add(r, "data/evidence.tsv: one document's first line, "
 		    "for up to three documents from the first to the last",
-		    &a));
+		    "data/evidence.tsv：每篇文档的第一条例句，从第一篇到最后一篇"
+		    "最多取三篇", &a));
 	}
 done:
 	pl_table_release(&t);
@@ -1356,7 +1373,10 @@ pl_report_changed(struct pl_report *r)
 		arg(&a, c->docs[prev].ext_id);
 		TRY(method_add(r, "What changed since the last one: the redline "
 		    "and its summary (add --summary --format tsv for the row "
-		    "of data/changed.tsv, --format tsv for the edits)", &a));
+		    "of data/changed.tsv, --format tsv for the edits)",
+		    "与上一篇相比：修订对照及其摘要（加 --summary --format tsv "
+		    "得到 data/changed.tsv 的一行，加 --format tsv 得到各处改动）",
+		    &a));
 	}
 	for (i = 0; i < c->nsources; i++) {
 		if (cnt[i] == 0)
@@ -1480,6 +1500,7 @@ pl_report_release(struct pl_report *r)
 	free(r->hl);
 	for (i = 0; i < r->nm; i++) {
 		free(r->m[i].what);
+		free(r->m[i].what_zh);
 		free(r->m[i].cmd);
 	}
 	free(r->m);

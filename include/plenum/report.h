@@ -36,6 +36,7 @@ struct pl_period {
 	double		 base_days;	/* median of those over the baseline's
 					   periods with reports */
 	char		 why[512];	/* how the period was chosen, in English */
+	char		 why_zh[512];	/* the same in Chinese */
 };
 
 /*
@@ -105,6 +106,7 @@ struct pl_report_hl {
 /* A command line that reproduces a table or chart (the Method). */
 struct pl_report_method {
 	char		*what;
+	char		*what_zh;	/* the same in Chinese */
 	char		*cmd;
 };
 
@@ -128,8 +130,7 @@ struct pl_report {
 	struct pl_docfilter	 filter;	/* --source, --where (borrowed:
 						   never released here) */
 	struct pl_period	 p;
-	enum pl_report_lang	 lang;		/* of the fixed text */
-	int			 zh;		/* dates: the corpus is Chinese */
+	enum pl_report_lang	 lang;		/* of the fixed text and dates */
 	const char		*dbname;	/* the file name, no directories */
 	const char		*watchfile;	/* as the user named it, or NULL */
 	const char		*cmdline;	/* the report's own, reproducible */
