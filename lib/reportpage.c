@@ -690,15 +690,19 @@ sec_new(struct page *w)
 	long e;
 
 	if (ZH(w))
-		fprintf(w->out, "<p>本%s之前没有任何报告用过的词和短语，至少"
-		    "出现 %d 次%s；含数字的词语不列出。</p>\n",
+		fprintf(w->out, "<p>本%s之前没有任何报告用过的词和短语（按分词"
+		    "后的词计：首次作为词出现；同样的字出现在别的词里，如“新品种”"
+		    "里的“新品”，不算用过），至少出现 %d 次%s；含数字的词语不列出。"
+		    "这里只看首次使用：久未出现后又回来的词语不在此列。</p>\n",
 		    pl_report_noun(r, r->p.by), NEW_MIN,
 		    cnum(&r->glance, 0, "period") >= 5 ? "、至少见于 2 篇报告" :
 		    "");
 	else
 		fprintf(w->out, "<p>Words and phrases that no report before "
-		    "this %s used, with at least %d uses%s; terms with a number "
-		    "left out.</p>\n", pl_report_noun(r, r->p.by), NEW_MIN,
+		    "this %s used as a word (first use among the tokens; the "
+		    "same letters inside another word do not count), with at "
+		    "least %d uses%s; terms with a number left out. First use "
+		    "only: a term back after a long absence is not listed.</p>\n", pl_report_noun(r, r->p.by), NEW_MIN,
 		    cnum(&r->glance, 0, "period") >= 5 ? " in at least 2 "
 		    "reports" : "");
 	if (r->newt.nrows == 0) {
