@@ -32,11 +32,6 @@ struct page {
 #define ZH(w)		REPORT_ZH((w)->r)
 #define L(w, en, zh)	(ZH(w) ? (zh) : (en))
 
-static void
-date_iso(int64_t d, char buf[11])
-{
-	pl_date_format(d, buf);
-}
 
 const char *const report_wd_en[7] = { "Mon", "Tue", "Wed", "Thu", "Fri",
     "Sat", "Sun" };
@@ -124,12 +119,14 @@ pl_report_noun(const struct pl_report *r, enum pl_bucket by)
 	    by == PL_BUCKET_QUARTER ? "quarter" : "year";
 }
 
-/* A number of periods in Chinese: 8 周, 8 个月, 8 个季度, 8 年. */
-static const char *
-zh_count_noun(enum pl_bucket by)
+const char *
+pl_report_count_noun(const struct pl_report *r, enum pl_bucket by)
 {
-	return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ? "个月" :
-	    by == PL_BUCKET_QUARTER ? "个季度" : "年";
+	if (REPORT_ZH(r))
+		return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ?
+		    "个月" : by == PL_BUCKET_QUARTER ? "个季度" : "年";
+	return by == PL_BUCKET_WEEK ? "weeks" : by == PL_BUCKET_MONTH ?
+	    "months" : by == PL_BUCKET_QUARTER ? "quarters" : "years";
 }
 
 static const char *
@@ -319,6 +316,64 @@ put_term(struct page *w, const char *label)
 		put(w, "</a>");
 }
 
+/*
+ * Row i of t as <tr>, one cell a word of spec, "column:format": T a
+ * term (linked to its evidence), t text, i an integer, rN a number with
+ * N decimals, sN the same signed, aN its absolute value, xN a ratio
+ * (N decimals and a times sign), q a q-value, S the sparkline of the
+ * row's term (column "term").  Numbers are right-aligned.
+ */
+static void
+put_row(struct page *w, const struct pl_table *t, size_t i, const char *spec)
+{
+	char buf[256], *p, *tok;
+
+	snprintf(buf, sizeof(buf), "%s", spec);
+	put(w, "<tr>");
+	for (p = buf; (tok = strsep(&p, " ")) != NULL;) {
+		char *f = strchr(tok, ':');
+		int prec;
+		double v;
+
+		*f++ = '\0';
+		prec = f[1] >= '0' && f[1] <= '9' ? f[1] - '0' : 0;
+		v = cnum(t, i, tok);
+		put(w, strchr("TtS", *f) != NULL ? "<td>" : "<td class=\"n\">");
+		switch (*f) {
+		case 'T':
+			put_term(w, cstr(t, i, tok));
+			break;
+		case 't':
+			text(w, cstr(t, i, tok));
+			break;
+		case 'i':
+			put_int(w, v);
+			break;
+		case 'r':
+		case 's':
+		case 'x':
+			put_real(w, v, prec, *f == 's');
+			if (*f == 'x')
+				put(w, "&times;");
+			break;
+		case 'a':
+			put_real(w, fabs(v), prec, 0);
+			break;
+		case 'q':
+			put_q(w, v);
+			break;
+		case 'S': {
+			long h = report_hl_find(w->r, cstr(t, i, tok));
+			if (h >= 0)
+				put_spark(w, (size_t)h);
+			break;
+		}
+		}
+		put(w, "</td>");
+	}
+	put(w, "</tr>\n");
+}
+
 static void
 sec_glance(struct page *w)
 {
@@ -340,7 +395,7 @@ sec_glance(struct page *w)
 			    r->p.days);
 		else {
 			fprintf(w->out, "此前 %d %s的中位数为每%s ", r->p.nbase,
-			    zh_count_noun(r->p.by), noun);
+			    pl_report_count_noun(r, r->p.by), noun);
 			put_int(w, cnum(g, 0, "baseline_median"));
 			put(w, " 篇（");
 			put_int(w, cnum(g, 0, "baseline_min"));
@@ -387,17 +442,9 @@ sec_glance(struct page *w)
 	    "<div class=\"cols\">\n<table><caption>按来源</caption>"
 	    "<thead><tr><th>来源</th><th>报告</th><th>词次</th>"
 	    "<th>基线中位数</th></tr></thead><tbody>\n"));
-	for (i = 0; i < r->sources.nrows; i++) {
-		put(w, "<tr><td>");
-		text(w, cstr(&r->sources, i, "source"));
-		put(w, "</td><td class=\"n\">");
-		put_int(w, cnum(&r->sources, i, "documents"));
-		put(w, "</td><td class=\"n\">");
-		put_int(w, cnum(&r->sources, i, "tokens"));
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->sources, i, "baseline_median"), 1, 0);
-		put(w, "</td></tr>\n");
-	}
+	for (i = 0; i < r->sources.nrows; i++)
+		put_row(w, &r->sources, i, "source:t documents:i tokens:i "
+		    "baseline_median:r1");
 	if (ZH(w))
 		fprintf(w->out, "</tbody></table>\n<table><caption>按%s"
 		    "</caption><thead><tr><th>%s</th><th>报告</th><th>词次"
@@ -489,7 +536,7 @@ key_table(struct page *w, const char *dir)
 		    "<th title=\"Benjamini-Hochberg\">q</th><th>最近 %zu %s"
 		    "</th></tr></thead><tbody>\n", pl_report_noun(r, r->p.by),
 		    pl_report_noun(r, r->p.by), r->nwin,
-		    zh_count_noun(r->p.by));
+		    pl_report_count_noun(r, r->p.by));
 	} else {
 	fprintf(w->out, "<h3>%s</h3>\n", *dir == 'r' ? "Rising" : "Falling");
 	if (!any) {
@@ -507,30 +554,11 @@ key_table(struct page *w, const char *dir)
 	    "</tr></thead><tbody>\n", pl_report_noun(r, r->p.by),
 	    pl_report_noun(r, r->p.by), r->nwin, pl_report_noun(r, r->p.by));
 	}
-	for (i = 0; i < r->key.nrows; i++) {
-		const char *term = cstr(&r->key, i, "term");
-		if (strcmp(cstr(&r->key, i, "direction"), dir) != 0)
-			continue;
-		put(w, "<tr><td>");
-		put_term(w, term);
-		put(w, "</td><td class=\"n\">");
-		put_int(w, cnum(&r->key, i, "target_count"));
-		put(w, "</td><td class=\"n\">");
-		put_int(w, cnum(&r->key, i, "target_docs"));
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->key, i, "target_per10k"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->key, i, "reference_per10k"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->key, i, "log_ratio"), 2, 1);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, fabs(cnum(&r->key, i, "g2")), 1, 0);
-		put(w, "</td><td class=\"n\">");
-		put_q(w, cnum(&r->key, i, "q"));
-		put(w, "</td><td>");
-		put_spark(w, (size_t)report_hl_find(r, term));
-		put(w, "</td></tr>\n");
-	}
+	for (i = 0; i < r->key.nrows; i++)
+		if (strcmp(cstr(&r->key, i, "direction"), dir) == 0)
+			put_row(w, &r->key, i, "term:T target_count:i "
+			    "target_docs:i target_per10k:r2 reference_per10k:r2 "
+			    "log_ratio:s2 g2:a1 q:q term:S");
 	put(w, "</tbody></table>\n");
 }
 
@@ -547,7 +575,7 @@ sec_key(struct page *w)
 		    "（下降）的词和双词短语，按对数似然 G&sup2; 排序，保留 "
 		    "Benjamini-Hochberg q 不超过 %g 的。含数字的词语（多为日期）"
 		    "%s不列出；完整列表见“方法”中的命令。每个词语链接到它的"
-		    "例句。</p>\n", noun, r->p.nbase, zh_count_noun(r->p.by),
+		    "例句。</p>\n", noun, r->p.nbase, pl_report_count_noun(r, r->p.by),
 		    MAX_Q, single ? "和本期只在一篇报告中出现的词语" : "");
 	else
 		fprintf(w->out, "<p>Words and two-word phrases used more "
@@ -597,12 +625,12 @@ sec_watch(struct page *w)
 		fprintf(w->out, "<p>本%s和上一%s每万词次的提及数；z 是本%s相对"
 		    "此前 %d %s的均值和标准差的标准分，百分位是本%s在该词语"
 		    "所有有报告的各%s中的位置。</p>\n", noun, noun, noun,
-		    r->p.nbase, zh_count_noun(r->p.by), noun, noun);
+		    r->p.nbase, pl_report_count_noun(r, r->p.by), noun, noun);
 		fprintf(w->out, "<table class=\"watch\"><thead><tr><th>词语"
 		    "</th><th>次数</th><th>本%s</th><th>上%s</th><th>变化</th>"
 		    "<th>基线均值</th><th>z</th><th>百分位</th><th>最近 %zu %s"
 		    "</th></tr></thead><tbody>\n", noun, noun, r->nwin,
-		    zh_count_noun(r->p.by));
+		    pl_report_count_noun(r, r->p.by));
 	} else {
 		fprintf(w->out, "<p>Mentions per 10,000 tokens this %s and "
 		    "the %s before; z is this %s against the mean and standard "
@@ -615,29 +643,9 @@ sec_watch(struct page *w)
 		    "<th>percentile</th><th>last %zu %ss</th></tr></thead>"
 		    "<tbody>\n", noun, noun, r->nwin, noun);
 	}
-	for (i = 0; i < r->watch.nrows; i++) {
-		const char *term = cstr(&r->watch, i, "term");
-		put(w, "<tr><td>");
-		put_term(w, term);
-		put(w, "</td><td class=\"n\">");
-		put_int(w, cnum(&r->watch, i, "count"));
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "value"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "previous"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "change"), 2, 1);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "baseline_mean"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "z"), 1, 1);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->watch, i, "percentile"), 0, 0);
-		put(w, "</td><td>");
-		if (report_hl_find(r, term) >= 0)
-			put_spark(w, (size_t)report_hl_find(r, term));
-		put(w, "</td></tr>\n");
-	}
+	for (i = 0; i < r->watch.nrows; i++)
+		put_row(w, &r->watch, i, "term:T count:i value:r2 previous:r2 "
+		    "change:s2 baseline_mean:r2 z:s1 percentile:r0 term:S");
 	put(w, "</tbody></table>\n");
 	if (r->has_watch)
 		put_img(w, "watch", L(w, "Watch list, small multiples",
@@ -747,7 +755,7 @@ sec_bursts(struct page *w)
 		fprintf(w->out, "<p>在 %zu 个上升、下降和关注的词语中：与本%s"
 		    "重叠的 Kleinberg 突发（频率较高的连续若干%s），以及基线"
 		    "开始以来的 PELT 变点（频率的持续变化）。</p>\n", n, noun,
-		    zh_count_noun(r->p.by));
+		    pl_report_count_noun(r, r->p.by));
 	else
 		fprintf(w->out, "<p>Among the %zu rising, falling and watched "
 		    "terms: Kleinberg bursts (a stretch of %ss at a higher "
@@ -772,25 +780,9 @@ sec_bursts(struct page *w)
 		    "<tbody>\n", "<table><thead><tr><th>词语</th><th>级别</th>"
 		    "<th>起</th><th>止</th><th>%s数</th><th>次数</th>"
 		    "<th>期望</th><th>倍数</th></tr></thead><tbody>\n"), noun);
-		for (i = 0; i < r->bursts.nrows; i++) {
-			put(w, "<tr><td>");
-			put_term(w, cstr(&r->bursts, i, "term"));
-			put(w, "</td><td class=\"n\">");
-			put_int(w, cnum(&r->bursts, i, "level"));
-			put(w, "</td><td>");
-			text(w, cstr(&r->bursts, i, "start"));
-			put(w, "</td><td>");
-			text(w, cstr(&r->bursts, i, "end"));
-			put(w, "</td><td class=\"n\">");
-			put_int(w, cnum(&r->bursts, i, "buckets"));
-			put(w, "</td><td class=\"n\">");
-			put_int(w, cnum(&r->bursts, i, "count"));
-			put(w, "</td><td class=\"n\">");
-			put_real(w, cnum(&r->bursts, i, "expected"), 1, 0);
-			put(w, "</td><td class=\"n\">");
-			put_real(w, cnum(&r->bursts, i, "ratio"), 1, 0);
-			put(w, "&times;</td></tr>\n");
-		}
+		for (i = 0; i < r->bursts.nrows; i++)
+			put_row(w, &r->bursts, i, "term:T level:i start:t end:t "
+			    "buckets:i count:i expected:r1 ratio:x1");
 		put(w, "</tbody></table>\n");
 	}
 	put(w, L(w, "<h3>Change points</h3>\n", "<h3>变点</h3>\n"));
@@ -807,21 +799,9 @@ sec_bursts(struct page *w)
 	    "<table><thead><tr><th>词语</th><th>变化于</th><th>此前频率</th>"
 	    "<th>此后频率</th><th>倍数</th><th>此后次数</th></tr></thead>"
 	    "<tbody>\n"));
-	for (i = 0; i < r->changes.nrows; i++) {
-		put(w, "<tr><td>");
-		put_term(w, cstr(&r->changes, i, "term"));
-		put(w, "</td><td>");
-		text(w, cstr(&r->changes, i, "change"));
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->changes, i, "rate_before"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->changes, i, "rate"), 2, 0);
-		put(w, "</td><td class=\"n\">");
-		put_real(w, cnum(&r->changes, i, "ratio"), 2, 0);
-		put(w, "&times;</td><td class=\"n\">");
-		put_int(w, cnum(&r->changes, i, "count"));
-		put(w, "</td></tr>\n");
-	}
+	for (i = 0; i < r->changes.nrows; i++)
+		put_row(w, &r->changes, i, "term:T change:t rate_before:r2 "
+		    "rate:r2 ratio:x2 count:i");
 	put(w, L(w, "</tbody></table>\n<p class=\"note\">Rates per 10,000 "
 	    "tokens, over each segment between change points.</p>\n",
 	    "</tbody></table>\n<p class=\"note\">频率为每万词次，按变点之间"
@@ -1058,10 +1038,10 @@ sec_method(struct page *w)
 	char a[11], b[11], f[11], t[11];
 	size_t i;
 
-	date_iso(r->p.first_day, a);
-	date_iso(r->p.last_day, b);
-	date_iso(r->p.from, f);
-	date_iso(r->p.to, t);
+	pl_date_format(r->p.first_day, a);
+	pl_date_format(r->p.last_day, b);
+	pl_date_format(r->p.from, f);
+	pl_date_format(r->p.to, t);
 	put(w, L(w, "<dl>\n<dt>Corpus</dt><dd><code>",
 	    "<dl>\n<dt>语料</dt><dd><code>"));
 	text(w, r->dbname);
@@ -1080,13 +1060,13 @@ sec_method(struct page *w)
 	fprintf(w->out, L(w, ".</dd>\n<dt>Period</dt><dd>%s, %s to %s: ",
 	    "。</dd>\n<dt>期间</dt><dd>%s，%s 至 %s："), r->p.label, f, t);
 	text(w, L(w, r->p.why, r->p.why_zh));
-	date_iso(r->p.base_from, a);
-	date_iso(r->p.from - 1, b);
+	pl_date_format(r->p.base_from, a);
+	pl_date_format(r->p.from - 1, b);
 	if (ZH(w))
 		fprintf(w->out, "。</dd>\n<dt>基线</dt><dd>此前 %d %s，从 %s "
 		    "到 %s。</dd>\n<dt>软件</dt><dd>plenum %s。</dd>\n"
 		    "<dt>本报告</dt><dd><pre>", r->p.nbase,
-		    zh_count_noun(r->p.by), a, b, PL_VERSION);
+		    pl_report_count_noun(r, r->p.by), a, b, PL_VERSION);
 	else
 		fprintf(w->out, ".</dd>\n<dt>Baseline</dt><dd>The %d %ss "
 		    "before it, from %s to %s.</dd>\n<dt>Software</dt><dd>"
@@ -1205,7 +1185,7 @@ pl_report_page(const struct pl_report *r, const char *dir, FILE *fp)
 	text(w, r->dbname);
 	if (ZH(w))
 		fprintf(w->out, "</code> · 对比此前 %d %s</p>\n", r->p.nbase,
-		    zh_count_noun(r->p.by));
+		    pl_report_count_noun(r, r->p.by));
 	else
 		fprintf(w->out, "</code> · against the %d %ss before</p>\n",
 		    r->p.nbase, pl_report_noun(r, r->p.by));

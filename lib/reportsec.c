@@ -113,11 +113,6 @@ set_r(struct pl_table *t, size_t row, const char *col, double v)
 	pl_table_set_real(t, row, (size_t)pl_table_col(t, col), v);
 }
 
-static void
-date_iso(int64_t d, char buf[11])
-{
-	pl_date_format(d, buf);
-}
 
 /* ---- the Method's command lines ----------------------------------- */
 
@@ -393,7 +388,7 @@ pl_report_glance(struct pl_report *r)
 			continue;
 		TRY(row_add(&r->reports, &row));
 		TRY(set_s(&r->reports, row, "doc", c->docs[i].ext_id));
-		date_iso(c->docs[i].day, buf);
+		pl_date_format(c->docs[i].day, buf);
 		TRY(set_s(&r->reports, row, "date", buf));
 		TRY(set_s(&r->reports, row, "source", c->sources[c->docs[i].source]));
 		TRY(set_s(&r->reports, row, "title", c->docs[i].title ?
@@ -405,7 +400,7 @@ pl_report_glance(struct pl_report *r)
 	for (k = 0; k < (size_t)ndays; k++) {
 		TRY(row_add(&r->days, &row));
 		if (sub == PL_BUCKET_DAY) {
-			date_iso(day[k].start, buf);
+			pl_date_format(day[k].start, buf);
 			TRY(set_s(&r->days, row, "date", buf));
 			TRY(set_s(&r->days, row, "weekday", report_wd_en[pl_weekday(day[k].start) - 1]));
 		} else {
@@ -422,17 +417,17 @@ pl_report_glance(struct pl_report *r)
 	for (j = 0; j < nw; j++) {
 		TRY(row_add(&r->volume, &row));
 		pl_bucket_label(r->p.by, r->win[j], lab);
-		date_iso(r->win[j], buf);
+		pl_date_format(r->win[j], buf);
 		TRY(set_s(&r->volume, row, "bucket", lab));
 		TRY(set_s(&r->volume, row, "start", buf));
 		set_i(&r->volume, row, "documents", docs[j]);
 		set_i(&r->volume, row, "tokens", toks[j]);
 	}
 	args_start(r, &a, "docs");
-	date_iso(r->win_from, buf);
+	pl_date_format(r->win_from, buf);
 	arg(&a, "--from");
 	argf(&a, "%s", buf);
-	date_iso(r->p.to, buf);
+	pl_date_format(r->p.to, buf);
 	arg(&a, "--to");
 	argf(&a, "%s", buf);
 	TRY(method_add(r, "data/glance.tsv, data/glance-sources.tsv, "
@@ -814,10 +809,10 @@ pl_report_watch(struct pl_report *r, char *const *lines, size_t n)
 	arg(&a, "--by");
 	arg(&a, pl_bucket_name(r->p.by));
 	arg(&a, "--from");
-	date_iso(pl_bucket_start(r->p.by, r->p.first_day), buf);
+	pl_date_format(pl_bucket_start(r->p.by, r->p.first_day), buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--to");
-	date_iso(r->p.to, buf);
+	pl_date_format(r->p.to, buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--terms");
 	arg(&a, r->watchfile);
@@ -891,10 +886,10 @@ pl_report_new(struct pl_report *r)
 	r->nnew = r->newt.nrows;
 	args_start(r, &a, "new");
 	arg(&a, "--since");
-	date_iso(r->p.from, buf);
+	pl_date_format(r->p.from, buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--to");
-	date_iso(r->p.to, buf);
+	pl_date_format(r->p.to, buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--min-count");
 	argf(&a, "%d", NEW_MIN);
@@ -954,10 +949,10 @@ pl_report_spark(struct pl_report *r)
 	arg(&a, "--by");
 	arg(&a, pl_bucket_name(r->p.by));
 	arg(&a, "--from");
-	date_iso(r->win_from, buf);
+	pl_date_format(r->win_from, buf);
 	argf(&a, "%s", buf);
 	arg(&a, "--to");
-	date_iso(r->p.to, buf);
+	pl_date_format(r->p.to, buf);
 	argf(&a, "%s", buf);
 	add_terms(&a, r, r->nhl);
 	TRY(method_add(r, "data/sparklines.tsv (the sparklines: per 10,000 "
@@ -1019,8 +1014,8 @@ pl_report_bursts(struct pl_report *r)
 	int saved;
 
 	pl_table_init(&t);
-	date_iso(r->p.from, from);
-	date_iso(r->p.to, to);
+	pl_date_format(r->p.from, from);
+	pl_date_format(r->p.to, to);
 	TRY(add_cols(&r->bursts, "term:s level:i start:s end:s first:s last:s "
 	    "buckets:i count:i expected:r ratio:r weight:r"));
 	TRY(add_cols(&r->changes, "term:s change:s first:s end:s rate_before:r "
@@ -1085,7 +1080,7 @@ pl_report_bursts(struct pl_report *r)
 	co.filter = sub_filter(r, INT64_MIN, r->p.to);
 	pl_table_init(&t);
 	TRY_CTX(pl_changes(r->c, terms, n, &co, &t), "change points");
-	date_iso(r->p.base_from, buf);
+	pl_date_format(r->p.base_from, buf);
 	for (i = 0; i < t.nrows; i++) {
 		const char *ch = cstr(&t, i, "change");
 		if (*ch == '\0' || strcmp(cstr(&t, i, "first"), buf) < 0)
@@ -1194,10 +1189,10 @@ pl_report_evidence(struct pl_report *r)
 		pl_table_init(&t);
 		args_start(r, &a, "kwic");
 		arg(&a, "--from");
-		date_iso(h->before ? r->p.base_from : r->p.from, from);
+		pl_date_format(h->before ? r->p.base_from : r->p.from, from);
 		arg(&a, from);
 		arg(&a, "--to");
-		date_iso(h->before ? r->p.from - 1 : r->p.to, to);
+		pl_date_format(h->before ? r->p.from - 1 : r->p.to, to);
 		arg(&a, to);
 		arg(&a, "--width");
 		arg(&a, "10");

@@ -61,13 +61,6 @@ caption(const struct pl_report *r, char *buf, size_t n)
 	    PL_VERSION);
 }
 
-/* A number of periods in Chinese: 26 周, 26 个月, 26 个季度, 26 年. */
-static const char *
-zh_count_noun(enum pl_bucket by)
-{
-	return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ? "个月" :
-	    by == PL_BUCKET_QUARTER ? "个季度" : "年";
-}
 
 const struct pl_error *
 pl_report_charts(struct pl_report *r, const char *dir)
@@ -88,7 +81,7 @@ pl_report_charts(struct pl_report *r, const char *dir)
 	if (ZH(r)) {
 		snprintf(title, sizeof(title), "每%s报告数", noun);
 		snprintf(sub, sizeof(sub), "最近 %zu %s；虚线标出所回顾的 %s",
-		    r->nwin, zh_count_noun(r->p.by), r->p.label);
+		    r->nwin, pl_report_count_noun(r, r->p.by), r->p.label);
 	} else {
 		snprintf(title, sizeof(title), "Reports per %s", noun);
 		snprintf(sub, sizeof(sub), "The last %zu %ss; the dashed line "
@@ -116,7 +109,7 @@ pl_report_charts(struct pl_report *r, const char *dir)
 	cfg.top = 40;
 	if (ZH(r))
 		snprintf(title, sizeof(title), "%s 的关键词语（对比此前 %d %s）",
-		    r->p.label, r->p.nbase, zh_count_noun(r->p.by));
+		    r->p.label, r->p.nbase, pl_report_count_noun(r, r->p.by));
 	else
 		snprintf(title, sizeof(title), "Key terms of %s against the %d "
 		    "%ss before", r->p.label, r->p.nbase, noun);

@@ -190,6 +190,8 @@ const struct pl_error *pl_report_page(const struct pl_report *,
 
 /* "week", "month", ... in the report's language ("周", "月", ...). */
 const char *pl_report_noun(const struct pl_report *, enum pl_bucket);
+/* The same after a number: "weeks", "months" ("周", "个月", "个季度"). */
+const char *pl_report_count_noun(const struct pl_report *, enum pl_bucket);
 
 /*
  * A day as a reader of the corpus writes it: 2022年11月6日 (zh), 6 Nov
