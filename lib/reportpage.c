@@ -406,19 +406,19 @@ sec_glance(struct page *w)
 			fprintf(w->out, " 词次。有报告的天数：%d（中位数 %g）。"
 			    "</p>\n", r->p.days, r->p.base_days);
 		}
-	} else if (r->p.nobase) {
-		fprintf(w->out, "<p class=\"summary\"><strong>");
-		put_int(w, cnum(g, 0, "period"));
-		fprintf(w->out, "</strong> reports and <strong>");
-		put_int(w, cnum(g, 1, "period"));
-		fprintf(w->out, "</strong> tokens this %s, on %d day%s; no "
-		    "reports before it.</p>\n", noun, r->p.days,
-		    r->p.days == 1 ? "" : "s");
 	} else {
 		fprintf(w->out, "<p class=\"summary\"><strong>");
 		put_int(w, cnum(g, 0, "period"));
 		fprintf(w->out, "</strong> reports and <strong>");
 		put_int(w, cnum(g, 1, "period"));
+	}
+	if (ZH(w))
+		;
+	else if (r->p.nobase)
+		fprintf(w->out, "</strong> tokens this %s, on %d day%s; no "
+		    "reports before it.</p>\n", noun, r->p.days,
+		    r->p.days == 1 ? "" : "s");
+	else {
 		fprintf(w->out, "</strong> tokens this %s, against a median "
 		    "of ", noun);
 		put_int(w, cnum(g, 0, "baseline_median"));
