@@ -331,15 +331,15 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	}
 	if (err == NULL && !db->writable) {
 		/*
-		 * A reader maps the file rather than copying every page it
-		 * reads through pread(), and reads in one transaction, so
-		 * the whole command sees one snapshot and SQLite locks and
-		 * checks the file once instead of once per statement (a
-		 * Han term's series reads ~1,300 documents one by one;
-		 * bench/RESULTS.md).
+		 * A reader reads in one transaction, so the whole command
+		 * sees one snapshot and SQLite takes its locks and checks
+		 * the file once instead of once per statement (a Han term's
+		 * series reads ~1,300 documents one by one).  Mapping the
+		 * file (PRAGMA mmap_size) was measured too and cost more
+		 * in page faults and unmapping than it saved in pread()
+		 * copies (bench/RESULTS.md).
 		 */
-		if ((err = db_exec(db, "PRAGMA mmap_size = 1073741824")) ==
-		    NULL && (err = db_exec(db, "BEGIN")) != NULL)
+		if ((err = db_exec(db, "BEGIN")) != NULL)
 			err = db_lock_err(db, err);
 	}
 done:
