@@ -368,6 +368,7 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_segs);
 	buf_release(&db->post);
 	sqlite3_finalize(db->st_hgram);
+	sqlite3_finalize(db->st_doc_text);
 	if (!db->writable && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	pl_tokenizer_free(db->tk);

@@ -431,6 +431,36 @@ pl_normer_run(struct pl_normer *nm, const char *s, size_t len, int want_map)
 	return runs;
 }
 
+/*
+ * Is s its own normalised text, up to the runs' separators?  True when
+ * every character in a run is one NFKC and case folding leave alone and
+ * none is a combining mark (no t2s): the normalised runs are then s's
+ * runs byte for byte, so a Han term's occurrences can be found in s
+ * itself, at the same offsets, without writing the normalised copy.
+ * Han text with ASCII digits and punctuation passes; capitals, full-width
+ * forms and compatibility ideographs do not (the caller normalises).
+ */
+static int
+normer_quick(struct pl_normer *nm, const char *s, size_t len)
+{
+	size_t i, n;
+	int32_t c;
+	uint8_t k;
+
+	if (nm->t2s)
+		return 0;
+	if (nm->cls == NULL && (nm->cls = calloc(0x10000, 1)) == NULL)
+		return 0;
+	for (i = 0; i < len; i += n) {
+		if ((c = dec_fast(s, len, i, &n)) < 0)
+			return 0;
+		k = cls(nm, c);
+		if ((k & CL_MARK) || ((k & CL_RUN) && !(k & CL_STABLE)))
+			return 0;
+	}
+	return 1;
+}
+
 const char *
 pl_normer_text(const struct pl_normer *nm, size_t *len)
 {
@@ -971,6 +1001,19 @@ han_occ(struct pl_matcher *m, const struct malt *a, struct pl_mdoc *md)
 	const uint32_t *src, *srcend;
 	size_t n;
 
+	if (m->count_only && normer_quick(m->nm, md->text, md->textlen)) {
+		/* Counting in text that is already normalised. */
+		for (p = md->text; (size_t)(p - md->text) + a->nchars <=
+		    md->textlen && (hit = memmem(p, md->textlen -
+		    (size_t)(p - md->text), a->chars, a->nchars)) != NULL;
+		    p = hit + a->nchars) {
+			uint32_t off = (uint32_t)(hit - md->text);
+			if ((err = occ_push(md, off, off +
+			    (uint32_t)a->nchars, 0, 0)) != NULL)
+				return err;
+		}
+		return NULL;
+	}
 	if (pl_normer_run(m->nm, md->text, md->textlen, 1) < 0) {
 		char *ext = NULL;
 		pl_db_doc_names(m->c->db, m->c->docs[md->row].id, &ext, NULL);
