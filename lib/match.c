@@ -452,6 +452,20 @@ normer_quick(struct pl_normer *nm, const char *s, size_t len)
 	if (nm->cls == NULL && (nm->cls = calloc(0x10000, 1)) == NULL)
 		return 0;
 	for (i = 0; i < len; i += n) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		if (p[0] < 0x80) {
+			/* ASCII: only capitals change */
+			if (p[0] >= 'A' && p[0] <= 'Z')
+				return 0;
+			n = 1;
+			continue;
+		}
+		if (p[0] >= 0xe4 && p[0] <= 0xe9 && i + 2 < len &&
+		    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+			/* U+4000..U+9FFF: ideographs and symbols, all stable */
+			n = 3;
+			continue;
+		}
 		if ((c = dec_fast(s, len, i, &n)) < 0)
 			return 0;
 		k = cls(nm, c);
