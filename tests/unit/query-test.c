@@ -34,7 +34,7 @@ main(void)
 {
 	struct fixture fx;
 	struct pl_corpus *c = NULL;
-	struct pl_doc d[3];
+	struct pl_doc d[4];
 	struct pl_term *t;
 
 	/*
@@ -136,8 +136,21 @@ main(void)
 	    "\xa7\xe3\x80\x82");
 	d[1] = mkdoc("d5", "2024-03-01", "\xe7\x96\xab\xe6\x83\x85\xe3\x80"
 	    "\x82\xe9\x98\xb2\xe6\x8e\xa7\xe3\x80\x82");
-	ok(fixture_ingest(&fx, NULL, d, 2) == 0 && pl_corpus_open(fx.db, &c) ==
+	/*
+	 * 二十大 in d6 (2024-03-05), whose full-width letters and digits NFKC
+	 * changes (the text is normalised before matching): 3 times, once
+	 * after ＡＢ (ab二十大); in d7 (2024-03-06), already normalised Han
+	 * and punctuation (matched in the stored text as it is): twice.
+	 */
+	d[2] = mkdoc("d6", "2024-03-05", "二十大。ＡＢ二十大，Ｇ２０二十大。");
+	d[3] = mkdoc("d7", "2024-03-06", "二十大和二十大。");
+	ok(fixture_ingest(&fx, NULL, d, 4) == 0 && pl_corpus_open(fx.db, &c) ==
 	    NULL, "Chinese documents added");
+	is_int(fixture_total(c, "二十大"), 5,
+	    "二十大: 3 in normalised d6, 2 in d7 as stored");
+	is_int(fixture_total(c, "ab二十大"), 1, "ab二十大 in ＡＢ二十大 (NFKC)");
+	is_int(fixture_total(c, "g20二十大"), 1, "g20二十大 in Ｇ２０二十大");
+	is_int(fixture_total(c, "大和二"), 1, "大和二 across words in d7");
 	/* 疫情防控 */
 	is_int(fixture_total(c, "\xe7\x96\xab\xe6\x83\x85\xe9\x98\xb2\xe6\x8e"
 	    "\xa7"), 2, "Chinese phrase: twice in d4, not across d5's break");
