@@ -209,7 +209,7 @@ cmd_ingest(int argc, char **argv)
 	int ch, i, replace = 0, skip_bad = 0, quiet = 0, verbose = 0;
 	int existed = 1, tty, rc = 1;
 	long max_errors = 20;
-	uint64_t nbad = 0, ndup = 0, docs = 0;
+	uint64_t nbad = 0, nunread = 0, ndup = 0, docs = 0;
 	double t0 = now_s(), tc;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	/*
@@ -379,7 +379,9 @@ cmd_ingest(int argc, char **argv)
 	ev.arg = &ctx;
 	for (i = 0; i < argc; i++) {
 		if ((err = pl_reader_open(argv[i], &ropts, &rd)) != NULL) {
-			if (++nbad <= (uint64_t)max_errors)
+			/* a file that cannot be read counts as bad input */
+			nunread++;
+			if (nunread + nbad <= (uint64_t)max_errors)
 				cli_error(err);
 			continue;
 		}
@@ -396,9 +398,23 @@ cmd_ingest(int argc, char **argv)
 	docs = ctx.docs;
 	if (tty)
 		fputs("\r\033[K", stderr);
-	if (nbad > (uint64_t)max_errors)
+	if (nbad + nunread > (uint64_t)max_errors)
 		cli_warnx("... and %llu more bad records",
-		    (unsigned long long)(nbad - (uint64_t)max_errors));
+		    (unsigned long long)(nbad + nunread - (uint64_t)max_errors));
+	if (nunread > 0 && !skip_bad) {
+		if (nbad > 0)
+			cli_warnx("%llu input file%s could not be read and %llu "
+			    "bad record%s: nothing was ingested (fix them, or "
+			    "use --skip-bad to ingest the rest)",
+			    (unsigned long long)nunread, nunread == 1 ? "" : "s",
+			    (unsigned long long)nbad, nbad == 1 ? "" : "s");
+		else
+			cli_warnx("%llu input file%s could not be read: nothing "
+			    "was ingested (fix them, or use --skip-bad to "
+			    "ingest the rest)", (unsigned long long)nunread,
+			    nunread == 1 ? "" : "s");
+		goto fail;
+	}
 	if (nbad > 0 && !skip_bad) {
 		cli_warnx("%llu bad record%s: nothing was ingested (fix them, "
 		    "or use --skip-bad to ingest the rest)",
@@ -425,14 +441,20 @@ cmd_ingest(int argc, char **argv)
 		goto fail;
 	}
 	if (!quiet) {
+		char ubuf[32] = "";
+
+		if (nunread > 0)
+			snprintf(ubuf, sizeof(ubuf), "%llu",
+			    (unsigned long long)nunread);
 		fprintf(stderr, "%s: %s: added %llu, replaced %llu, already "
-		    "present %llu, duplicates %llu, bad %llu; %llu tokens, "
-		    "%llu new terms in %.1f s\n", cli_prog, dbpath,
+		    "present %llu, duplicates %llu, bad %llu%s%s; %llu "
+		    "tokens, %llu new terms in %.1f s\n", cli_prog, dbpath,
 		    (unsigned long long)st.added,
 		    (unsigned long long)st.replaced,
 		    (unsigned long long)st.present,
 		    (unsigned long long)st.duplicates,
 		    (unsigned long long)nbad,
+		    nunread > 0 ? ", unreadable files " : "", ubuf,
 		    (unsigned long long)st.tokens,
 		    (unsigned long long)st.new_terms, now_s() - t0);
 		if (st.no_wal)

@@ -488,6 +488,19 @@ json_key_at(const char *s, size_t off, char *key, size_t keysz)
 	return have;
 }
 
+/*
+ * jansson's message, in the words of a user: its NUL rejection names
+ * the decoder flag (JSON_ALLOW_NUL) that plenum does not offer.
+ */
+static const char *
+json_msg(const char *text)
+{
+	if (strstr(text, "JSON_ALLOW_NUL") != NULL)
+		return "\\u0000 (a NUL character) is not allowed in a "
+		    "document";
+	return text;
+}
+
 static const struct pl_error *
 next_jsonl(struct pl_reader *r, const struct pl_doc **out)
 {
@@ -524,7 +537,8 @@ next_jsonl(struct pl_reader *r, const struct pl_doc **out)
 	if ((o = json_loadb(r->line, (size_t)n, JSON_REJECT_DUPLICATES,
 	    &jerr)) == NULL)
 		return pl_error_fmt(PL_ERR_PARSE,
-		    "invalid JSON at column %d: %s", jerr.column, jerr.text);
+		    "invalid JSON at column %d: %s", jerr.column,
+		    json_msg(jerr.text));
 	r->json = o;
 	if ((err = take_object(r, o)) != NULL)
 		return err;
@@ -633,7 +647,7 @@ next_jsonarray(struct pl_reader *r, const struct pl_doc **out)
 			r->doc.line = (size_t)jerr.line + r->skipped;
 			return pl_error_fmt(PL_ERR_PARSE,
 			    "invalid JSON at column %d: %s", jerr.column,
-			    jerr.text);
+			    json_msg(jerr.text));
 		}
 		if (!json_is_array(r->array)) {
 			r->dpos = 1;

@@ -446,7 +446,11 @@ done:
 		char *dir = g_path_get_dirname(path);
 		/* SQLite's "unable to open database file" does not say why */
 		if (db->writable && err->code == PL_ERR_DB && dir != NULL &&
-		    access(dir, W_OK) == -1)
+		    access(dir, F_OK) == -1)
+			err = pl_error_fmt(PL_ERR_DB, "%s (the directory '%s' "
+			    "does not exist)", err->msg, dir);
+		else if (db->writable && err->code == PL_ERR_DB &&
+		    dir != NULL && access(dir, W_OK) == -1)
 			err = pl_error_fmt(PL_ERR_DB, "%s (a writer needs "
 			    "write access to the directory '%s': SQLite keeps "
 			    "its -journal, -wal and -shm files beside the "

@@ -250,7 +250,29 @@ test_expect_success 'text file: front matter without its closing line' '
 test_expect_success 'a nonexistent input file is named' '
 	bad_ingest no-such-file.jsonl &&
 	grep "^plenum ingest: no-such-file.jsonl: No such file or directory" err &&
+	grep "^plenum ingest: 1 input file could not be read: nothing was ingested" err &&
+	! grep "bad record" err &&
 	unchanged
+'
+
+test_expect_success '--skip-bad: an unreadable file is counted apart from bad records' '
+	cp base.db skipfile.db &&
+	plenum ingest --skip-bad --db skipfile.db no-such-file.jsonl good.jsonl 2>err &&
+	grep "bad 0, unreadable files 1;" err
+'
+
+test_expect_success 'a NUL in JSON text: said in plain words, not the decoder flag' '
+	printf "%s\n" "{\"id\": \"n1\", \"date\": \"2020-01-01\", \"text\": \"a \\u0000 b\"}" >nul1.jsonl &&
+	bad_ingest nul1.jsonl &&
+	grep "^plenum ingest: nul1.jsonl:1: invalid JSON at column [0-9]*: .u0000 (a NUL character) is not allowed in a document" err &&
+	! grep JSON_ALLOW_NUL err &&
+	unchanged
+'
+
+test_expect_success 'a database in a directory that does not exist: said so' '
+	test_expect_code 1 plenum ingest --db no-such-dir/x.db good.jsonl 2>err &&
+	grep "(the directory .no-such-dir. does not exist)" err &&
+	! test -e no-such-dir
 '
 
 if test "$(id -u)" = 0; then
