@@ -20,6 +20,7 @@
 #include "plenum/store.h"
 #include "docmeta.h"
 #include "segment.h"
+#include "wordstat.h"
 #include "extern.h"
 #include "db-int.h"
 
@@ -206,12 +207,15 @@ count_tables(struct pl_db *db)
  * A change to the schema appends its SQL here and bumps
  * PL_SCHEMA_VERSION.  Version 2 added the Han bigram index; version 3
  * term_seg (segment.c) and the doc_meta, label and stat tables, filled
- * from the doc and term tables by docmeta_rebuild().
+ * from the doc and term tables by docmeta_rebuild(); version 4 the
+ * per-month word counts (wordstat.c), filled from the index by
+ * ws_rebuild().
  */
 static const char *const migrations[] = {
 	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
 	segment_schema_sql,	/* 2 -> 3, with docmeta_schema_sql and
 				   docmeta_rebuild() */
+	wordstat_schema_sql,	/* 3 -> 4, filled by ws_rebuild() */
 	NULL
 };
 
@@ -238,6 +242,11 @@ migrate(struct pl_db *db, int v)
 			break;
 		if (v == 2 && ((err = db_exec(db, docmeta_schema_sql)) != NULL ||
 		    (err = docmeta_rebuild(db->h)) != NULL)) {
+			if (err->code == PL_ERR_DAMAGED)
+				err = pl_error_wrap(err, "%s", db->path);
+			break;
+		}
+		if (v == 3 && (err = ws_rebuild(db->h)) != NULL) {
 			if (err->code == PL_ERR_DAMAGED)
 				err = pl_error_wrap(err, "%s", db->path);
 			break;

@@ -54,6 +54,16 @@ int pl_corpus_match(const struct pl_corpus *, size_t row,
     const struct pl_docfilter *);
 
 /*
+ * The months that have documents (sorted, as year * 12 + month) and the
+ * class rowcls[] gives their documents (per row); *uniform 0 when some
+ * month has documents of two classes (the per-month word counts cannot
+ * answer then).  The caller frees *periods and *cls.
+ */
+const struct pl_error *pl_corpus_month_classes(const struct pl_corpus *,
+    const uint8_t *rowcls, int64_t **periods, uint8_t **cls, size_t *np,
+    int *uniform);
+
+/*
  * Narrows the filter to documents whose metadata field key equals value
  * (text comparison); several calls combine with AND.  The mask it sets is
  * freed by pl_docfilter_release().
