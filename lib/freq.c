@@ -42,6 +42,8 @@ struct fctx {
 	struct pl_corpus		*c;
 	const struct pl_freq_opts	*o;
 	int32_t				*grp;	/* group of each row, -1: filtered out */
+	double				*share;	/* of each row: its tokens / its
+						   group's (compact, for DP) */
 	struct fgroup			*g;
 	size_t				 ng;
 	struct buf			 texts;	/* term texts, NUL-separated */
@@ -120,8 +122,7 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	for (i = 0; i < x->np; i++) {
 		size_t g = (size_t)x->grp[x->prow[i]];
 		double v = (double)x->pcnt[i] / (double)x->gcount[g];
-		double s = (double)x->c->docs[x->prow[i]].tokens /
-		    (double)x->g[g].tokens;
+		double s = x->share[x->prow[i]];
 		/* |v - s| minus the s it replaces in "all parts empty". */
 		x->gdp[g] += fabs(v - s) - s;
 	}
@@ -350,6 +351,14 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 		x.g[g].ndocs++;
 		x.g[g].tokens += c->docs[i].tokens;
 	}
+	if ((x.share = malloc((c->ndocs ? c->ndocs : 1) *
+	    sizeof(*x.share))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	for (i = 0; i < c->ndocs; i++)
+		x.share[i] = x.grp[i] < 0 ? 0 : (double)c->docs[i].tokens /
+		    (double)x.g[x.grp[i]].tokens;
 	for (g = 0; g < ng; g++) {
 		if (timeg) {
 			char lab[24];
@@ -417,6 +426,7 @@ done:
 	free(x.gdp);
 	free(x.touched);
 	free(x.grp);
+	free(x.share);
 	free(x.prow);
 	free(x.pcnt);
 	free(x.toff);

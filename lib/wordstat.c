@@ -449,45 +449,37 @@ done:
 
 /* Reading. */
 
-struct idmap {
-	int64_t		*key;	/* word id + 1; 0 empty */
-	uint32_t	*idx;
-	size_t		 nslot;
-};
-
-static long
-idmap_find(const struct idmap *m, int64_t id)
-{
-	uint64_t k = (uint64_t)id + 1;
-	size_t j;
-
-	for (j = mix(k) & (m->nslot - 1); m->key[j] != 0;
-	    j = (j + 1) & (m->nslot - 1))
-		if ((uint64_t)m->key[j] == k)
-			return (long)m->idx[j];
-	return -1;
-}
-
-/* Adds segment rows of periods [lo, hi] into cf[], df[] (by word index). */
+/*
+ * Adds the rows of periods [lo, hi] of every segment into cf[k], df[k]
+ * (k: the word's index in ids[], which is sorted).  Within a period rows
+ * come in word order, so a cursor finds each word without hashing.
+ */
 static const struct pl_error *
-sum_range(sqlite3 *h, sqlite3_stmt *st, const struct idmap *m,
+sum_range(sqlite3 *h, sqlite3_stmt *st, const int64_t *ids, size_t nw,
     const int64_t *segs, size_t nseg, int64_t lo, int64_t hi, int64_t *cf,
-    int64_t *df, size_t stride)
+    int64_t *df)
 {
-	size_t s;
+	size_t s, k;
+	int64_t w, prev;
 	int rc;
-	long k;
 
 	for (s = 0; s < nseg; s++) {
 		sqlite3_bind_int64(st, 1, segs[s]);
 		sqlite3_bind_int64(st, 2, lo);
 		sqlite3_bind_int64(st, 3, hi);
+		k = 0;
+		prev = INT64_MIN;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if ((k = idmap_find(m, sqlite3_column_int64(st, 0))) <
-			    0)
-				continue;
-			cf[(size_t)k * stride] += sqlite3_column_int64(st, 1);
-			df[(size_t)k * stride] += sqlite3_column_int64(st, 2);
+			w = sqlite3_column_int64(st, 0);
+			if (w < prev)
+				k = 0;		/* the next period */
+			prev = w;
+			while (k < nw && ids[k] < w)
+				k++;
+			if (k == nw || ids[k] != w)
+				continue;	/* not a word any more */
+			cf[k] += sqlite3_column_int64(st, 1);
+			df[k] += sqlite3_column_int64(st, 2);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
@@ -506,44 +498,26 @@ pl_wordcounts_release(struct pl_wordcounts *wc)
 	memset(wc, 0, sizeof(*wc));
 }
 
-/* Sums the months of ps[0..n) (sorted) into class c's counts. */
+/* Sums the months ps[0..n) (sorted): runs of consecutive months are one
+ * range each. */
 static const struct pl_error *
-sum_months(sqlite3 *h, sqlite3_stmt *st, const struct idmap *m,
+sum_months(sqlite3 *h, sqlite3_stmt *st, const int64_t *ids, size_t nw,
     const int64_t *segs, size_t nseg, const int64_t *ps, size_t n,
-    struct pl_wordcounts *wc, int c, int sign)
+    int64_t *cf, int64_t *df)
 {
 	const struct pl_error *err;
-	size_t i = 0, j, k, nw = wc->n;
-	int64_t *cf, *df;
+	size_t i = 0, j;
 
-	if ((cf = calloc(nw ? nw : 1, sizeof(*cf))) == NULL ||
-	    (df = calloc(nw ? nw : 1, sizeof(*df))) == NULL) {
-		free(cf);
-		return pl_error_nomem();
-	}
-	/* Runs of consecutive months are one range each. */
+	memset(cf, 0, nw * sizeof(*cf));
+	memset(df, 0, nw * sizeof(*df));
 	while (i < n) {
 		for (j = i + 1; j < n && ps[j] == ps[j - 1] + 1; j++)
 			;
-		if ((err = sum_range(h, st, m, segs, nseg, ps[i], ps[j - 1],
-		    cf, df, 1)) != NULL) {
-			free(cf);
-			free(df);
+		if ((err = sum_range(h, st, ids, nw, segs, nseg, ps[i],
+		    ps[j - 1], cf, df)) != NULL)
 			return err;
-		}
 		i = j;
 	}
-	for (k = 0; k < nw; k++) {
-		if (sign > 0) {
-			wc->v[k].c[c] = cf[k];
-			wc->v[k].d[c] = df[k];
-		} else {
-			wc->v[k].c[c] = wc->v[k].cf - cf[k];
-			wc->v[k].d[c] = wc->v[k].df - df[k];
-		}
-	}
-	free(cf);
-	free(df);
 	return NULL;
 }
 
@@ -555,18 +529,18 @@ pl_db_word_counts(struct pl_db *db, const int64_t *periods,
 	sqlite3 *h = db->h;
 	sqlite3_stmt *st = NULL;
 	struct pl_wordcounts wc;
-	struct idmap m;
 	struct buf texts;
-	int64_t *segs = NULL, *ps = NULL;
-	size_t nseg = 0, cap = 0, i, j, nps;
-	int rc, c;
+	int64_t *segs = NULL, *ps[2] = { NULL, NULL }, *ids = NULL;
+	int64_t *cf = NULL, *df = NULL, *scf[2] = { NULL, NULL };
+	int64_t *sdf[2] = { NULL, NULL };
+	size_t nseg = 0, cap = 0, i, k, nps[2] = { 0, 0 }, nw;
+	int rc, c, sign[2] = { 0, 0 };
 
 	memset(&wc, 0, sizeof(wc));
-	memset(&m, 0, sizeof(m));
 	buf_init(&texts);
 	if ((err = ws_segs(h, &segs, &nseg)) != NULL)
 		goto done;
-	/* Every word with its text. */
+	/* Every word with its text, in id order. */
 	if (sqlite3_prepare_v2(h, "SELECT id, text FROM word ORDER BY id", -1,
 	    &st, NULL) != SQLITE_OK) {
 		err = sqlerr(h, "word");
@@ -595,47 +569,62 @@ pl_db_word_counts(struct pl_db *db, const int64_t *periods,
 		err = sqlerr(h, "reading word");
 		goto done;
 	}
-	for (m.nslot = 16; m.nslot < wc.n * 2; m.nslot *= 2)
-		;
-	if ((m.key = calloc(m.nslot, sizeof(*m.key))) == NULL ||
-	    (m.idx = malloc(m.nslot * sizeof(*m.idx))) == NULL)
+	nw = wc.n;
+	if ((ids = malloc((nw ? nw : 1) * sizeof(*ids))) == NULL ||
+	    (cf = malloc((nw ? nw : 1) * sizeof(*cf))) == NULL ||
+	    (df = malloc((nw ? nw : 1) * sizeof(*df))) == NULL)
 		goto nomem;
-	for (i = 0; i < wc.n; i++) {
-		uint64_t k = (uint64_t)wc.v[i].id + 1;
-		for (j = mix(k) & (m.nslot - 1); m.key[j] != 0;
-		    j = (j + 1) & (m.nslot - 1))
-			;
-		m.key[j] = (int64_t)k;
-		m.idx[j] = (uint32_t)i;
-	}
+	for (i = 0; i < nw; i++)
+		ids[i] = wc.v[i].id;
 	if (sqlite3_prepare_v2(h, "SELECT word, cf, df FROM word_period "
 	    "WHERE seg = ?1 AND period BETWEEN ?2 AND ?3", -1, &st,
 	    NULL) != SQLITE_OK) {
 		err = sqlerr(h, "word_period");
 		goto done;
 	}
-	/* All time (period 0), then each class. */
-	if (wc.n > 0 && (err = sum_range(h, st, &m, segs, nseg, 0, 0,
-	    &wc.v[0].cf, &wc.v[0].df, sizeof(wc.v[0]) / sizeof(int64_t))) !=
-	    NULL)
+	/* All time (period 0). */
+	if ((err = sum_months(h, st, ids, nw, segs, nseg,
+	    (const int64_t[]){ 0 }, 1, cf, df)) != NULL)
 		goto done;
-	if ((ps = malloc((np ? np : 1) * sizeof(*ps))) == NULL)
-		goto nomem;
+	for (i = 0; i < nw; i++) {
+		wc.v[i].cf = cf[i];
+		wc.v[i].df = df[i];
+	}
+	/* Each class: its months, or all time less the other months,
+	 * whichever reads fewer; a set the other class summed already is
+	 * not read again (a year against the rest: one year read). */
 	for (c = 0; c < 2; c++) {
 		size_t in = 0;
 		for (i = 0; i < np; i++)
 			in += (cls[i] >> c) & 1;
-		/* The class's months, or all time less the other months,
-		 * whichever reads fewer. */
-		nps = 0;
-		for (i = 0; i < np; i++)
-			if ((((cls[i] >> c) & 1) != 0) == (in <= np - in))
-				ps[nps++] = periods[i];
 		if (in == 0)
 			continue;
-		if ((err = sum_months(h, st, &m, segs, nseg, ps, nps, &wc, c,
-		    in <= np - in ? 1 : -1)) != NULL)
-			goto done;
+		sign[c] = in <= np - in ? 1 : -1;
+		if ((ps[c] = malloc((np ? np : 1) * sizeof(*ps[c]))) == NULL)
+			goto nomem;
+		for (i = 0; i < np; i++)
+			if ((((cls[i] >> c) & 1) != 0) == (sign[c] > 0))
+				ps[c][nps[c]++] = periods[i];
+		if (c == 1 && ps[0] != NULL && nps[0] == nps[1] &&
+		    memcmp(ps[0], ps[1], nps[0] * sizeof(*ps[0])) == 0) {
+			scf[1] = scf[0];
+			sdf[1] = sdf[0];
+		} else {
+			if ((scf[c] = malloc((nw ? nw : 1) *
+			    sizeof(*scf[c]))) == NULL ||
+			    (sdf[c] = malloc((nw ? nw : 1) *
+			    sizeof(*sdf[c]))) == NULL)
+				goto nomem;
+			if ((err = sum_months(h, st, ids, nw, segs, nseg, ps[c],
+			    nps[c], scf[c], sdf[c])) != NULL)
+				goto done;
+		}
+		for (k = 0; k < nw; k++) {
+			wc.v[k].c[c] = sign[c] > 0 ? scf[c][k] :
+			    wc.v[k].cf - scf[c][k];
+			wc.v[k].d[c] = sign[c] > 0 ? sdf[c][k] :
+			    wc.v[k].df - sdf[c][k];
+		}
 	}
 	wc.texts = (char *)texts.p;
 	buf_init(&texts);
@@ -648,9 +637,17 @@ nomem:
 done:
 	sqlite3_finalize(st);
 	free(segs);
-	free(ps);
-	free(m.key);
-	free(m.idx);
+	free(ids);
+	free(cf);
+	free(df);
+	for (c = 0; c < 2; c++)
+		free(ps[c]);
+	if (scf[1] == scf[0])
+		scf[1] = sdf[1] = NULL;
+	for (c = 0; c < 2; c++) {
+		free(scf[c]);
+		free(sdf[c]);
+	}
 	buf_release(&texts);
 	pl_wordcounts_release(&wc);
 	return err;
@@ -660,72 +657,58 @@ const struct pl_error *
 pl_corpus_month_classes(const struct pl_corpus *c, const uint8_t *rowcls,
     int64_t **periods, uint8_t **cls, size_t *np, int *uniform)
 {
-	int64_t *p = NULL, *rp = NULL, last = INT64_MIN;
-	uint8_t *k = NULL;
-	size_t i, n = 0, cap = 0;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, plo, phi, *p = NULL;
+	uint8_t *k = NULL, *byp = NULL;
+	size_t i, n = 0, span;
 
 	*periods = NULL;
 	*cls = NULL;
 	*np = 0;
 	*uniform = 1;
-	/* Rows are in id order, not date order: a month per row first. */
-	if ((rp = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*rp))) == NULL)
-		return pl_error_nomem();
-	for (i = 0; i < c->ndocs; i++)
-		rp[i] = ws_period(c->docs[i].day);
 	for (i = 0; i < c->ndocs; i++) {
-		size_t l, r;
-		if (rp[i] != last) {
-			/* Binary search among the months seen so far. */
-			l = 0;
-			r = n;
-			while (l < r) {
-				size_t mid = (l + r) / 2;
-				if (p[mid] < rp[i])
-					l = mid + 1;
-				else
-					r = mid;
-			}
-			if (l == n || p[l] != rp[i]) {
-				if (n == cap) {
-					size_t nc = cap ? cap * 2 : 256;
-					int64_t *np2 = realloc(p, nc *
-					    sizeof(*p));
-					uint8_t *nk = np2 ? realloc(k, nc) :
-					    NULL;
-					if (np2)
-						p = np2;
-					if (nk)
-						k = nk;
-					if (np2 == NULL || nk == NULL)
-						goto nomem;
-					cap = nc;
-				}
-				memmove(p + l + 1, p + l, (n - l) *
-				    sizeof(*p));
-				memmove(k + l + 1, k + l, n - l);
-				p[l] = rp[i];
-				k[l] = rowcls[i];
-				n++;
-			}
-			last = rp[i];
-			/* remember where: the next row is usually nearby */
-			rp[i] = (int64_t)l;
-		} else
-			rp[i] = rp[i - 1];
-		if (k[rp[i]] != rowcls[i]) {
+		if (c->docs[i].day < lo)
+			lo = c->docs[i].day;
+		if (c->docs[i].day > hi)
+			hi = c->docs[i].day;
+	}
+	if (c->ndocs == 0)
+		return NULL;
+	plo = ws_period(lo);
+	phi = ws_period(hi);
+	/* One slot per month of the corpus's span (0xff: no document). */
+	span = (size_t)(phi - plo + 1);
+	if (span > (size_t)1 << 24) {
+		*uniform = 0;	/* over a million years: scan instead */
+		return NULL;
+	}
+	if ((byp = malloc(span)) == NULL)
+		return pl_error_nomem();
+	memset(byp, 0xff, span);
+	for (i = 0; i < c->ndocs; i++) {
+		size_t j = (size_t)(ws_period(c->docs[i].day) - plo);
+		if (byp[j] == 0xff)
+			byp[j] = rowcls[i];
+		else if (byp[j] != rowcls[i]) {
 			*uniform = 0;
 			break;
 		}
 	}
-	free(rp);
+	for (i = 0; i < span; i++)
+		n += byp[i] != 0xff;
+	if ((p = malloc((n ? n : 1) * sizeof(*p))) == NULL ||
+	    (k = malloc(n ? n : 1)) == NULL) {
+		free(p);
+		free(byp);
+		return pl_error_nomem();
+	}
+	for (i = 0, n = 0; i < span; i++)
+		if (byp[i] != 0xff) {
+			p[n] = plo + (int64_t)i;
+			k[n++] = byp[i];
+		}
+	free(byp);
 	*periods = p;
 	*cls = k;
 	*np = n;
 	return NULL;
-nomem:
-	free(rp);
-	free(p);
-	free(k);
-	return pl_error_nomem();
 }
