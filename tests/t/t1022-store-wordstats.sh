@@ -1,6 +1,6 @@
 #!/bin/sh
 
-test_description='per-month word counts (word_period): freq and keyness from the stored counts equal a scan of the posting lists, through segments, replacements, merges, optimize and the schema 3 migration'
+test_description='per-month word counts (word_period): freq, keyness and cooc from the stored counts equal a scan of the posting lists, through segments, replacements, merges, optimize and the schema 3 migration'
 . "$(dirname "$0")/test-lib.sh"
 
 if ! test_have_prog sqlite3 || ! test_have_prog python3; then
@@ -15,7 +15,9 @@ freq --top 0 --stopwords --min-count 3 --min-docs 2 --to 2012-06-30|\
 freq --top 10 --from 2011-01-15 --to 2011-12-31|freq --top 10 --source s1|\
 keyness --target 2012 --top 0|keyness --target 2011-04 --reference 2012 --top 10|\
 keyness --target 2013 --reference previous:1 --top 0 --min-count 1|\
-keyness --target 2012-02-10..2012-05-31 --top 10|keyness --target 2012,s2 --top 5"
+keyness --target 2012-02-10..2012-05-31 --top 10|keyness --target 2012,s2 --top 5|\
+cooc --top 10 --all alpha|cooc --top 10 --all --from 2011-01-01 --to 2011-12-31 beta|\
+cooc --top 10 --all --from 2011-01-10 theta"
 
 # answers DB [--scan]: every question's answer, in one file
 answers() {
@@ -56,7 +58,7 @@ test_expect_success 'setup: 360 generated documents, six a month over five years
 	sed -n "251,360p" all.jsonl >c.jsonl &&
 	plenum ingest -q --db one.db all.jsonl &&
 	answers one.db >one.out &&
-	test "$(grep -c "^== " one.out)" = 12
+	test "$(grep -c "^== " one.out)" = 15
 '
 
 test_expect_success 'the stored counts give the answers a scan of every posting list gives' '
