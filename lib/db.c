@@ -215,7 +215,8 @@ static const char *const migrations[] = {
 	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
 	segment_schema_sql,	/* 2 -> 3, with docmeta_schema_sql and
 				   docmeta_rebuild() */
-	wordstat_schema_sql,	/* 3 -> 4, filled by ws_rebuild() */
+	wordstat_schema_sql,	/* 3 -> 4, with segment0_schema_sql; filled
+				   by ws_rebuild() */
 	NULL
 };
 
@@ -246,7 +247,8 @@ migrate(struct pl_db *db, int v)
 				err = pl_error_wrap(err, "%s", db->path);
 			break;
 		}
-		if (v == 3 && (err = ws_rebuild(db->h)) != NULL) {
+		if (v == 3 && ((err = db_exec(db, segment0_schema_sql)) !=
+		    NULL || (err = ws_rebuild(db->h)) != NULL)) {
 			if (err->code == PL_ERR_DAMAGED)
 				err = pl_error_wrap(err, "%s", db->path);
 			break;
@@ -361,7 +363,7 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_word_id);
 	sqlite3_finalize(db->st_word_text);
 	sqlite3_finalize(db->st_ext_id);
-	sqlite3_finalize(db->st_segs);
+	segreader_free(db->segr);
 	buf_release(&db->post);
 	sqlite3_finalize(db->st_hgram);
 	pl_tokenizer_free(db->tk);

@@ -132,8 +132,12 @@ ingest_prepare(struct pl_ingest *in)
 	    &in->st_del_doc)) != NULL ||
 	    (err = db_prepare(db, "SELECT id FROM term WHERE text = ?",
 	    &in->st_term_exists)) != NULL ||
-	    (err = db_prepare(db, "INSERT INTO term_seg(text, seg, cf, df, "
-	    "postings) VALUES (?, ?, ?, ?, ?)", &in->st_ins_seg)) != NULL)
+	    /* A new corpus's own flushes go straight to term_seg; a later
+	     * ingest appends to term_seg0 (segment.c). */
+	    (err = db_prepare(db, in->fresh ? "INSERT INTO term_seg(text, seg, "
+	    "cf, df, postings) VALUES (?, ?, ?, ?, ?)" : "INSERT INTO "
+	    "term_seg0(text, seg, cf, df, postings) VALUES (?, ?, ?, ?, ?)",
+	    &in->st_ins_seg)) != NULL)
 		return err;
 	return NULL;
 }
@@ -229,6 +233,7 @@ create_corpus(struct pl_db *db, const struct pl_tokcfg *cfg)
 	if ((err = db_exec(db, db_schema_sql)) != NULL ||
 	    (err = db_exec(db, docmeta_schema_sql)) != NULL ||
 	    (err = db_exec(db, segment_schema_sql)) != NULL ||
+	    (err = db_exec(db, segment0_schema_sql)) != NULL ||
 	    (err = db_exec(db, wordstat_schema_sql)) != NULL)
 		return err;
 	snprintf(num, sizeof(num), "%d", cfg->ngram_max);
@@ -318,8 +323,8 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	in->next_term = query_int(db, "SELECT coalesce(max(id), 0) + 1 "
 	    "FROM term");
 	in->had_terms = in->next_term > 1;
-	in->seg = query_int(db, "SELECT coalesce(max(seg), 0) + 1 FROM "
-	    "term_seg");
+	in->seg = query_int(db, "SELECT max(coalesce((SELECT max(seg) FROM "
+	    "term_seg), 0), coalesce((SELECT max(seg) FROM term_seg0), 0)) + 1");
 	in->budget = opts ? opts->memory : 0;
 	if (in->first_doc < 0 || in->next_term < 0 || in->seg < 0) {
 		err = db_err(db->h, db->path);
@@ -1732,6 +1737,7 @@ pl_db_reindex(struct pl_db *db, void (*progress)(void *, size_t, size_t),
 	/* The old index goes; documents come back under ids 1..n. */
 	if ((err = db_exec(db, "DELETE FROM doc_tokens; DELETE FROM doc; "
 	    "DELETE FROM term; DELETE FROM hgram; DELETE FROM term_seg; "
+	    "DELETE FROM term_seg0; "
 	    "DELETE FROM doc_meta; DELETE FROM stat; DELETE FROM word; "
 	    "DELETE FROM word_period")) != NULL)
 		goto done;

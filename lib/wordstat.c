@@ -376,7 +376,8 @@ ws_rebuild(sqlite3 *h)
 {
 	const struct pl_error *err = NULL;
 	struct pl_docfigs figs;
-	sqlite3_stmt *st = NULL, *segs = NULL;
+	sqlite3_stmt *st = NULL;
+	struct segreader *segs = NULL;
 	struct ws_w w;
 	struct buf post;
 	int rc;
@@ -393,9 +394,9 @@ ws_rebuild(sqlite3 *h)
 		goto done;
 	if (sqlite3_prepare_v2(h, "SELECT text, id, postings FROM term "
 	    "WHERE n = 1", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(h, seg_select_sql, -1, &segs, NULL) !=
-	    SQLITE_OK) {
-		err = sqlerr(h, "term");
+	    (err = segreader_new(h, &segs)) != NULL) {
+		if (err == NULL)
+			err = sqlerr(h, "term");
 		goto done;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -440,7 +441,7 @@ nomem:
 	err = pl_error_nomem();
 done:
 	sqlite3_finalize(st);
-	sqlite3_finalize(segs);
+	segreader_free(segs);
 	pl_docfigs_release(&figs);
 	ws_w_release(&w);
 	buf_release(&post);
