@@ -209,7 +209,7 @@ count_tables(struct pl_db *db)
  * term_seg (segment.c) and the doc_meta, label and stat tables, filled
  * from the doc and term tables by docmeta_rebuild(); version 4 the
  * per-month word counts (wordstat.c), filled from the index by
- * ws_rebuild().
+ * ws_rebuild(); version 5 term_seg0 (created by the 3 -> 4 step too).
  */
 static const char *const migrations[] = {
 	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
@@ -217,6 +217,8 @@ static const char *const migrations[] = {
 				   docmeta_rebuild() */
 	wordstat_schema_sql,	/* 3 -> 4, with segment0_schema_sql; filled
 				   by ws_rebuild() */
+	segment0_schema_sql,	/* 4 -> 5: term_seg0, for the version 4
+				   files made before it existed */
 	NULL
 };
 

@@ -33,7 +33,7 @@ const char segment_schema_sql[] =
  * Merges move them into term_seg.
  */
 const char segment0_schema_sql[] =
-	"CREATE TABLE term_seg0(\n"
+	"CREATE TABLE IF NOT EXISTS term_seg0(\n"
 	"  seg INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL,\n"
 	"  cf INTEGER NOT NULL,\n"
@@ -41,7 +41,7 @@ const char segment0_schema_sql[] =
 	"  postings BLOB NOT NULL,\n"
 	"  PRIMARY KEY (seg, text)\n"
 	") WITHOUT ROWID;\n"
-	"CREATE VIEW term_segs AS\n"
+	"CREATE VIEW IF NOT EXISTS term_segs AS\n"
 	"  SELECT text, seg, cf, df, postings FROM term_seg UNION ALL\n"
 	"  SELECT text, seg, cf, df, postings FROM term_seg0;\n";
 

@@ -13,7 +13,7 @@
 #include "plenum/table.h"
 #include "plenum/token.h"
 
-#define PL_SCHEMA_VERSION	4
+#define PL_SCHEMA_VERSION	5
 
 struct pl_db;
 

@@ -161,7 +161,7 @@ test_expect_success 'a schema 2 file is migrated on open, answers unchanged' '
 	    PRAGMA user_version = 2" &&
 	answers old.db >old.out &&
 	test_cmp one.out old.out &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 4 &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = 5 &&
 	plenum ingest -q --db old.db c.jsonl
 '
 

@@ -160,7 +160,7 @@ test_expect_success 'a schema 3 file gets its counts from the index on open, ans
 	answers old.db >old.out &&
 	answers three.db >expect &&
 	test_cmp expect old.out &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 4 &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = 5 &&
 	test "$(sqlite3 old.db "SELECT group_concat(DISTINCT seg) FROM word_period")" = 0 &&
 	sqlite3 three.db "$totals_sql" >expect &&
 	sqlite3 old.db "$totals_sql" >actual &&
@@ -169,6 +169,20 @@ test_expect_success 'a schema 3 file gets its counts from the index on open, ans
 	plenum ingest -q --db old.db x.jsonl &&
 	answers old.db >actual &&
 	answers old.db --scan >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a schema 4 file without term_seg0 gets it on open' '
+	cp one.db v4.db &&
+	sqlite3 v4.db "DROP VIEW term_segs; DROP TABLE term_seg0;
+	    PRAGMA user_version = 4" &&
+	answers v4.db >actual &&
+	test_cmp one.out actual &&
+	test "$(sqlite3 v4.db "PRAGMA user_version")" = 5 &&
+	plenum ingest -q --db v4.db x.jsonl &&
+	test "$(sqlite3 v4.db "SELECT count(*) > 0 FROM term_seg0")" = 1 &&
+	answers v4.db >actual &&
+	answers v4.db --scan >expect &&
 	test_cmp expect actual
 '
 
