@@ -73,43 +73,34 @@ ws_w_init(struct ws_w *w)
 void
 ws_w_release(struct ws_w *w)
 {
-	free(w->key);
-	free(w->val);
+	free(w->s);
 	ws_w_init(w);
 }
 
 size_t
 ws_w_bytes(const struct ws_w *w)
 {
-	return w->nslot * (sizeof(*w->key) + sizeof(*w->val));
+	return w->nslot * sizeof(*w->s);
 }
 
 static int
 ws_grow(struct ws_w *w)
 {
 	size_t ns = w->nslot ? w->nslot * 2 : 1 << 14, i, j;
-	uint64_t *nk = calloc(ns, sizeof(*nk));
-	int64_t (*nv)[2] = malloc(ns * sizeof(*nv));
+	struct ws_slot *n = calloc(ns, sizeof(*n));
 
-	if (nk == NULL || nv == NULL) {
-		free(nk);
-		free(nv);
+	if (n == NULL)
 		return -1;
-	}
 	for (i = 0; i < w->nslot; i++) {
-		if (w->key[i] == 0)
+		if (w->s[i].key == 0)
 			continue;
-		for (j = mix(w->key[i]) & (ns - 1); nk[j] != 0;
+		for (j = mix(w->s[i].key) & (ns - 1); n[j].key != 0;
 		    j = (j + 1) & (ns - 1))
 			;
-		nk[j] = w->key[i];
-		nv[j][0] = w->val[i][0];
-		nv[j][1] = w->val[i][1];
+		n[j] = w->s[i];
 	}
-	free(w->key);
-	free(w->val);
-	w->key = nk;
-	w->val = nv;
+	free(w->s);
+	w->s = n;
 	w->nslot = ns;
 	return 0;
 }
@@ -117,20 +108,22 @@ ws_grow(struct ws_w *w)
 static int
 ws_add_key(struct ws_w *w, uint64_t k, int64_t cf, int64_t df)
 {
+	struct ws_slot *e;
 	size_t j;
 
 	if ((w->used + 1) * 2 > w->nslot && ws_grow(w) == -1)
 		return -1;
-	for (j = mix(k) & (w->nslot - 1); w->key[j] != 0 && w->key[j] != k;
-	    j = (j + 1) & (w->nslot - 1))
+	for (j = mix(k) & (w->nslot - 1); w->s[j].key != 0 &&
+	    w->s[j].key != k; j = (j + 1) & (w->nslot - 1))
 		;
-	if (w->key[j] == 0) {
-		w->key[j] = k;
-		w->val[j][0] = w->val[j][1] = 0;
+	e = &w->s[j];
+	if (e->key == 0) {
+		e->key = k;
+		e->cf = e->df = 0;
 		w->used++;
 	}
-	w->val[j][0] += cf;
-	w->val[j][1] += df;
+	e->cf += cf;
+	e->df += df;
 	return 0;
 }
 
@@ -139,8 +132,8 @@ ws_w_add(struct ws_w *w, int64_t day, uint32_t word, int64_t cf, int64_t df)
 {
 	uint64_t p = (uint64_t)ws_period(day);
 
-	if (ws_add_key(w, p << 32 | word, cf, df) == -1 ||
-	    ws_add_key(w, word, cf, df) == -1) {
+	/* All-time totals (period 0) are summed when written. */
+	if (ws_add_key(w, p << 32 | word, cf, df) == -1) {
 		w->nomem = 1;
 		return -1;
 	}
@@ -148,11 +141,43 @@ ws_w_add(struct ws_w *w, int64_t day, uint32_t word, int64_t cf, int64_t df)
 }
 
 static int
-cmp_u64(const void *a, const void *b)
+cmp_slot(const void *a, const void *b)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t x = ((const struct ws_slot *)a)->key;
+	uint64_t y = ((const struct ws_slot *)b)->key;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Writes the rows of w in key order with st (an upsert); sorts w's
+ * slots, so w is only fit for release afterwards. */
+static const struct pl_error *
+write_rows(struct ws_w *w, sqlite3 *h, sqlite3_stmt *st, int64_t seg)
+{
+	size_t i, n = 0;
+
+	/* The used slots packed to the front, sorted by key, i.e. (period,
+	 * word): the b-tree order. */
+	for (i = 0; i < w->nslot; i++)
+		if (w->s[i].key != 0)
+			w->s[n++] = w->s[i];
+	qsort(w->s, n, sizeof(*w->s), cmp_slot);
+	for (i = 0; i < n; i++) {
+		const struct ws_slot *e = &w->s[i];
+		if (e->cf == 0 && e->df == 0)
+			continue;	/* a replaced document, put back */
+		sqlite3_bind_int64(st, 1, seg);
+		sqlite3_bind_int64(st, 2, (int64_t)(e->key >> 32));
+		sqlite3_bind_int64(st, 3, (int64_t)(e->key & 0xffffffffu));
+		sqlite3_bind_int64(st, 4, e->cf);
+		sqlite3_bind_int64(st, 5, e->df);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			return sqlerr(h, "writing word_period");
+		}
+		sqlite3_reset(st);
+	}
+	return NULL;
 }
 
 const struct pl_error *
@@ -160,49 +185,35 @@ ws_w_write(struct ws_w *w, sqlite3 *h, int64_t seg)
 {
 	const struct pl_error *err = NULL;
 	sqlite3_stmt *st = NULL;
-	uint64_t *order = NULL;
-	size_t i, n = 0, j;
+	struct ws_w tot;
+	size_t i;
 
 	if (w->nomem)
 		return pl_error_nomem();
 	if (w->used == 0)
 		return NULL;
-	/* Slots sorted by key, i.e. (period, word): the b-tree order. */
-	if ((order = malloc(w->used * sizeof(*order))) == NULL)
-		return pl_error_nomem();
+	/* The all-time totals (period 0): each word's months summed, in a
+	 * table of the words only. */
+	ws_w_init(&tot);
 	for (i = 0; i < w->nslot; i++)
-		if (w->key[i] != 0)
-			order[n++] = w->key[i];
-	qsort(order, n, sizeof(*order), cmp_u64);
+		if (w->s[i].key != 0 && ws_add_key(&tot, w->s[i].key &
+		    0xffffffffu, w->s[i].cf, w->s[i].df) == -1) {
+			ws_w_release(&tot);
+			return pl_error_nomem();
+		}
 	if (sqlite3_prepare_v2(h, "INSERT INTO word_period(seg, period, word, "
 	    "cf, df) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (seg, period, "
 	    "word) DO UPDATE SET cf = cf + excluded.cf, df = df + excluded.df",
-	    -1, &st, NULL) != SQLITE_OK) {
+	    -1, &st, NULL) != SQLITE_OK)
 		err = sqlerr(h, "word_period");
-		goto done;
+	else {
+		err = write_rows(&tot, h, st, seg);
+		if (err == NULL)
+			err = write_rows(w, h, st, seg);
+		ws_w_release(w);	/* sorted: no longer a table */
 	}
-	for (i = 0; i < n; i++) {
-		uint64_t k = order[i];
-		for (j = mix(k) & (w->nslot - 1); w->key[j] != k;
-		    j = (j + 1) & (w->nslot - 1))
-			;
-		if (w->val[j][0] == 0 && w->val[j][1] == 0)
-			continue;	/* a replaced document, put back */
-		sqlite3_bind_int64(st, 1, seg);
-		sqlite3_bind_int64(st, 2, (int64_t)(k >> 32));
-		sqlite3_bind_int64(st, 3, (int64_t)(k & 0xffffffffu));
-		sqlite3_bind_int64(st, 4, w->val[j][0]);
-		sqlite3_bind_int64(st, 5, w->val[j][1]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			err = sqlerr(h, "writing word_period");
-			goto done;
-		}
-		sqlite3_reset(st);
-	}
-	ws_w_release(w);
-done:
 	sqlite3_finalize(st);
-	free(order);
+	ws_w_release(&tot);
 	return err;
 }
 

@@ -25,8 +25,10 @@ int64_t	ws_period(int64_t day);
 
 /* What one ingest (or one memory flush of it) adds, by (period, word). */
 struct ws_w {
-	uint64_t	*key;		/* period << 32 | word; 0: empty slot */
-	int64_t		(*val)[2];	/* cf, df */
+	struct ws_slot {
+		uint64_t	 key;	/* period << 32 | word; 0: empty */
+		int64_t		 cf, df;
+	}		*s;
 	size_t		 nslot, used;
 	int		 nomem;
 };
