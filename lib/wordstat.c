@@ -430,8 +430,9 @@ ws_rebuild(sqlite3 *h)
 		while (p < end) {
 			if (varint_get(&p, end, &d) == -1 ||
 			    varint_get(&p, end, &c) == -1) {
-				err = pl_error_fmt(PL_ERR_DAMAGED, "term '%s': "
-				    "corrupt posting list", text);
+				err = pl_error_fmt(PL_ERR_DAMAGED, "database "
+				    "damaged: term '%s': corrupt posting list",
+				    text);
 				goto done;
 			}
 			doc += (int64_t)d;
