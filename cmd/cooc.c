@@ -19,7 +19,7 @@ static const char usage_str[] =
 	"                   [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                   [--min-chars N] [--max-df F] [--matrix] [--top-terms N] [--bigrams]\n"
 	"                   [--from DATE] [--to DATE] [--source S ...]\n"
-	"                   [--where K=V ...] [--words] [--format tsv|csv|json|jsonl]\n"
+	"                   [--where K=V ...] [--words] [--scan] [--format tsv|csv|json|jsonl]\n"
 	"                   [TERM ...]\n";
 
 /* Parses --measure M,M,...; exits 2 when a name is unknown. */
@@ -82,7 +82,7 @@ int
 cmd_cooc(int argc, char **argv)
 {
 	enum { OPT_ALL = 1, OPT_BIGRAMS, OPT_LEFT, OPT_MATRIX, OPT_MINFREQ,
-	    OPT_RIGHT, OPT_SPAN, OPT_STOP, OPT_TOPTERMS, OPT_WITHIN };
+	    OPT_RIGHT, OPT_SCAN, OPT_SPAN, OPT_STOP, OPT_TOPTERMS, OPT_WITHIN };
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "all",	no_argument,		NULL, OPT_ALL },
@@ -93,6 +93,7 @@ cmd_cooc(int argc, char **argv)
 		{ "min-count",	required_argument,	NULL, 'c' },
 		{ "min-freq",	required_argument,	NULL, OPT_MINFREQ },
 		{ "right",	required_argument,	NULL, OPT_RIGHT },
+		{ "scan",	no_argument,		NULL, OPT_SCAN },
 		{ "span",	required_argument,	NULL, OPT_SPAN },
 		{ "stopwords",	no_argument,		NULL, OPT_STOP },
 		{ "top",	required_argument,	NULL, 't' },
@@ -145,6 +146,9 @@ cmd_cooc(int argc, char **argv)
 		case OPT_SPAN:
 			parse_span(optarg, &o);
 			span_given = 1;
+			break;
+		case OPT_SCAN:
+			o.scan = 1;
 			break;
 		case OPT_STOP:
 			o.stopwords = 1;

@@ -17,7 +17,7 @@ static const char usage_str[] =
 	"                   [--by source|year|quarter|month|week] [--min-count N]\n"
 	"                   [--min-docs N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                   [--min-chars N] [--max-df F] [--from DATE] [--to DATE]\n"
-	"                   [--source S ...] [--where K=V ...]\n"
+	"                   [--source S ...] [--where K=V ...] [--scan]\n"
 	"                   [--format tsv|csv|json|jsonl] [--plot OUT]\n";
 
 int
@@ -30,6 +30,7 @@ cmd_freq(int argc, char **argv)
 		{ "min-docs",	required_argument,	NULL, 'm' },
 		{ "ngram",	required_argument,	NULL, 'n' },
 		{ "plot",	required_argument,	NULL, 'P' },
+		{ "scan",	no_argument,		NULL, 'S' },
 		{ "stopwords",	no_argument,		NULL, 's' },
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
@@ -90,6 +91,9 @@ cmd_freq(int argc, char **argv)
 			break;
 		case 's':
 			o.stopwords = 1;
+			break;
+		case 'S':
+			o.scan = 1;
 			break;
 		case 't':
 			o.top = (size_t)cli_long("--top", optarg, 0, INT32_MAX);

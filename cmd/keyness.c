@@ -21,13 +21,13 @@ static const char usage_str[] =
 	"                      [--ngram N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                      [--min-chars N] [--max-df F] [--allow-overlap]\n"
 	"                      [--from DATE] [--to DATE] [--source S ...]\n"
-	"                      [--where K=V ...] [--format tsv|csv|json|jsonl]\n";
+	"                      [--where K=V ...] [--scan] [--format tsv|csv|json|jsonl]\n";
 
 int
 cmd_keyness(int argc, char **argv)
 {
 	enum { OPT_MAXQ = 1, OPT_NGRAM, OPT_OVERLAP, OPT_REF, OPT_SIDE,
-	    OPT_SMOOTH, OPT_STOP, OPT_TARGET };
+	    OPT_SMOOTH, OPT_STOP, OPT_TARGET, OPT_SCAN };
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "allow-overlap", no_argument,		NULL, OPT_OVERLAP },
@@ -36,6 +36,7 @@ cmd_keyness(int argc, char **argv)
 		{ "min-count",	required_argument,	NULL, 'c' },
 		{ "ngram",	required_argument,	NULL, OPT_NGRAM },
 		{ "reference",	required_argument,	NULL, OPT_REF },
+		{ "scan",	no_argument,		NULL, OPT_SCAN },
 		{ "side",	required_argument,	NULL, OPT_SIDE },
 		{ "smooth",	required_argument,	NULL, OPT_SMOOTH },
 		{ "stopwords",	no_argument,		NULL, OPT_STOP },
@@ -91,6 +92,9 @@ cmd_keyness(int argc, char **argv)
 			break;
 		case OPT_SMOOTH:
 			o.smooth = cli_double("--smooth", optarg, 1e-9, 1e9);
+			break;
+		case OPT_SCAN:
+			o.scan = 1;
 			break;
 		case OPT_STOP:
 			o.stopwords = 1;

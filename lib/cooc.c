@@ -479,7 +479,57 @@ struct cctx {
 	int				 count_all;	/* window: count every token */
 	/* a collocate's frequency in range, from its postings */
 	int64_t				 pcount;
+	/* or from the stored per-month word counts, when the filter
+	 * takes whole months (wc.v in id order) */
+	struct pl_wordcounts		 wc;
+	int				 use_wc;
 };
+
+/* The stored count in range of word id, when x->use_wc. */
+static int64_t
+wc_freq(const struct cctx *x, int64_t id)
+{
+	size_t l = 0, r = x->wc.n;
+
+	while (l < r) {
+		size_t m = l + (r - l) / 2;
+		if (x->wc.v[m].id < id)
+			l = m + 1;
+		else
+			r = m;
+	}
+	return l < x->wc.n && x->wc.v[l].id == id ? x->wc.v[l].c[0] : 0;
+}
+
+/*
+ * For a window: the collocates' frequencies in range from the stored
+ * per-month word counts, when every month's documents are all in or all
+ * out of the filter; then only the documents with the node are read.
+ */
+static const struct pl_error *
+cooc_wordcounts(struct cctx *x)
+{
+	const struct pl_error *err = NULL;
+	struct pl_corpus *c = x->c;
+	uint8_t *rowcls, *cls = NULL;
+	int64_t *periods = NULL;
+	size_t i, np;
+	int uniform;
+
+	if ((rowcls = malloc(c->ndocs ? c->ndocs : 1)) == NULL)
+		return pl_error_nomem();
+	for (i = 0; i < c->ndocs; i++)
+		rowcls[i] = (uint8_t)pl_corpus_match(c, i, &x->o->filter);
+	if ((err = pl_corpus_month_classes(c, rowcls, &periods, &cls, &np,
+	    &uniform)) == NULL && uniform &&
+	    (err = pl_db_word_counts(c->db, periods, cls, np, &x->wc)) ==
+	    NULL)
+		x->use_wc = 1;
+	free(rowcls);
+	free(cls);
+	free(periods);
+	return err;
+}
 
 static const struct pl_error *
 grow_words(struct cctx *x, uint32_t id)
@@ -644,6 +694,7 @@ cctx_release(struct cctx *x)
 	free(x->uf);
 	free(x->stamp);
 	free(x->stamp2);
+	pl_wordcounts_release(&x->wc);
 }
 
 const struct pl_error *
@@ -692,6 +743,12 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		if (cnt[i] > 0)
 			nnode++;
 	x.count_all = o->span == PL_SPAN_WINDOW && nnode * 4 >= ndocs;
+	if (o->span == PL_SPAN_WINDOW && !o->scan) {
+		if ((err = cooc_wordcounts(&x)) != NULL)
+			goto done;
+		if (x.use_wc)
+			x.count_all = 0;
+	}
 	x.hasnode = cnt;
 	for (i = 0; i < c->ndocs; i++) {
 		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
@@ -739,6 +796,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		if (o->span == PL_SPAN_WINDOW) {
 			if (x.count_all)
 				f2 = x.uf[w];
+			else if (x.use_wc)
+				f2 = wc_freq(&x, (int64_t)w);
 			else if ((err = range_freq(&x, text, &f2)) != NULL)
 				goto done;
 			r.f2 = f2;

@@ -129,6 +129,7 @@ name_doc(void *arg, const struct pl_docout *d)
 const struct pl_error *
 pl_corpus_names(struct pl_corpus *c)
 {
+	c->named = 1;
 	return pl_db_each_doc_out(c->db, name_doc, c);
 }
 
@@ -139,7 +140,7 @@ pl_corpus_free(struct pl_corpus *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; c->docs != NULL && i < c->ndocs; i++) {
+	for (i = 0; c->named && c->docs != NULL && i < c->ndocs; i++) {
 		free(c->docs[i].ext_id);
 		free(c->docs[i].title);
 	}

@@ -15,14 +15,16 @@
 #include "plenum/store.h"
 #include "extern.h"
 
+struct segreader;
+
 struct pl_db {
 	sqlite3			*h;
 	char			*path;
 	int			 writable;
 	/* statements reused by queries, finalized in pl_db_close() */
 	sqlite3_stmt		*st_postings, *st_doc_tokens, *st_word_id,
-				*st_word_text, *st_ext_id, *st_segs, *st_hgram,
-				*st_doc_text;
+				*st_word_text, *st_ext_id, *st_hgram, *st_doc_text;
+	struct segreader	*segr;		/* while segs is known */
 	int			 segs;		/* term_seg has rows: 1, 0, or
 						   -1 not known yet */
 	struct buf		 post;		/* a merged posting list */

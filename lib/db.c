@@ -22,6 +22,7 @@
 #include "plenum/store.h"
 #include "docmeta.h"
 #include "segment.h"
+#include "wordstat.h"
 #include "extern.h"
 #include "db-int.h"
 
@@ -208,12 +209,18 @@ count_tables(struct pl_db *db)
  * A change to the schema appends its SQL here and bumps
  * PL_SCHEMA_VERSION.  Version 2 added the Han bigram index; version 3
  * term_seg (segment.c) and the doc_meta, label and stat tables, filled
- * from the doc and term tables by docmeta_rebuild().
+ * from the doc and term tables by docmeta_rebuild(); version 4 the
+ * per-month word counts (wordstat.c), filled from the index by
+ * ws_rebuild(); version 5 term_seg0 (created by the 3 -> 4 step too).
  */
 static const char *const migrations[] = {
 	HGRAM_SQL,		/* 1 -> 2; the index itself needs plenum reindex */
 	segment_schema_sql,	/* 2 -> 3, with docmeta_schema_sql and
 				   docmeta_rebuild() */
+	wordstat_schema_sql,	/* 3 -> 4, with segment0_schema_sql; filled
+				   by ws_rebuild() */
+	segment0_schema_sql,	/* 4 -> 5: term_seg0, for the version 4
+				   files made before it existed */
 	NULL
 };
 
@@ -240,6 +247,12 @@ migrate(struct pl_db *db, int v)
 			break;
 		if (v == 2 && ((err = db_exec(db, docmeta_schema_sql)) != NULL ||
 		    (err = docmeta_rebuild(db->h)) != NULL)) {
+			if (err->code == PL_ERR_DAMAGED)
+				err = pl_error_wrap(err, "%s", db->path);
+			break;
+		}
+		if (v == 3 && ((err = db_exec(db, segment0_schema_sql)) !=
+		    NULL || (err = ws_rebuild(db->h)) != NULL)) {
 			if (err->code == PL_ERR_DAMAGED)
 				err = pl_error_wrap(err, "%s", db->path);
 			break;
@@ -477,7 +490,7 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_word_id);
 	sqlite3_finalize(db->st_word_text);
 	sqlite3_finalize(db->st_ext_id);
-	sqlite3_finalize(db->st_segs);
+	segreader_free(db->segr);
 	buf_release(&db->post);
 	sqlite3_finalize(db->st_hgram);
 	sqlite3_finalize(db->st_doc_text);

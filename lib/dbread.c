@@ -190,8 +190,10 @@ segs_known(struct pl_db *db)
 
 	if (db->segs >= 0)
 		return NULL;
+	segreader_free(db->segr);
+	db->segr = NULL;
 	if ((err = seg_has_any(db->h, &db->segs)) != NULL ||
-	    (err = db_cached(db, &db->st_segs, seg_select_sql)) != NULL) {
+	    (err = segreader_new(db->h, &db->segr)) != NULL) {
 		db->segs = -1;
 		return err;
 	}
@@ -288,7 +290,7 @@ pl_db_postings(struct pl_db *db, const char *text, unsigned char **p,
 			    *len) == -1)
 				err = pl_error_nomem();
 			else
-				err = seg_merge_term(db->h, db->st_segs, text,
+				err = seg_merge_term(db->h, db->segr, text,
 				    -1, &db->post, &c, &d, NULL);
 			*len = db->post.n;
 			if (err == NULL &&
@@ -364,7 +366,7 @@ pl_db_each_term(struct pl_db *db, const char *prefix, int n, int64_t min_cf,
 				err = pl_error_nomem();
 				goto done;
 			}
-			if ((err = seg_merge_term(db->h, db->st_segs, t,
+			if ((err = seg_merge_term(db->h, db->segr, t,
 			    sqlite3_column_bytes(st, 0), &mp, &cf,
 			    &df, NULL)) != NULL)
 				goto done;

@@ -42,6 +42,8 @@ struct fctx {
 	struct pl_corpus		*c;
 	const struct pl_freq_opts	*o;
 	int32_t				*grp;	/* group of each row, -1: filtered out */
+	double				*share;	/* of each row: its tokens / its
+						   group's (compact, for DP) */
 	struct fgroup			*g;
 	size_t				 ng;
 	struct buf			 texts;	/* term texts, NUL-separated */
@@ -121,8 +123,7 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	for (i = 0; i < x->np; i++) {
 		size_t g = (size_t)x->grp[x->prow[i]];
 		double v = (double)x->pcnt[i] / (double)x->gcount[g];
-		double s = (double)x->c->docs[x->prow[i]].tokens /
-		    (double)x->g[g].tokens;
+		double s = x->share[x->prow[i]];
 		/* |v - s| minus the s it replaces in "all parts empty". */
 		x->gdp[g] += fabs(v - s) - s;
 	}
@@ -167,6 +168,93 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	return NULL;
 }
 
+/* Ranking words by the per-month counts: count first, then text. */
+static int
+cmp_wcand(const void *a, const void *b, void *arg)
+{
+	const struct pl_wordcounts *wc = arg;
+	const struct pl_wordcount *x = &wc->v[*(const uint32_t *)a];
+	const struct pl_wordcount *y = &wc->v[*(const uint32_t *)b];
+
+	if (x->c[0] != y->c[0])
+		return x->c[0] > y->c[0] ? -1 : 1;
+	return strcmp(wc->texts + x->text, wc->texts + y->text);
+}
+
+/*
+ * The words of one ungrouped list, when every month's documents are all
+ * in or all out of the filter: the stored per-month counts rank every
+ * word (O(vocabulary x months)), and only the top o->top words' posting
+ * lists are read, by one_term() as the full scan would, for their
+ * document counts and DP.  *used 0: the filter splits a month (or the
+ * store cannot answer), scan the index instead.
+ */
+static const struct pl_error *
+freq_ranked(struct fctx *x, int *used)
+{
+	const struct pl_error *err = NULL;
+	const struct pl_freq_opts *o = x->o;
+	struct pl_corpus *c = x->c;
+	struct pl_wordcounts wc;
+	uint8_t *rowcls = NULL, *cls = NULL;
+	int64_t *periods = NULL;
+	uint32_t *cand = NULL;
+	size_t i, np = 0, nc = 0, lim;
+	int uniform;
+
+	*used = 0;
+	memset(&wc, 0, sizeof(wc));
+	if ((rowcls = malloc(c->ndocs ? c->ndocs : 1)) == NULL)
+		return pl_error_nomem();
+	for (i = 0; i < c->ndocs; i++)
+		rowcls[i] = x->grp[i] >= 0;
+	if ((err = pl_corpus_month_classes(c, rowcls, &periods, &cls, &np,
+	    &uniform)) != NULL || !uniform)
+		goto done;
+	if ((err = pl_db_word_counts(c->db, periods, cls, np, &wc)) != NULL)
+		goto done;
+	if ((cand = malloc((wc.n ? wc.n : 1) * sizeof(*cand))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	/* The tests one_term() makes, on the stored counts. */
+	for (i = 0; i < wc.n; i++) {
+		const struct pl_wordcount *w = &wc.v[i];
+		const char *text = wc.texts + w->text;
+		if (w->cf <= 0 || w->cf < o->min_count || w->d[0] <= 0 ||
+		    w->c[0] < o->min_count || w->d[0] < o->min_docs)
+			continue;
+		if ((!o->stopwords && pl_tokenizer_is_stop(c->tk, text,
+		    strlen(text))) || !pl_vocab_keep(o->vocab, text, w->df,
+		    (int64_t)c->ndocs))
+			continue;
+		cand[nc++] = (uint32_t)i;
+	}
+	qsort_r(cand, nc, sizeof(*cand), cmp_wcand, &wc);
+	lim = o->top && o->top < nc ? o->top : nc;
+	for (i = 0; i < lim; i++) {
+		const char *text = wc.texts + wc.v[cand[i]].text;
+		unsigned char *post = NULL;
+		size_t len = 0;
+		int64_t cf, df;
+		if ((err = pl_db_postings(c->db, text, &post, &len, &cf,
+		    &df)) != NULL)
+			goto done;
+		err = one_term(x, text, 1, cf, df, post, len);
+		free(post);
+		if (err)
+			goto done;
+	}
+	*used = 1;
+done:
+	free(rowcls);
+	free(cls);
+	free(periods);
+	free(cand);
+	pl_wordcounts_release(&wc);
+	return err;
+}
+
 static int
 cmp_frow(const void *a, const void *b, void *arg)
 {
@@ -187,7 +275,7 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 	struct pl_table t;
 	struct fctx x;
 	size_t i, g, k, row, ng;
-	int grouped = o->group != 0, timeg = o->group > 0;
+	int grouped = o->group != 0, timeg = o->group > 0, used;
 	enum pl_bucket by = timeg ? (enum pl_bucket)(o->group - 1) :
 	    PL_BUCKET_DAY;
 	int64_t *starts = NULL, lo = INT64_MAX, hi = INT64_MIN, s;
@@ -264,6 +352,14 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 		x.g[g].ndocs++;
 		x.g[g].tokens += c->docs[i].tokens;
 	}
+	if ((x.share = malloc((c->ndocs ? c->ndocs : 1) *
+	    sizeof(*x.share))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
+	for (i = 0; i < c->ndocs; i++)
+		x.share[i] = x.grp[i] < 0 ? 0 : (double)c->docs[i].tokens /
+		    (double)x.g[x.grp[i]].tokens;
 	for (g = 0; g < ng; g++) {
 		if (timeg) {
 			char lab[24];
@@ -273,8 +369,12 @@ pl_freq(struct pl_corpus *c, const struct pl_freq_opts *o,
 			snprintf(x.g[g].label, sizeof(x.g[g].label), "%s",
 			    c->sources[g]);
 	}
-	if ((err = pl_db_each_term(c->db, NULL, o->n, o->min_count, one_term,
-	    &x)) != NULL)
+	used = 0;
+	if (!grouped && o->n == 1 && !o->scan &&
+	    (err = freq_ranked(&x, &used)) != NULL)
+		goto done;
+	if (!used && (err = pl_db_each_term(c->db, NULL, o->n, o->min_count,
+	    one_term, &x)) != NULL)
 		goto done;
 	if (grouped && (err = pl_table_add_col(&t, "group", PL_COL_STR)) !=
 	    NULL)
@@ -327,6 +427,7 @@ done:
 	free(x.gdp);
 	free(x.touched);
 	free(x.grp);
+	free(x.share);
 	free(x.prow);
 	free(x.pcnt);
 	free(x.toff);

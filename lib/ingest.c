@@ -19,6 +19,7 @@
 #include "segment.h"
 #include "extern.h"
 #include "db-int.h"
+#include "wordstat.h"
 #include "fault.h"
 
 static int
@@ -93,6 +94,10 @@ struct pl_ingest {
 	int			 hgnomem;
 	uint64_t		 hgflushes;	/* written before commit */
 	struct pl_ingest_stats	 stats;
+	/* words' counts per month (wordstat.c), written to segment wseg */
+	struct ws_w		 ws;
+	int64_t			 wseg;
+	sqlite3_stmt		*st_word;
 };
 
 static const struct pl_error *
@@ -129,8 +134,12 @@ ingest_prepare(struct pl_ingest *in)
 	    &in->st_del_doc)) != NULL ||
 	    (err = db_prepare(db, "SELECT id FROM term WHERE text = ?",
 	    &in->st_term_exists)) != NULL ||
-	    (err = db_prepare(db, "INSERT INTO term_seg(text, seg, cf, df, "
-	    "postings) VALUES (?, ?, ?, ?, ?)", &in->st_ins_seg)) != NULL)
+	    /* A new corpus's own flushes go straight to term_seg; a later
+	     * ingest appends to term_seg0 (segment.c). */
+	    (err = db_prepare(db, in->fresh ? "INSERT INTO term_seg(text, seg, "
+	    "cf, df, postings) VALUES (?, ?, ?, ?, ?)" : "INSERT INTO "
+	    "term_seg0(text, seg, cf, df, postings) VALUES (?, ?, ?, ?, ?)",
+	    &in->st_ins_seg)) != NULL)
 		return err;
 	return NULL;
 }
@@ -147,6 +156,8 @@ ingest_free(struct pl_ingest *in)
 
 	for (i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(*sts[i]);
+	sqlite3_finalize(in->st_word);
+	ws_w_release(&in->ws);
 	strmap_release(&in->vocab);
 	strmap_release(&in->grams);
 	free(in->vstop);
@@ -223,7 +234,9 @@ create_corpus(struct pl_db *db, const struct pl_tokcfg *cfg)
 
 	if ((err = db_exec(db, db_schema_sql)) != NULL ||
 	    (err = db_exec(db, docmeta_schema_sql)) != NULL ||
-	    (err = db_exec(db, segment_schema_sql)) != NULL)
+	    (err = db_exec(db, segment_schema_sql)) != NULL ||
+	    (err = db_exec(db, segment0_schema_sql)) != NULL ||
+	    (err = db_exec(db, wordstat_schema_sql)) != NULL)
 		return err;
 	snprintf(num, sizeof(num), "%d", cfg->ngram_max);
 	pl_date_format(pl_now(), day);
@@ -267,6 +280,7 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	pl_tokens_init(&in->toks);
 	docgrams_init(&in->dg);
 	docmeta_w_init(&in->dm);
+	ws_w_init(&in->ws);
 	buf_init(&in->ids);
 	buf_init(&in->spans);
 	buf_init(&in->key);
@@ -311,15 +325,16 @@ pl_ingest_begin(struct pl_db *db, const struct pl_ingest_opts *opts,
 	in->next_term = query_int(db, "SELECT coalesce(max(id), 0) + 1 "
 	    "FROM term");
 	in->had_terms = in->next_term > 1;
-	in->seg = query_int(db, "SELECT coalesce(max(seg), 0) + 1 FROM "
-	    "term_seg");
+	in->seg = query_int(db, "SELECT max(coalesce((SELECT max(seg) FROM "
+	    "term_seg), 0), coalesce((SELECT max(seg) FROM term_seg0), 0)) + 1");
 	in->budget = opts ? opts->memory : 0;
 	if (in->first_doc < 0 || in->next_term < 0 || in->seg < 0) {
 		err = db_err(db->h, db->path);
 		goto done;
 	}
 	in->segs_any = in->seg > 1;
-	if ((err = docmeta_stat(db->h, "segments", &in->generations)) != NULL)
+	if ((err = docmeta_stat(db->h, "segments", &in->generations)) != NULL ||
+	    (err = ws_next_seg(db->h, in->fresh, &in->wseg)) != NULL)
 		goto done;
 	err = ingest_prepare(in);
 done:
@@ -489,9 +504,11 @@ each_gram(struct pl_ingest *in, const uint32_t *ents, const uint32_t *sent,
 	return NULL;
 }
 
-/* Adds one document's distinct n-grams to the in-memory index. */
+/* Adds one document's distinct n-grams to the in-memory index, and its
+ * words to the month's counts. */
 static const struct pl_error *
-count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc)
+count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
+    int64_t day)
 {
 	const struct pl_error *err;
 	struct gstat *gs;
@@ -525,6 +542,9 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc)
 		}
 		gs->cf += lg->count;
 		gs->df++;
+		if (lg->n == 1 && ws_w_add(&in->ws, day,
+		    in->vocab.ents[key[0]].val, lg->count, 1) == -1)
+			return pl_error_nomem();
 		if (in->ntrips == in->tripcap) {
 			size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
 			struct trip *t = realloc(in->trips, nc * sizeof(*t));
@@ -950,10 +970,21 @@ delete_doc(struct pl_ingest *in, int64_t id)
 	struct delctx dc;
 	uint32_t *ents = NULL, *sents = NULL;
 	size_t n = 0, i, j, k;
-	int64_t *docs = NULL, *cnts = NULL;
+	int64_t *docs = NULL, *cnts = NULL, oldday = 0;
 	int rc;
 
 	strmap_init(&dc.counts);
+	{
+		/* The old document's day: its words leave that month. */
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(in->db->h, "SELECT day FROM doc WHERE "
+		    "id = ?", -1, &st, NULL) != SQLITE_OK)
+			return db_err(in->db->h, "looking up a document");
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			oldday = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
 	sqlite3_bind_int64(in->st_get_toks, 1, id);
 	rc = sqlite3_step(in->st_get_toks);
 	if (rc == SQLITE_ROW) {
@@ -1008,6 +1039,13 @@ delete_doc(struct pl_ingest *in, int64_t id)
 		if (rc != SQLITE_ROW) {
 			sqlite3_reset(in->st_term_by_text);
 			continue;	/* already gone */
+		}
+		if (gn == 1 && ws_w_add(&in->ws, oldday,
+		    in->vocab.ents[g[0]].val, -(int64_t)dc.counts.ents[i].val,
+		    -1) == -1) {
+			sqlite3_reset(in->st_term_by_text);
+			err = pl_error_nomem();
+			goto done;
 		}
 		cf = sqlite3_column_int64(in->st_term_by_text, 1) -
 		    dc.counts.ents[i].val;
@@ -1352,7 +1390,7 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		goto done;
 	/* n-grams into the in-memory index (written out past the budget),
 	 * and the Han bigrams. */
-	if ((err = count_grams(in, dg, (uint32_t)docid)) != NULL)
+	if ((err = count_grams(in, dg, (uint32_t)docid, d->day)) != NULL)
 		goto done;
 	in->hgdoc = (uint32_t)docid;
 	if (pl_normer_bigrams(in->nm, d->text, d->textlen, hg_add, in) == -1 ||
@@ -1421,6 +1459,12 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
 			return err;
 		in->stats.new_terms++;
 		in->dm.terms[n]++;
+		if (n == 1) {
+			const struct pl_error *err;
+			if ((err = ws_word(in->db->h, &in->st_word, tid, text,
+			    tlen)) != NULL)
+				return err;
+		}
 	}
 	for (i = 0; i < ntr; i++) {
 		if (buf_varint(b, tr[i].doc - (uint64_t)last) == -1 ||
@@ -1635,6 +1679,8 @@ write_index(struct pl_ingest *in)
 				goto done;
 		}
 	}
+	if (err == NULL)
+		err = ws_w_write(&in->ws, in->db->h, in->wseg);
 done:
 	if (srt_running) {
 		pthread_mutex_lock(&srt.mu);
@@ -1676,7 +1722,8 @@ index_bytes(const struct pl_ingest *in)
 	 * copy of the triples, offsets, sort keys and texts */
 	return ng * sizeof(struct smentry) + in->grams.nslots * 8 +
 	    in->grams.acap + in->gcap * sizeof(*in->gs) +
-	    2 * nt * sizeof(struct trip) + in->grams.n * (8 + 2 * 24 + 16);
+	    2 * nt * sizeof(struct trip) + in->grams.n * (8 + 2 * 24 + 16) +
+	    ws_w_bytes(&in->ws);
 }
 
 const struct pl_error *
@@ -1701,6 +1748,8 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 			goto done;
 		in->generations = 1;
 	}
+	if (!in->fresh && (err = ws_maybe_merge(db->h)) != NULL)
+		goto done;
 	if ((err = docmeta_stat_set(db->h, "segments", in->generations)) !=
 	    NULL)
 		goto done;
@@ -1743,6 +1792,7 @@ pl_db_optimize(struct pl_db *db, int64_t *terms, int64_t *rows)
 	if ((err = db_exec(db, "BEGIN IMMEDIATE")) != NULL)
 		return db_lock_err(db, err);
 	if ((err = seg_fold_all(db->h, terms, rows)) != NULL ||
+	    (err = ws_fold_all(db->h)) != NULL ||
 	    (err = docmeta_stat_set(db->h, "segments", 0)) != NULL ||
 	    (err = db_exec(db, "COMMIT")) != NULL) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -1831,8 +1881,11 @@ pl_db_reindex(struct pl_db *db, void (*progress)(void *, size_t, size_t),
 	/* The old index goes; documents come back under ids 1..n. */
 	if ((err = db_exec(db, "DELETE FROM doc_tokens; DELETE FROM doc; "
 	    "DELETE FROM term; DELETE FROM hgram; DELETE FROM term_seg; "
-	    "DELETE FROM doc_meta; DELETE FROM stat")) != NULL)
+	    "DELETE FROM term_seg0; "
+	    "DELETE FROM doc_meta; DELETE FROM stat; DELETE FROM word; "
+	    "DELETE FROM word_period")) != NULL)
 		goto done;
+	in->wseg = 0;
 	in->first_doc = 1;
 	in->next_term = 1;
 	in->had_terms = 0;

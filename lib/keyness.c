@@ -419,25 +419,23 @@ kpost(void *arg, int64_t doc, int64_t n)
 	}
 }
 
-static const struct pl_error *
-kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
-    const unsigned char *post, size_t len)
+static int
+kskip(struct kctx *x, const char *text, int64_t df)
 {
-	struct kctx *x = arg;
+	const struct pl_keyness_opts *o = x->o;
+
+	return (o->n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk,
+	    text, strlen(text))) || !pl_vocab_keep(o->vocab, text, df,
+	    (int64_t)x->c->ndocs);
+}
+
+/* A tested term, from its counts in x (a, b, adocs, bdocs). */
+static const struct pl_error *
+kadd(struct kctx *x, const char *text)
+{
 	const struct pl_keyness_opts *o = x->o;
 	struct krow *r;
 
-	(void)n;
-	(void)cf;
-	if ((o->n == 1 && !o->stopwords && pl_tokenizer_is_stop(x->c->tk,
-	    text, strlen(text))) || !pl_vocab_keep(o->vocab, text, df,
-	    (int64_t)x->c->ndocs))
-		return NULL;
-	x->a = x->b = x->adocs = x->bdocs = 0;
-	if (pl_postings_each(post, len, kpost, x) == -1)
-		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
-		    "corrupt posting list of "
-		    "'%s'", pl_db_path(x->c->db), text);
 	if (x->a + x->b < o->min_count)
 		return NULL;
 	if (x->n == x->cap) {
@@ -460,6 +458,70 @@ kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	if (buf_add(&x->texts, text, strlen(text) + 1) == -1)
 		return pl_error_nomem();
 	return NULL;
+}
+
+static const struct pl_error *
+kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
+    const unsigned char *post, size_t len)
+{
+	struct kctx *x = arg;
+
+	(void)n;
+	(void)cf;
+	if (kskip(x, text, df))
+		return NULL;
+	x->a = x->b = x->adocs = x->bdocs = 0;
+	if (pl_postings_each(post, len, kpost, x) == -1)
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of "
+		    "'%s'", pl_db_path(x->c->db), text);
+	return kadd(x, text);
+}
+
+/*
+ * Words, when every month's documents are all in the target, all in the
+ * reference, or all in neither: each word's counts come from the stored
+ * per-month counts (O(vocabulary x months)), not from its posting list.
+ * *used 0: some month is split, scan the index instead.
+ */
+static const struct pl_error *
+kwords(struct kctx *x, int *used)
+{
+	const struct pl_error *err = NULL;
+	struct pl_wordcounts wc;
+	uint8_t *cls = NULL;
+	int64_t *periods = NULL;
+	size_t i, np;
+	int uniform;
+
+	*used = 0;
+	memset(&wc, 0, sizeof(wc));
+	if ((err = pl_corpus_month_classes(x->c, x->in, &periods, &cls, &np,
+	    &uniform)) != NULL || !uniform)
+		goto done;
+	if ((err = pl_db_word_counts(x->c->db, periods, cls, np, &wc)) !=
+	    NULL)
+		goto done;
+	for (i = 0; i < wc.n; i++) {
+		const struct pl_wordcount *w = &wc.v[i];
+		const char *text = wc.texts + w->text;
+		/* pl_db_each_term's corpus-frequency filter, then kterm's */
+		if (w->cf <= 0 || w->cf < x->o->min_count || kskip(x, text,
+		    w->df))
+			continue;
+		x->a = w->c[0];
+		x->b = w->c[1];
+		x->adocs = w->d[0];
+		x->bdocs = w->d[1];
+		if ((err = kadd(x, text)) != NULL)
+			goto done;
+	}
+	*used = 1;
+done:
+	free(cls);
+	free(periods);
+	pl_wordcounts_release(&wc);
+	return err;
 }
 
 struct ksort {
@@ -505,6 +567,7 @@ pl_keyness(struct pl_corpus *c, const struct pl_slice *target,
 	double *p = NULL;
 	int64_t nt = 0, nr = 0, both = 0;
 	struct ksort ks;
+	int used;
 
 	pl_table_init(&t);
 	memset(&prev, 0, sizeof(prev));
@@ -559,8 +622,11 @@ pl_keyness(struct pl_corpus *c, const struct pl_slice *target,
 		    "allow it with --allow-overlap", (long long)both);
 		goto done;
 	}
-	if ((err = pl_db_each_term(c->db, NULL, o->n, o->min_count, kterm,
-	    &x)) != NULL)
+	used = 0;
+	if (o->n == 1 && !o->scan && (err = kwords(&x, &used)) != NULL)
+		goto done;
+	if (!used && (err = pl_db_each_term(c->db, NULL, o->n, o->min_count,
+	    kterm, &x)) != NULL)
 		goto done;
 	/* q-values over every term tested. */
 	if ((p = malloc((x.n ? x.n : 1) * sizeof(*p))) == NULL) {

@@ -25,10 +25,109 @@ const char segment_schema_sql[] =
 	"  PRIMARY KEY (text, seg)\n"
 	") WITHOUT ROWID;\n";
 
+/*
+ * An ingest into an existing corpus writes its segment rows here, keyed
+ * by segment first: they go to the right edge of the b-tree in one run
+ * of pages, instead of one random page of term_seg per touched term (at
+ * 10^6 documents, 30,605 of the 32,583 pages 500 new documents wrote).
+ * Merges move them into term_seg.
+ */
+const char segment0_schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS term_seg0(\n"
+	"  seg INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  cf INTEGER NOT NULL,\n"
+	"  df INTEGER NOT NULL,\n"
+	"  postings BLOB NOT NULL,\n"
+	"  PRIMARY KEY (seg, text)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE VIEW IF NOT EXISTS term_segs AS\n"
+	"  SELECT text, seg, cf, df, postings FROM term_seg UNION ALL\n"
+	"  SELECT text, seg, cf, df, postings FROM term_seg0;\n";
+
 static const struct pl_error *
 sqlerr(sqlite3 *h, const char *what)
 {
 	return pl_error_fmt(PL_ERR_DB, "%s: %s", what, sqlite3_errmsg(h));
+}
+
+struct segreader {
+	sqlite3_stmt	*l1, *l0;
+	int64_t		*segs;		/* term_seg0's segments, in order */
+	size_t		 nseg;
+};
+
+void
+segreader_free(struct segreader *r)
+{
+	if (r == NULL)
+		return;
+	sqlite3_finalize(r->l1);
+	sqlite3_finalize(r->l0);
+	free(r->segs);
+	free(r);
+}
+
+const struct pl_error *
+segreader_new(sqlite3 *h, struct segreader **out)
+{
+	struct segreader *r;
+	sqlite3_stmt *st = NULL;
+	int64_t last = INT64_MIN, *nv;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return pl_error_nomem();
+	if (sqlite3_prepare_v3(h, "SELECT cf, df, postings FROM term_seg "
+	    "WHERE text = ? ORDER BY seg", -1, SQLITE_PREPARE_PERSISTENT,
+	    &r->l1, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(h, "SELECT cf, df, postings FROM term_seg0 "
+	    "WHERE seg = ?1 AND text = ?2", -1, SQLITE_PREPARE_PERSISTENT,
+	    &r->l0, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT seg FROM term_seg0 WHERE seg > ? "
+	    "ORDER BY seg LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	for (;;) {
+		sqlite3_bind_int64(st, 1, last);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW)
+			goto fail;
+		last = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (r->nseg == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nv = realloc(r->segs, cap * sizeof(*nv))) == NULL) {
+				sqlite3_finalize(st);
+				segreader_free(r);
+				return pl_error_nomem();
+			}
+			r->segs = nv;
+		}
+		r->segs[r->nseg++] = last;
+	}
+	sqlite3_finalize(st);
+	*out = r;
+	return NULL;
+fail:
+	sqlite3_finalize(st);
+	segreader_free(r);
+	return sqlerr(h, "term_seg");
+}
+
+/* Moves every term_seg0 row into term_seg (in its key order). */
+static const struct pl_error *
+seg_l0_to_l1(sqlite3 *h)
+{
+	if (sqlite3_exec(h, "INSERT INTO term_seg(text, seg, cf, df, "
+	    "postings) SELECT text, seg, cf, df, postings FROM term_seg0 "
+	    "ORDER BY text, seg; DELETE FROM term_seg0", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return sqlerr(h, "moving segments");
+	return NULL;
 }
 
 int
@@ -70,8 +169,8 @@ seg_has_any(sqlite3 *h, int *any)
 	int rc;
 
 	*any = 0;
-	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1 FROM term_seg)", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1 FROM term_seg) OR "
+	    "EXISTS (SELECT 1 FROM term_seg0)", -1, &st, NULL) != SQLITE_OK)
 		return sqlerr(h, "term_seg");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -81,11 +180,13 @@ seg_has_any(sqlite3 *h, int *any)
 }
 
 const struct pl_error *
-seg_merge_term(sqlite3 *h, sqlite3_stmt *segs, const char *text, int tlen,
+seg_merge_term(sqlite3 *h, struct segreader *sr, const char *text, int tlen,
     struct buf *out, int64_t *cf, int64_t *df, int *nseg)
 {
 	const struct pl_error *err = NULL;
+	sqlite3_stmt *segs = sr->l1;
 	int64_t last = 0;
+	size_t k;
 	int rc, r;
 
 	/* The base is already in out: find its last document. */
@@ -121,31 +222,57 @@ seg_merge_term(sqlite3 *h, sqlite3_stmt *segs, const char *text, int tlen,
 	if (err == NULL && rc != SQLITE_DONE)
 		err = sqlerr(h, "reading term_seg");
 	sqlite3_reset(segs);
+	/* Then the newest segments, one probe each, in order. */
+	segs = sr->l0;
+	for (k = 0; err == NULL && k < sr->nseg; k++) {
+		sqlite3_bind_int64(segs, 1, sr->segs[k]);
+		sqlite3_bind_text(segs, 2, text, tlen, SQLITE_STATIC);
+		rc = sqlite3_step(segs);
+		if (rc == SQLITE_ROW) {
+			r = postings_append(out, &last,
+			    sqlite3_column_blob(segs, 2),
+			    (size_t)sqlite3_column_bytes(segs, 2));
+			if (r != 0)
+				err = r == -1 ? pl_error_fmt(PL_ERR_DAMAGED,
+				    "database damaged: term '%.*s': corrupt "
+				    "segment posting list", tlen, text) :
+				    pl_error_nomem();
+			else {
+				*cf += sqlite3_column_int64(segs, 0);
+				*df += sqlite3_column_int64(segs, 1);
+				if (nseg)
+					(*nseg)++;
+			}
+		} else if (rc != SQLITE_DONE)
+			err = sqlerr(h, "reading term_seg0");
+		sqlite3_reset(segs);
+	}
 	return err;
 }
-
-const char seg_select_sql[] =
-	"SELECT cf, df, postings FROM term_seg WHERE text = ? ORDER BY seg";
 
 const struct pl_error *
 seg_fold(sqlite3 *h, const char *text, int tlen, int *folded)
 {
 	const struct pl_error *err = NULL;
-	sqlite3_stmt *base = NULL, *segs = NULL, *upd = NULL, *del = NULL;
+	sqlite3_stmt *base = NULL, *upd = NULL, *del = NULL, *del0 = NULL;
+	struct segreader *segs = NULL;
 	struct buf b;
 	int64_t cf = 0, df = 0;
+	size_t k;
 	int rc, nseg = 0;
 
 	*folded = 0;
 	buf_init(&b);
+	if ((err = segreader_new(h, &segs)) != NULL)
+		return err;
 	if (sqlite3_prepare_v2(h, "SELECT cf, df, postings FROM term WHERE "
 	    "text = ?", -1, &base, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(h, seg_select_sql, -1, &segs, NULL) !=
-	    SQLITE_OK ||
 	    sqlite3_prepare_v2(h, "UPDATE term SET cf = ?, df = ?, postings = ? "
 	    "WHERE text = ?", -1, &upd, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(h, "DELETE FROM term_seg WHERE text = ?", -1,
-	    &del, NULL) != SQLITE_OK) {
+	    &del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "DELETE FROM term_seg0 WHERE seg = ? AND "
+	    "text = ?", -1, &del0, NULL) != SQLITE_OK) {
 		err = sqlerr(h, "folding segments");
 		goto done;
 	}
@@ -178,12 +305,22 @@ seg_fold(sqlite3 *h, const char *text, int tlen, int *folded)
 		err = sqlerr(h, "folding segments");
 		goto done;
 	}
+	for (k = 0; k < segs->nseg; k++) {
+		sqlite3_bind_int64(del0, 1, segs->segs[k]);
+		sqlite3_bind_text(del0, 2, text, tlen, SQLITE_STATIC);
+		if (sqlite3_step(del0) != SQLITE_DONE) {
+			err = sqlerr(h, "folding segments");
+			goto done;
+		}
+		sqlite3_reset(del0);
+	}
 	*folded = nseg;
 done:
 	sqlite3_finalize(base);
-	sqlite3_finalize(segs);
+	segreader_free(segs);
 	sqlite3_finalize(upd);
 	sqlite3_finalize(del);
+	sqlite3_finalize(del0);
 	buf_release(&b);
 	return err;
 }
@@ -198,6 +335,8 @@ seg_fold_all(sqlite3 *h, int64_t *terms, int64_t *rows)
 
 	*terms = *rows = 0;
 	buf_init(&text);
+	if ((err = seg_l0_to_l1(h)) != NULL)
+		return err;
 	/* One text at a time, each looked up afresh after the last fold. */
 	if (sqlite3_prepare_v2(h, "SELECT text FROM term_seg WHERE text > ? "
 	    "ORDER BY text LIMIT 1", -1, &st, NULL) != SQLITE_OK)
@@ -247,6 +386,8 @@ seg_merge_segments(sqlite3 *h, int64_t *terms)
 	*terms = 0;
 	buf_init(&b);
 	buf_init(&text);
+	if ((err = seg_l0_to_l1(h)) != NULL)
+		return err;
 	if (sqlite3_prepare_v2(h, "SELECT text FROM term_seg WHERE text > ? "
 	    "GROUP BY text HAVING count(*) > 1 ORDER BY text LIMIT 1", -1,
 	    &list, NULL) != SQLITE_OK ||

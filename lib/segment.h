@@ -10,10 +10,20 @@
 #include "plenum/store.h"
 #include "extern.h"
 
-/* The term_seg table (schema version 2). */
+/* The term_seg table (schema version 3). */
 extern const char segment_schema_sql[];
-/* Selects (cf, df, postings) of one text's segments, in order. */
-extern const char seg_select_sql[];
+/* The term_seg0 table (schema version 4): the newest segments. */
+extern const char segment0_schema_sql[];
+
+/*
+ * Reading a term's segments: its term_seg rows (one range), then its
+ * rows in each term_seg0 segment (one probe each; at most SEG_MERGE + 1
+ * segments, since an ingest merges them past that).
+ */
+struct segreader;
+
+const struct pl_error *segreader_new(sqlite3 *, struct segreader **);
+void	segreader_free(struct segreader *);
 
 /*
  * Appends the posting list p (first gap from 0) to out, whose last
@@ -27,11 +37,11 @@ int	postings_append(struct buf *out, int64_t *last, const unsigned char *p,
 const struct pl_error *seg_has_any(sqlite3 *, int *any);
 
 /*
- * out holds a term's base posting list: appends its segments (segs is a
- * statement prepared from seg_select_sql) and adds their cf and df;
+ * out holds a term's base posting list: appends its segments and adds
+ * their cf and df;
  * *nseg (may be NULL) counts them.
  */
-const struct pl_error *seg_merge_term(sqlite3 *, sqlite3_stmt *segs,
+const struct pl_error *seg_merge_term(sqlite3 *, struct segreader *,
 	    const char *text, int tlen, struct buf *out, int64_t *cf,
 	    int64_t *df, int *nseg);
 

@@ -32,6 +32,7 @@ tbuckets_make(struct pl_corpus *c, int by, const struct pl_docfilter *f,
     struct tbuckets *b)
 {
 	int64_t lo = INT64_MAX, hi = INT64_MIN, s;
+	int32_t *byday = NULL;
 	size_t i, n = 0, k;
 
 	memset(b, 0, sizeof(*b));
@@ -69,6 +70,15 @@ tbuckets_make(struct pl_corpus *c, int by, const struct pl_docfilter *f,
 	for (s = lo, k = 0; k <= n; s = pl_bucket_next((enum pl_bucket)by, s),
 	    k++)
 		b->start[k] = s;
+	/* A bucket per day of the span, when it is not huge: no binary
+	 * search per document. */
+	if (b->start[n] - b->start[0] <= (int64_t)1 << 22)
+		byday = malloc((size_t)(b->start[n] - b->start[0]) *
+		    sizeof(*byday));
+	if (byday != NULL)
+		for (k = 0; k < n; k++)
+			for (s = b->start[k]; s < b->start[k + 1]; s++)
+				byday[s - b->start[0]] = (int32_t)k;
 	for (i = 0; i < c->ndocs; i++) {
 		size_t l = 0, r = n;
 		int64_t d = c->docs[i].day;
@@ -77,17 +87,21 @@ tbuckets_make(struct pl_corpus *c, int by, const struct pl_docfilter *f,
 		if (!pl_corpus_match(c, i, f) || d < b->start[0] ||
 		    d >= b->start[n])
 			continue;
-		while (r - l > 1) {	/* last start <= d */
-			size_t m = (l + r) / 2;
-			if (b->start[m] <= d)
-				l = m;
-			else
-				r = m;
-		}
+		if (byday != NULL)
+			l = (size_t)byday[d - b->start[0]];
+		else
+			while (r - l > 1) {	/* last start <= d */
+				size_t m = (l + r) / 2;
+				if (b->start[m] <= d)
+					l = m;
+				else
+					r = m;
+			}
 		b->of[i] = (int32_t)l;
 		b->docs[l]++;
 		b->tokens[l] += c->docs[i].tokens;
 	}
+	free(byday);
 	return NULL;
 }
 

@@ -19,6 +19,9 @@ struct pl_freq_opts {
 	int			 group;		/* 0: none; PL_GROUP_SOURCE, or
 						   1 + enum pl_bucket */
 	struct pl_docfilter	 filter;
+	int			 scan;		/* count from every posting list,
+						   not the stored per-month word
+						   counts (the same answer) */
 };
 
 void pl_freq_opts_defaults(struct pl_freq_opts *);

@@ -92,6 +92,9 @@ struct pl_keyness_opts {
 	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	int			 allow_overlap;
 	struct pl_docfilter	 filter;	/* narrows both slices */
+	int			 scan;		/* count from every posting list,
+						   not the stored per-month word
+						   counts (the same answer) */
 };
 
 /* Words, ranked by g2, top 50 each side, min_count 5, smooth 1. */

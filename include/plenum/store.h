@@ -13,7 +13,7 @@
 #include "plenum/table.h"
 #include "plenum/token.h"
 
-#define PL_SCHEMA_VERSION	3
+#define PL_SCHEMA_VERSION	5
 
 struct pl_db;
 
@@ -238,6 +238,30 @@ const struct pl_error *pl_db_each_term(struct pl_db *, const char *prefix,
 
 /* Inside pl_db_each_term's callback: the term's id (term.id). */
 int64_t pl_db_each_term_id(const struct pl_db *);
+
+/*
+ * Every word (n = 1 term) with its counts, from the per-month counts an
+ * ingest keeps (word_period): cf and df over the whole corpus, and c[k],
+ * d[k] over the months i whose cls[i] has bit k set (periods[i]: year *
+ * 12 + month, every month that has documents).  O(vocabulary x months),
+ * no posting list read.  Words no document uses any more have cf 0.
+ */
+struct pl_wordcount {
+	uint32_t	 text;		/* offset into texts */
+	int64_t		 id, cf, df;
+	int64_t		 c[2], d[2];
+};
+
+struct pl_wordcounts {
+	struct pl_wordcount	*v;
+	size_t			 n;
+	char			*texts;
+};
+
+const struct pl_error *pl_db_word_counts(struct pl_db *,
+    const int64_t *periods, const uint8_t *cls, size_t np,
+    struct pl_wordcounts *);
+void pl_wordcounts_release(struct pl_wordcounts *);
 
 /* A document row as plenum export writes it (borrowed during the call). */
 struct pl_docout {

@@ -13,8 +13,8 @@ export PYTHONUTF8
 # (cf and df: the base row's plus its segments', docs/SCHEMA.md)
 terms() {
 	sqlite3 "$1" "SELECT text, n, cf + coalesce((SELECT sum(cf) FROM
-	    term_seg s WHERE s.text = t.text), 0), df + coalesce((SELECT
-	    sum(df) FROM term_seg s WHERE s.text = t.text), 0) FROM term t
+	    term_segs s WHERE s.text = t.text), 0), df + coalesce((SELECT
+	    sum(df) FROM term_segs s WHERE s.text = t.text), 0) FROM term t
 	    ORDER BY text"
 }
 
@@ -36,7 +36,7 @@ postings() {
 	    assert shift == 0, "truncated varint"
 	segs = {}
 	for text, blob, cf, df in db.execute(
-	        "SELECT text, postings, cf, df FROM term_seg ORDER BY seg"):
+	        "SELECT text, postings, cf, df FROM term_segs ORDER BY seg"):
 	    segs.setdefault(text, []).append((blob, cf, df))
 	for text, blob, cf, df in db.execute(
 	        "SELECT text, postings, cf, df FROM term ORDER BY text"):
@@ -69,7 +69,7 @@ ndocs() {
 # Every token is counted once among the 1-grams.
 unigram_total() {
 	sqlite3 "$1" "SELECT (SELECT sum(cf) FROM term WHERE n = 1) +
-	    coalesce((SELECT sum(s.cf) FROM term_seg s JOIN term t USING (text)
+	    coalesce((SELECT sum(s.cf) FROM term_segs s JOIN term t USING (text)
 	    WHERE t.n = 1), 0) = (SELECT sum(tokens) FROM doc)" >same &&
 	echo 1 >one &&
 	test_cmp one same

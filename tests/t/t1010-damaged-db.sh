@@ -27,7 +27,8 @@ damage() {
 	cp good.db "$1.db" &&
 	sqlite3 "$1.db" "PRAGMA foreign_keys=OFF; $2; DROP TABLE doc_meta;
 		DROP TABLE label; DROP TABLE stat; DROP TABLE term_seg;
-		PRAGMA user_version = 2"
+		DROP TABLE word; DROP TABLE word_period; DROP VIEW term_segs;
+		DROP TABLE term_seg0; PRAGMA user_version = 2"
 }
 
 # expect_damaged NAME WHAT CMD...: CMD fails with status 1 and says

@@ -44,14 +44,14 @@ test_expect_success 'three ingests (segments) answer like one' '
 	plenum ingest -q --db three.db a.jsonl &&
 	plenum ingest -q --db three.db b.jsonl &&
 	plenum ingest -q --db three.db c.jsonl &&
-	test "$(sqlite3 three.db "SELECT count(DISTINCT seg) FROM term_seg")" = 2 &&
+	test "$(sqlite3 three.db "SELECT count(DISTINCT seg) FROM term_segs")" = 2 &&
 	answers three.db >three.out &&
 	test_cmp one.out three.out
 '
 
 test_expect_success 'a 1M memory budget flushes segments and answers the same' '
 	plenum ingest -q --memory 1M --db mem.db all.jsonl &&
-	test "$(sqlite3 mem.db "SELECT count(*) > 0 FROM term_seg")" = 1 &&
+	test "$(sqlite3 mem.db "SELECT count(*) > 0 FROM term_segs")" = 1 &&
 	answers mem.db >mem.out &&
 	test_cmp one.out mem.out
 '
@@ -65,9 +65,9 @@ test_expect_success '--memory: a bad size is a usage error' '
 '
 
 test_expect_success 'segments: cf and df add up to the fresh corpus (second method: SQL)' '
-	q="SELECT text, n, cf + coalesce((SELECT sum(cf) FROM term_seg s
+	q="SELECT text, n, cf + coalesce((SELECT sum(cf) FROM term_segs s
 	    WHERE s.text = t.text), 0), df + coalesce((SELECT sum(df) FROM
-	    term_seg s WHERE s.text = t.text), 0) FROM term t ORDER BY text" &&
+	    term_segs s WHERE s.text = t.text), 0) FROM term t ORDER BY text" &&
 	sqlite3 one.db "$q" >expect &&
 	sqlite3 three.db "$q" >actual &&
 	test_cmp expect actual &&
@@ -81,7 +81,7 @@ test_expect_success 'more than eight generations of segments are merged into one
 	for p in part.*; do plenum ingest -q --db many.db $p || return 1; done &&
 	plenum ingest -q --db many.db c.jsonl &&
 	test "$(sqlite3 many.db "SELECT max(c) FROM (SELECT count(*) c FROM
-	    term_seg GROUP BY text)")" -le 9 &&
+	    term_segs GROUP BY text)")" -le 9 &&
 	answers many.db >many.out &&
 	test_cmp one.out many.out
 '
@@ -92,7 +92,7 @@ test_expect_success 'plenum optimize folds every segment into the base rows' '
 	printf "terms\tsegments\n" >expect &&
 	test_cmp expect actual &&
 	test "$(sed -n 2p opt.tsv | cut -f1)" -gt 0 &&
-	test "$(sqlite3 many.db "SELECT count(*) FROM term_seg")" = 0 &&
+	test "$(sqlite3 many.db "SELECT count(*) FROM term_segs")" = 0 &&
 	answers many.db >opt.out &&
 	test_cmp one.out opt.out &&
 	plenum optimize --db many.db >opt2.tsv &&
@@ -156,10 +156,12 @@ test_expect_success 'kwic --limit N: the first N lines of the whole concordance'
 test_expect_success 'a schema 2 file is migrated on open, answers unchanged' '
 	cp one.db old.db &&
 	sqlite3 old.db "DROP TABLE doc_meta; DROP TABLE label; DROP TABLE stat;
-	    DROP TABLE term_seg; PRAGMA user_version = 2" &&
+	    DROP VIEW term_segs; DROP TABLE term_seg0;
+	    DROP TABLE term_seg; DROP TABLE word; DROP TABLE word_period;
+	    PRAGMA user_version = 2" &&
 	answers old.db >old.out &&
 	test_cmp one.out old.out &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 3 &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = 5 &&
 	plenum ingest -q --db old.db c.jsonl
 '
 
