@@ -240,7 +240,7 @@ is_numeral(uint32_t c)
 
 /* Counters and units a numeral takes into its token (docs/TOKENIZER.md). */
 static const char han_units[] =
-    "届次年月日号个项条名位岁周天倍批轮期家所座艘架辆台件种类人户元份场篇章款吨米";
+    "届次年月日号个项条名位岁周天倍批轮期家所座艘架辆台件种类人户元份场篇章款吨米亩";
 
 int
 seg_is_unit(uint32_t c, int after_digits)
@@ -258,8 +258,10 @@ seg_is_unit(uint32_t c, int after_digits)
 	for (i = 0; i < nu; i++)
 		if (u[i] == c)
 			return 1;
-	/* 时 分 秒 only after digits: 十分 is "very", 一时 "for a while". */
-	return after_digits && (c == 0x65f6 || c == 0x5206 || c == 0x79d2);
+	/* 时 分 秒 例 only after digits: 十分 is "very", 一时 "for a while",
+	 * 又一例证 "one more proof". */
+	return after_digits && (c == 0x65f6 || c == 0x5206 || c == 0x79d2 ||
+	    c == 0x4f8b);
 }
 
 /*
