@@ -16,6 +16,7 @@
 #include "plenum/date.h"
 #include "plenum/plot.h"
 #include "plenum/query.h"
+#include "plenum/report.h"
 #include "plenum/store.h"
 #include "cli.h"
 
@@ -539,33 +540,7 @@ cli_command_line(int argc, char **argv)
 char *
 cli_quote_args(const char *prog, int argc, char **argv)
 {
-	size_t n = 16, i, k = 0;
-	char *s;
-
-	for (i = 0; i < (size_t)argc; i++)
-		n += strlen(argv[i]) * 4 + 3;
-	n += strlen(prog);
-	if ((s = malloc(n)) == NULL)
-		return NULL;
-	k += (size_t)snprintf(s, n, "%s", prog);
-	for (i = 0; i < (size_t)argc; i++) {
-		const char *a = argv[i];
-		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
-		s[k++] = ' ';
-		if (q)
-			s[k++] = '\'';
-		for (; *a; a++) {
-			if (*a == '\'' && q) {
-				memcpy(s + k, "'\\''", 4);
-				k += 4;
-			} else
-				s[k++] = *a;
-		}
-		if (q)
-			s[k++] = '\'';
-	}
-	s[k] = '\0';
-	return s;
+	return pl_quote_args(prog, argc, argv);
 }
 
 /*

@@ -18,7 +18,7 @@ static const char usage_str[] =
 	"                     [--min-chars N] [--max-df F] [--autocorr]\n"
 	"                     [--sort q|slope|sen|tau] [--direction up|down|both]\n"
 	"                     [--top N] [--from DATE] [--to DATE] [--source S ...]\n"
-	"                     [--where K=V ...] [--format tsv|csv|json|jsonl]\n"
+	"                     [--where K=V ...] [--words] [--format tsv|csv|json|jsonl]\n"
 	"                     [--terms FILE | TERM ...]\n";
 
 int
@@ -37,6 +37,7 @@ cmd_trends(int argc, char **argv)
 		{ "top",	required_argument,	NULL, 't' },
 		CLI_FILTER_OPTIONS,
 		CLI_VOCAB_OPTIONS,
+		CLI_WORDS_OPTION,
 		{ NULL,		0,			NULL, 0 }
 	};
 	const struct pl_error *err;

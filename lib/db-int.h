@@ -21,7 +21,8 @@ struct pl_db {
 	int			 writable;
 	/* statements reused by queries, finalized in pl_db_close() */
 	sqlite3_stmt		*st_postings, *st_doc_tokens, *st_word_id,
-				*st_word_text, *st_ext_id, *st_segs, *st_hgram;
+				*st_word_text, *st_ext_id, *st_segs, *st_hgram,
+				*st_doc_text;
 	int			 segs;		/* term_seg has rows: 1, 0, or
 						   -1 not known yet */
 	struct buf		 post;		/* a merged posting list */

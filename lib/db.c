@@ -329,6 +329,19 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		}
 		err = migrate(db, v);
 	}
+	if (err == NULL && !db->writable) {
+		/*
+		 * A reader reads in one transaction, so the whole command
+		 * sees one snapshot and SQLite takes its locks and checks
+		 * the file once instead of once per statement (a Han term's
+		 * series reads ~1,300 documents one by one).  Mapping the
+		 * file (PRAGMA mmap_size) was measured too and cost more
+		 * in page faults and unmapping than it saved in pread()
+		 * copies (bench/RESULTS.md).
+		 */
+		if ((err = db_exec(db, "BEGIN")) != NULL)
+			err = db_lock_err(db, err);
+	}
 done:
 	if (err) {
 		sqlite3_close(db->h);
@@ -355,6 +368,9 @@ pl_db_close(struct pl_db *db)
 	sqlite3_finalize(db->st_segs);
 	buf_release(&db->post);
 	sqlite3_finalize(db->st_hgram);
+	sqlite3_finalize(db->st_doc_text);
+	if (!db->writable && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	pl_tokenizer_free(db->tk);
 	if (sqlite3_close(db->h) != SQLITE_OK)
 		err = db_err(db->h, db->path);

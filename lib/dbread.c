@@ -448,11 +448,19 @@ pl_db_doc_tokens(struct pl_db *db, int64_t doc, unsigned char **ids,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((err = db_cached(db, &db->st_doc_tokens, "SELECT t.ids, t.spans, "
-	    "d.text FROM doc_tokens t JOIN doc d ON d.id = t.doc "
-	    "WHERE t.doc = ?")) != NULL)
-		return err;
-	st = db->st_doc_tokens;
+	if (ids == NULL && spans == NULL && text != NULL) {
+		/* The text alone: one b-tree probe, not two. */
+		if ((err = db_cached(db, &db->st_doc_text, "SELECT NULL, "
+		    "NULL, text FROM doc WHERE id = ?")) != NULL)
+			return err;
+		st = db->st_doc_text;
+	} else {
+		if ((err = db_cached(db, &db->st_doc_tokens, "SELECT t.ids, "
+		    "t.spans, d.text FROM doc_tokens t JOIN doc d ON "
+		    "d.id = t.doc WHERE t.doc = ?")) != NULL)
+			return err;
+		st = db->st_doc_tokens;
+	}
 	sqlite3_bind_int64(st, 1, doc);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {

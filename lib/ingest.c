@@ -90,6 +90,7 @@ struct pl_ingest {
 	size_t			 nhgpair, hgpcap;
 	uint32_t		 hgdoc;
 	int			 hgnomem;
+	uint64_t		 hgflushes;	/* written before commit */
 	struct pl_ingest_stats	 stats;
 };
 
@@ -786,7 +787,9 @@ hgram_write(struct pl_ingest *in)
 		uint32_t e = order[i];
 		uint64_t last = 0, v;
 		b.n = 0;
-		if (!in->fresh) {
+		if (start[e] == start[e + 1])
+			continue;	/* no documents since the last flush */
+		if (!in->fresh || in->hgflushes > 0) {
 			sqlite3_bind_int64(get, 1, (int64_t)in->hg[e].key);
 			rc = sqlite3_step(get);
 			if (rc == SQLITE_ROW) {
@@ -834,6 +837,40 @@ done:
 	free(docs);
 	buf_release(&b);
 	return err;
+}
+
+/* Bytes the Han bigrams of this ingest hold, and writing them takes. */
+static size_t
+hgram_bytes(const struct pl_ingest *in)
+{
+	return in->hgcap * sizeof(*in->hg) + in->nhgslot * sizeof(uint32_t) +
+	    in->hgpcap * sizeof(*in->hgpair) +
+	    in->nhg * (sizeof(uint32_t) + sizeof(size_t)) +
+	    in->nhgpair * sizeof(uint32_t);
+}
+
+/*
+ * Writes the Han bigrams gathered so far into the hgram table (appending
+ * to its rows) and empties them, so that they stay within the ingest's
+ * memory budget as the term index does (docs/STORAGE.md).  Called
+ * between documents only.
+ */
+static const struct pl_error *
+hgram_flush(struct pl_ingest *in)
+{
+	const struct pl_error *err;
+
+	if ((err = hgram_write(in)) != NULL)
+		return err;
+	in->hgflushes++;
+	free(in->hg);
+	free(in->hgslot);
+	free(in->hgpair);
+	in->hg = NULL;
+	in->hgslot = NULL;
+	in->hgpair = NULL;
+	in->nhg = in->hgcap = in->nhgslot = in->nhgpair = in->hgpcap = 0;
+	return NULL;
 }
 
 /*
@@ -1271,6 +1308,11 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	}
 	if (in->budget > 0 && index_bytes(in) > in->budget &&
 	    (err = write_index(in)) != NULL)
+		goto done;
+	/* The Han bigrams share the budget: past it, the larger part goes. */
+	if (in->budget > 0 && index_bytes(in) + hgram_bytes(in) > in->budget &&
+	    (err = hgram_bytes(in) >= index_bytes(in) ? hgram_flush(in) :
+	    write_index(in)) != NULL)
 		goto done;
 	in->stats.tokens += toks->n;
 	if (replacing) {

@@ -33,7 +33,22 @@ struct pl_normer {
 	/* distinct bigram keys of one call */
 	uint64_t	*set;
 	size_t		 nset;
+	/* per BMP code point, its class (CL_ bits), filled as met */
+	uint8_t		*cls;
 };
+
+/*
+ * Character classes, cached per BMP code point so that utf8proc is asked
+ * once per distinct character rather than once or twice per character of
+ * every candidate text (the normaliser's main cost).  CL_STABLE: NFKC and
+ * case folding leave the code point alone unchanged, so a unit of it
+ * without combining marks is copied as it is.
+ */
+#define CL_KNOWN	0x01
+#define CL_RUN		0x02	/* letter, mark, number or Han: in a run */
+#define CL_MARK		0x04	/* combining mark */
+#define CL_STABLE	0x08
+#define CL_HAN		0x10
 
 struct pl_normer *
 pl_normer_new(int t2s)
@@ -57,6 +72,7 @@ pl_normer_free(struct pl_normer *nm)
 	free(nm->srcend);
 	free(nm->tmp);
 	free(nm->set);
+	free(nm->cls);
 	free(nm);
 }
 
@@ -181,6 +197,25 @@ put(struct pl_normer *nm, const char *p, size_t n, size_t a, size_t b,
 	return 0;
 }
 
+/*
+ * Appends s[a, b) as it is, mapped to [a, b), without growing the
+ * buffers: pl_normer_run() keeps room for the rest of its input.
+ */
+static inline void
+put_raw(struct pl_normer *nm, const char *s, size_t a, size_t b,
+    int want_map)
+{
+	size_t k, n = b - a;
+
+	memcpy(nm->out + nm->n, s + a, n);
+	if (want_map)
+		for (k = 0; k < n; k++) {
+			nm->src[nm->n + k] = (uint32_t)a;
+			nm->srcend[nm->n + k] = (uint32_t)b;
+		}
+	nm->n += n;
+}
+
 /* Appends NFKC + case folding of s[a, b), all mapped to [a, b). */
 static int
 put_norm(struct pl_normer *nm, const char *s, size_t a, size_t b,
@@ -247,6 +282,72 @@ done:
 	return rc;
 }
 
+/*
+ * Decodes the code point at s[i] like dec(), with ASCII and well-formed
+ * three-byte sequences (all of the BMP's Han and CJK punctuation) decoded
+ * inline; anything else goes through utf8proc, which rejects what is
+ * malformed.
+ */
+static inline int32_t
+dec_fast(const char *s, size_t len, size_t i, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	if (p[0] < 0x80) {
+		*n = 1;
+		return p[0];
+	}
+	if (p[0] >= 0xe1 && p[0] <= 0xec && i + 2 < len &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+		/* E1..EC: never overlong, never a surrogate */
+		*n = 3;
+		return (int32_t)((p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f));
+	}
+	return dec(s, len, i, n);
+}
+
+/* The class of code point c (CL_ bits), computed from utf8proc. */
+static uint8_t
+class_of(int32_t c)
+{
+	char u[4], *buf = NULL;
+	size_t ulen, used = 0, cap = 0;
+	uint8_t k = CL_KNOWN;
+
+	if (han(c))
+		k |= CL_RUN | CL_HAN;
+	else if (runchar(c))
+		k |= CL_RUN;
+	if (mark(c))
+		k |= CL_MARK;
+	ulen = (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)u);
+	if (ulen > 0 && pl_normalize(u, ulen, &buf, &used, &cap) == 0 &&
+	    used == ulen + 1 && memcmp(buf, u, ulen) == 0)
+		k |= CL_STABLE;
+	free(buf);
+	return k;
+}
+
+static inline uint8_t
+cls(struct pl_normer *nm, int32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			return CL_KNOWN | CL_RUN | CL_STABLE;
+		if (c >= 'A' && c <= 'Z')
+			return CL_KNOWN | CL_RUN;
+		return CL_KNOWN | CL_STABLE;
+	}
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return CL_KNOWN | CL_RUN | CL_HAN | CL_STABLE;
+	if (c > 0xffff || nm->cls == NULL)
+		return class_of(c);
+	if (nm->cls[c] == 0)
+		nm->cls[c] = class_of(c);
+	return nm->cls[c];
+}
+
 long
 pl_normer_run(struct pl_normer *nm, const char *s, size_t len, int want_map)
 {
@@ -254,61 +355,124 @@ pl_normer_run(struct pl_normer *nm, const char *s, size_t len, int want_map)
 	long runs = 0;
 	int inrun = 0;
 	int32_t c;
+	uint8_t k;
 
 	nm->n = 0;
-	if (room(nm, 0, want_map) == -1)
+	/*
+	 * Room for the whole input copied as it is: a copy never outgrows
+	 * what it came from, and a NUL between runs stands where at least
+	 * one byte outside a run was.  After anything that may have grown
+	 * (NFKC, t2s), room is made again for the rest of the input.
+	 */
+	if (room(nm, len, want_map) == -1)
+		return -1;
+	if (nm->cls == NULL && (nm->cls = calloc(0x10000, 1)) == NULL)
 		return -1;
 	while (i < len) {
-		c = dec(s, len, i, &n);
+		c = dec_fast(s, len, i, &n);
 		if (c < 0)
 			return -1;
-		if (!runchar(c) || (mark(c) && !inrun)) {
+		k = cls(nm, c);
+		if (!(k & CL_RUN) || ((k & CL_MARK) && !inrun)) {
 			inrun = 0;
 			i += n;
 			continue;
 		}
 		if (!inrun) {
 			/* A NUL between runs. */
-			if (runs > 0 && put(nm, "", 1, i, i, want_map) == -1)
-				return -1;
+			if (runs > 0) {
+				nm->out[nm->n] = '\0';
+				if (want_map)
+					nm->src[nm->n] = nm->srcend[nm->n] =
+					    (uint32_t)i;
+				nm->n++;
+			}
 			runs++;
 		}
 		inrun = 1;
 		if (c < 0x80) {
-			char ch = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-			if (put(nm, &ch, 1, i, i + 1, want_map) == -1)
-				return -1;
+			nm->out[nm->n] = (char)((c >= 'A' && c <= 'Z') ?
+			    c + 32 : c);
+			if (want_map) {
+				nm->src[nm->n] = (uint32_t)i;
+				nm->srcend[nm->n] = (uint32_t)(i + 1);
+			}
+			nm->n++;
 			i += n;
 			continue;
 		}
-		if (han(c) && nm->t2s) {
+		if ((k & CL_HAN) && nm->t2s) {
 			for (j = i + n; j < len; j += m) {
-				int32_t d = dec(s, len, j, &m);
-				if (d < 0 || !han(d))
+				int32_t d = dec_fast(s, len, j, &m);
+				if (d < 0 || !(cls(nm, d) & CL_HAN))
 					break;
 			}
-			if (put_t2s(nm, s, i, j, want_map) == -1)
+			if (put_t2s(nm, s, i, j, want_map) == -1 ||
+			    room(nm, len - j, want_map) == -1)
 				return -1;
 			i = j;
 			continue;
 		}
 		/* The code point and its combining marks. */
 		for (j = i + n; j < len; j += m) {
-			int32_t d = dec(s, len, j, &m);
-			if (d < 0 || !mark(d))
+			int32_t d = dec_fast(s, len, j, &m);
+			if (d < 0 || !(cls(nm, d) & CL_MARK))
 				break;
 		}
-		if (j == i + n && ((c >= 0x4e00 && c <= 0x9fff) ||
-		    (c >= 0x3400 && c <= 0x4dbf) || c >= 0x20000)) {
-			/* Unified ideographs: unchanged by NFKC and folding. */
-			if (put(nm, s + i, n, i, j, want_map) == -1)
-				return -1;
-		} else if (put_norm(nm, s, i, j, want_map) == -1)
+		if (j == i + n && (k & CL_STABLE))
+			/* NFKC and folding leave it as it is. */
+			put_raw(nm, s, i, j, want_map);
+		else if (put_norm(nm, s, i, j, want_map) == -1 ||
+		    room(nm, len - j, want_map) == -1)
 			return -1;
 		i = j;
 	}
 	nm->out[nm->n] = '\0';
 	return runs;
+}
+
+/*
+ * Is s its own normalised text, up to the runs' separators?  True when
+ * every character in a run is one NFKC and case folding leave alone and
+ * none is a combining mark (no t2s): the normalised runs are then s's
+ * runs byte for byte, so a Han term's occurrences can be found in s
+ * itself, at the same offsets, without writing the normalised copy.
+ * Han text with ASCII digits and punctuation passes; capitals, full-width
+ * forms and compatibility ideographs do not (the caller normalises).
+ */
+static int
+normer_quick(struct pl_normer *nm, const char *s, size_t len)
+{
+	size_t i, n;
+	int32_t c;
+	uint8_t k;
+
+	if (nm->t2s)
+		return 0;
+	if (nm->cls == NULL && (nm->cls = calloc(0x10000, 1)) == NULL)
+		return 0;
+	for (i = 0; i < len; i += n) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		if (p[0] < 0x80) {
+			/* ASCII: only capitals change */
+			if (p[0] >= 'A' && p[0] <= 'Z')
+				return 0;
+			n = 1;
+			continue;
+		}
+		if (p[0] >= 0xe4 && p[0] <= 0xe9 && i + 2 < len &&
+		    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+			/* U+4000..U+9FFF: ideographs and symbols, all stable */
+			n = 3;
+			continue;
+		}
+		if ((c = dec_fast(s, len, i, &n)) < 0)
+			return 0;
+		k = cls(nm, c);
+		if ((k & CL_MARK) || ((k & CL_RUN) && !(k & CL_STABLE)))
+			return 0;
+	}
+	return 1;
 }
 
 const char *
@@ -447,6 +611,19 @@ pl_mdoc_release(struct pl_mdoc *md)
 	pl_mdoc_init(md);
 }
 
+/* Reads only a stored document's text into md (no tokens). */
+static const struct pl_error *
+mdoc_read_text(struct pl_corpus *c, size_t row, struct pl_mdoc *md)
+{
+	free(md->text);
+	md->text = NULL;
+	md->row = row;
+	md->n = 0;
+	md->nocc = 0;
+	return pl_db_doc_tokens(c->db, c->docs[row].id, NULL, NULL, NULL,
+	    NULL, &md->text, &md->textlen);
+}
+
 /* Decodes a stored document (ids, spans, text) into md. */
 static const struct pl_error *
 mdoc_read(struct pl_corpus *c, size_t row, struct pl_mdoc *md)
@@ -559,6 +736,7 @@ struct pl_matcher {
 	size_t			 n;
 	struct pl_normer	*nm;
 	int			 need_text;	/* a Han alternative */
+	int			 count_only;	/* no token positions wanted */
 	/* candidates by row */
 	uint8_t			*cand;
 	int			 nomem;
@@ -837,6 +1015,19 @@ han_occ(struct pl_matcher *m, const struct malt *a, struct pl_mdoc *md)
 	const uint32_t *src, *srcend;
 	size_t n;
 
+	if (m->count_only && normer_quick(m->nm, md->text, md->textlen)) {
+		/* Counting in text that is already normalised. */
+		for (p = md->text; (size_t)(p - md->text) + a->nchars <=
+		    md->textlen && (hit = memmem(p, md->textlen -
+		    (size_t)(p - md->text), a->chars, a->nchars)) != NULL;
+		    p = hit + a->nchars) {
+			uint32_t off = (uint32_t)(hit - md->text);
+			if ((err = occ_push(md, off, off +
+			    (uint32_t)a->nchars, 0, 0)) != NULL)
+				return err;
+		}
+		return NULL;
+	}
 	if (pl_normer_run(m->nm, md->text, md->textlen, 1) < 0) {
 		char *ext = NULL;
 		pl_db_doc_names(m->c->db, m->c->docs[md->row].id, &ext, NULL);
@@ -854,7 +1045,7 @@ han_occ(struct pl_matcher *m, const struct malt *a, struct pl_mdoc *md)
 	    NULL; p = hit + a->nchars) {
 		size_t i = (size_t)(hit - s), e = i + a->nchars - 1;
 		uint32_t off = src[i], end = srcend[e];
-		size_t t0 = tok_after(md, off), t1 = t0;
+		size_t t0 = md->n ? tok_after(md, off) : 0, t1 = t0;
 		while (t1 < md->n && md->off[t1] < end)
 			t1++;
 		if ((err = occ_push(md, off, end, (uint32_t)t0,
@@ -871,8 +1062,14 @@ pl_matcher_doc(struct pl_matcher *m, size_t row, struct pl_mdoc *md)
 	size_t j, a, w, k, keep;
 	int tokalts = 0;
 
-	if ((err = mdoc_read(m->c, row, md)) != NULL)
+	/* Counting Han alternatives needs only the text. */
+	for (a = 0; a < m->n; a++)
+		if (!m->a[a].han)
+			tokalts = 1;
+	if ((err = (m->count_only && !tokalts ? mdoc_read_text :
+	    mdoc_read)(m->c, row, md)) != NULL)
 		return err;
+	tokalts = 0;
 	for (a = 0; a < m->n; a++)
 		if (m->a[a].han) {
 			if ((err = han_occ(m, &m->a[a], md)) != NULL)
@@ -1080,6 +1277,7 @@ pl_term_counts(struct pl_corpus *c, const struct pl_term *t,
 	if ((err = pl_matcher_new(c, t, &m)) != NULL ||
 	    (err = pl_matcher_candidates(m, f, &rows, &nrows)) != NULL)
 		goto done;
+	m->count_only = 1;
 	for (i = 0; i < nrows; i++) {
 		if ((err = pl_matcher_doc(m, rows[i], &md)) != NULL)
 			goto done;

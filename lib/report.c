@@ -143,6 +143,14 @@ filled_share(const int64_t *d, size_t nd, enum pl_bucket by)
 	return (double)filled / n;
 }
 
+/* The bucket's name in Chinese: 周, 月, 季度, 年. */
+static const char *
+zh_name(enum pl_bucket by)
+{
+	return by == PL_BUCKET_WEEK ? "周" : by == PL_BUCKET_MONTH ? "月" :
+	    by == PL_BUCKET_QUARTER ? "季度" : "年";
+}
+
 const struct pl_error *
 pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
     int by, const char *at, int nbase, struct pl_period *out)
@@ -199,6 +207,7 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 			goto done;
 		}
 		snprintf(p.why, sizeof(p.why), "chosen with --at %s", at);
+		snprintf(p.why_zh, sizeof(p.why_zh), "由 --at %s 指定", at);
 	} else {
 		if (by < 0) {
 			int b;
@@ -231,20 +240,30 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		p.from = start;
 		p.to = pl_bucket_next(p.by, start) - 1;
 		pl_bucket_label(p.by, p.from, p.label);
-		if (lab[0] != '\0')
+		if (lab[0] != '\0') {
 			snprintf(p.why, sizeof(p.why), "the latest complete %s "
 			    "(%s has reports on fewer days than usual so far: "
 			    "pass --at %s to review it)", pl_bucket_name(p.by),
 			    lab, lab);
-		else
+			snprintf(p.why_zh, sizeof(p.why_zh), "最近一个完整的%s"
+			    "（%s 到目前为止有报告的天数少于平常：用 --at %s "
+			    "回顾它）", zh_name(p.by), lab, lab);
+		} else {
 			snprintf(p.why, sizeof(p.why), "the latest complete %s",
 			    pl_bucket_name(p.by));
+			snprintf(p.why_zh, sizeof(p.why_zh), "最近一个完整的%s",
+			    zh_name(p.by));
+		}
 		if (p.auto_by) {
 			size_t k = strlen(p.why);
 			snprintf(p.why + k, sizeof(p.why) - k, "; by %s, as "
 			    "the finest of week, month, quarter, year in which "
 			    "reports come in at least 80%% of periods (pass "
 			    "--period to choose)", pl_bucket_name(p.by));
+			k = strlen(p.why_zh);
+			snprintf(p.why_zh + k, sizeof(p.why_zh) - k, "；按%s，"
+			    "即周、月、季度、年中至少 80%% 的期间有报告的最细"
+			    "一级（用 --period 选择）", zh_name(p.by));
 		}
 	}
 	p.days = days_in(d, nd, p.from, p.to);
@@ -258,6 +277,9 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		snprintf(p.why + k, sizeof(p.why) - k, "; the first %s of the "
 		    "data, with no reports before it to compare with",
 		    pl_bucket_name(p.by));
+		k = strlen(p.why_zh);
+		snprintf(p.why_zh + k, sizeof(p.why_zh) - k, "；数据的第一%s，"
+		    "此前没有可比较的报告", zh_name(p.by));
 	} else if (p.last_day < p.to && !p.partial) {
 		char b[11];
 		size_t k = strlen(p.why);
@@ -267,6 +289,10 @@ pl_report_period(const struct pl_corpus *c, const struct pl_docfilter *f,
 		    "because it already has reports on as many days (%d) as "
 		    "the median %s of its baseline", b, pl_bucket_name(p.by),
 		    p.days, pl_bucket_name(p.by));
+		k = strlen(p.why_zh);
+		snprintf(p.why_zh + k, sizeof(p.why_zh) - k, "；报告虽截至 %s、"
+		    "早于本%s结束，仍视为完整，因为有报告的天数（%d）已与基线"
+		    "的中位数相同", b, zh_name(p.by), p.days);
 	}
 	if (nonempty == 0 && p.first_day >= p.from) {
 		/* The first period of the data: nothing to compare with,
@@ -406,4 +432,47 @@ pl_report_numeric_term(const char *t)
 			return 0;
 		t = e + 1;
 	}
+}
+
+int
+pl_report_lang_parse(const char *s)
+{
+	if (strcmp(s, "zh") == 0 || strncmp(s, "zh-", 3) == 0 ||
+	    strncmp(s, "zh_", 3) == 0)
+		return PL_REPORT_ZH;
+	if (strcmp(s, "en") == 0 || strcmp(s, "auto") == 0)
+		return PL_REPORT_EN;
+	return -1;
+}
+
+char *
+pl_quote_args(const char *prog, int argc, char *const *argv)
+{
+	size_t n = 16, i, k = 0;
+	char *s;
+
+	for (i = 0; i < (size_t)argc; i++)
+		n += strlen(argv[i]) * 4 + 3;
+	n += strlen(prog);
+	if ((s = malloc(n)) == NULL)
+		return NULL;
+	k += (size_t)snprintf(s, n, "%s", prog);
+	for (i = 0; i < (size_t)argc; i++) {
+		const char *a = argv[i];
+		int q = *a == '\0' || strpbrk(a, " \t\n'\"\\$`*?[]|&;<>()") != NULL;
+		s[k++] = ' ';
+		if (q)
+			s[k++] = '\'';
+		for (; *a; a++) {
+			if (*a == '\'' && q) {
+				memcpy(s + k, "'\\''", 4);
+				k += 4;
+			} else
+				s[k++] = *a;
+		}
+		if (q)
+			s[k++] = '\'';
+	}
+	s[k] = '\0';
+	return s;
 }

@@ -423,6 +423,8 @@ table_real_shortest(char *buf, size_t size, double d)
 {
 	int prec, saved;
 
+	if (d == 0)
+		d = 0.0;	/* never "-0": it would read back as 0 */
 	saved = errno;
 	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, d);

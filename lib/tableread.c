@@ -102,7 +102,7 @@ text_real(const char *s, double *v)
 	errno = saved;
 	if (!isfinite(d))
 		return 0;
-	*v = d;
+	*v = d == 0 ? 0.0 : d;	/* -0 reads as 0, as the integer "-0" does */
 	return 1;
 }
 

@@ -332,8 +332,12 @@ plot_auto(struct pl_plot *p, const struct pl_table *t)
 	int line = k == PL_PLOT_LINE || k == PL_PLOT_MULTIPLES;
 
 	p->tk = pl_plot_table_kind(t);
-	p->zh = col_cjk(t, "term") || col_cjk(t, "collocate") ||
-	    col_cjk(t, "match") || col_cjk(t, "term_a") || col_cjk(t, "title");
+	if (c->lang != NULL)
+		p->zh = strcmp(c->lang, "zh") == 0;
+	else
+		p->zh = col_cjk(t, "term") || col_cjk(t, "collocate") ||
+		    col_cjk(t, "match") || col_cjk(t, "term_a") ||
+		    col_cjk(t, "title");
 	switch (p->tk) {
 	case PL_TK_SERIES:
 		xc = "bucket";

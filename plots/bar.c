@@ -9,17 +9,13 @@
 
 #include "plotint.h"
 
-struct brow {
-	const char *label;	/* borrowed from the table */
-	double	 v;
-	size_t	 row;
-};
-
-static int
-brow_cmp(const void *a, const void *b)
+int
+plot_row_cmp(const void *a, const void *b)
 {
-	const struct brow *x = a, *y = b;
+	const struct plot_row *x = a, *y = b;
 
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
 	if (x->v != y->v)
 		return x->v > y->v ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
@@ -34,7 +30,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 	    "log_ratio", "per10k", "o11", "n", NULL };
 	const struct pl_plotcfg *c = &p->cfg;
 	const struct pl_error *err;
-	struct brow *rows = NULL, *sel = NULL;
+	struct plot_row *rows = NULL, *sel = NULL;
 	struct pl_panel *P;
 	size_t n = 0, ns = 0, r, i, top = c->top ? c->top : 20, npos = 0, nneg = 0;
 	long lc, vc;
@@ -79,7 +75,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 		    "plot", t->cols[vc].name);
 		goto done;
 	}
-	qsort(rows, n, sizeof(*rows), brow_cmp);
+	qsort(rows, n, sizeof(*rows), plot_row_cmp);
 	/* The top N; diverging: the top N of each side. */
 	for (i = 0; i < n; i++)
 		if (rows[i].v >= 0 && npos < top) {
@@ -91,7 +87,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 			sel[ns++] = rows[i];
 			nneg++;
 		}
-	qsort(sel, ns, sizeof(*sel), brow_cmp);
+	qsort(sel, ns, sizeof(*sel), plot_row_cmp);
 	for (i = 0; i < ns; i++) {
 		vmin = fmin(vmin, sel[i].v);
 		vmax = fmax(vmax, sel[i].v);

@@ -10,25 +10,6 @@
 
 #include "plotint.h"
 
-struct frow {
-	size_t		 g;
-	const char	*label;
-	double		 v;
-	size_t		 row;
-};
-
-static int
-frow_cmp(const void *a, const void *b)
-{
-	const struct frow *x = a, *y = b;
-
-	if (x->g != y->g)
-		return x->g < y->g ? -1 : 1;
-	if (x->v != y->v)
-		return x->v > y->v ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
 /* A cell as text: numbers (a year read back from TSV) formatted. */
 static const char *
 cell_text(const struct pl_table *t, size_t r, size_t c, char *buf, size_t n)
@@ -52,7 +33,7 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 	static const char *const vdefs[] = { "value", "count", "per10k", NULL };
 	const struct pl_plotcfg *c = &p->cfg;
 	const struct pl_error *err = NULL;
-	struct frow *rows = NULL;
+	struct plot_row *rows = NULL;
 	char **gname = NULL, buf[256];
 	size_t ng = 0, n = 0, r, i, k, top = c->top ? c->top : 10, ncol, nrow,
 	    maxg = 24, *cnt = NULL, ndata = 0;
@@ -99,7 +80,7 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 		    "plot", t->cols[vc].name);
 		goto done;
 	}
-	qsort(rows, n, sizeof(*rows), frow_cmp);
+	qsort(rows, n, sizeof(*rows), plot_row_cmp);
 	/* the top N of each group */
 	for (i = 0, k = 0; i < n; i++)
 		if (cnt[rows[i].g]++ < top) {

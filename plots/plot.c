@@ -415,6 +415,7 @@ pl_plot_new(enum pl_plot_kind kind, const struct pl_table *t,
 	p->cfg.dbname = keep(p, cfg->dbname);
 	p->cfg.neg_label = keep(p, cfg->neg_label);
 	p->cfg.pos_label = keep(p, cfg->pos_label);
+	p->cfg.lang = keep(p, cfg->lang);
 	/* events' labels stay borrowed only during layout */
 	theme_set(p, cfg->theme);
 	p->cfg.theme = p->th.name;

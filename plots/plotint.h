@@ -109,6 +109,20 @@ int	 plot_cell_bucket(const struct pl_table *, size_t row, size_t col,
 double	 plot_bucket_mid(enum pl_bucket, int64_t start, int64_t end);
 /* 1 when every non-empty cell of the column names a bucket. */
 int	 plot_col_is_period(const struct pl_table *, long col);
+/* A row of a bar, ranked or faceted chart: its label and value. */
+struct plot_row {
+	size_t		 g;		/* facet (0 when there is one) */
+	const char	*label;		/* borrowed from the table */
+	double		 v, lo, hi;	/* value; interval (ranked) */
+	size_t		 row;		/* in the table */
+};
+
+/*
+ * qsort order of struct plot_row: by facet, then the largest value
+ * first, then table order (so ties keep the table's order).
+ */
+int	 plot_row_cmp(const void *, const void *);
+
 /* Date ticks with month names in Chinese when zh (10月). */
 size_t	 plot_date_ticks(int64_t dmin, int64_t dmax, size_t max,
 	    struct pl_tick *t, int zh, int xbucket);

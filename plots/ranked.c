@@ -10,22 +10,6 @@
 
 #include "plotint.h"
 
-struct rrow {
-	const char	*label;
-	double		 v, lo, hi;
-	size_t		 row;
-};
-
-static int
-rrow_cmp(const void *a, const void *b)
-{
-	const struct rrow *x = a, *y = b;
-
-	if (x->v != y->v)
-		return x->v > y->v ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
 const struct pl_error *
 plot_ranked(struct pl_plot *p, const struct pl_table *t)
 {
@@ -35,7 +19,7 @@ plot_ranked(struct pl_plot *p, const struct pl_table *t)
 	static const char *const hidefs[] = { "upper", NULL };
 	const struct pl_plotcfg *c = &p->cfg;
 	const struct pl_error *err = NULL;
-	struct rrow *rows = NULL, *sel = NULL;
+	struct plot_row *rows = NULL, *sel = NULL;
 	struct pl_panel *P;
 	size_t n = 0, ns = 0, r, i, top = c->top ? c->top : 15, npos = 0,
 	    nneg = 0;
@@ -98,7 +82,7 @@ plot_ranked(struct pl_plot *p, const struct pl_table *t)
 			nneg++;
 		}
 	}
-	qsort(sel, ns, sizeof(*sel), rrow_cmp);
+	qsort(sel, ns, sizeof(*sel), plot_row_cmp);
 	for (i = 0; i < ns; i++) {
 		vmin = fmin(vmin, isnan(sel[i].lo) ? sel[i].v : sel[i].lo);
 		vmax = fmax(vmax, isnan(sel[i].hi) ? sel[i].v : sel[i].hi);

@@ -67,6 +67,9 @@ struct pl_plotcfg {
 	const char	*font;		/* pango family list */
 	/* Text; borrowed, NULL for none. */
 	const char	*title, *subtitle, *caption, *xlabel, *ylabel;
+	/* Month names on date axes: "zh" (10月), "en" (Oct); NULL: Chinese
+	 * when the table's terms or titles are. */
+	const char	*lang;
 	/* Columns; NULL: plenum's defaults for the kind (see plenum-plot(1)). */
 	const char	*xcol, *ycol, *groupcol, *labelcol;
 	const char	*lowercol, *uppercol, *weightcol;

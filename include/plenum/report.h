@@ -1,17 +1,23 @@
 /*
- * report.h - what plenum report decides and computes beside the analysis
- * modules: which period to review, how the corpus is written (its main
- * language), and where a value stands in its own history.  The page
- * itself is written by cmd/report.c with lib/html.c (docs/REPORT.md).
+ * report.h - plenum report: the review of a period as tables, an HTML
+ * page and charts (docs/REPORT.md).  lib/report.c chooses the period and
+ * the language; lib/reportsec.c computes the sections' tables from the
+ * analysis modules (keyness, series, newterms, burst, changes, kwic,
+ * diff) and writes them as TSV; lib/reportpage.c writes the page;
+ * plots/report.c draws the charts (include/plenum/reportplot.h).  The
+ * command (cmd/report.c) parses options, runs the steps in order and
+ * puts the directory in place.
  */
 #ifndef PLENUM_REPORT_H
 #define PLENUM_REPORT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "plenum/date.h"
 #include "plenum/query.h"
+#include "plenum/table.h"
 
 /* The period a report reviews and its baseline. */
 struct pl_period {
@@ -30,6 +36,7 @@ struct pl_period {
 	double		 base_days;	/* median of those over the baseline's
 					   periods with reports */
 	char		 why[512];	/* how the period was chosen, in English */
+	char		 why_zh[512];	/* the same in Chinese */
 };
 
 /*
@@ -73,5 +80,131 @@ double	 pl_report_z(double v, const double *base, size_t n);
  * or a count, not a theme.
  */
 int	 pl_report_numeric_term(const char *term);
+
+/* The language of a report's fixed text: headings, notes, chart titles. */
+enum pl_report_lang {
+	PL_REPORT_EN,
+	PL_REPORT_ZH
+};
+
+/*
+ * The page's language for a corpus language ("zh", "en", ...) or a
+ * --lang value: PL_REPORT_ZH for zh (and zh-*), PL_REPORT_EN for the
+ * rest.  -1 for a --lang value that is neither "en", "zh" nor "auto".
+ */
+int	 pl_report_lang_parse(const char *);
+
+/* A term the page highlights, with its evidence. */
+struct pl_report_hl {
+	char		*expr;		/* the expression, as plenum takes it */
+	struct pl_term	*term;		/* owned */
+	const char	*why;		/* rising, falling, watched, new */
+	int		 before;	/* evidence from the baseline */
+	size_t		 nev;		/* evidence lines found */
+};
+
+/* A command line that reproduces a table or chart (the Method). */
+struct pl_report_method {
+	char		*what;
+	char		*what_zh;	/* the same in Chinese */
+	char		*cmd;
+};
+
+/* A report and the one before it (what changed since the last one). */
+struct pl_report_pair {
+	size_t		 row, prev;	/* corpus rows */
+	int		 shown;		/* its redline is on the page */
+};
+
+/*
+ * A report in the making.  The caller sets the inputs after
+ * pl_report_init() and runs the steps in order: pl_report_window, then
+ * pl_report_glance, _key, _watch, _new, _spark, _bursts, _evidence,
+ * _changed, then draws (pl_report_charts) and writes (pl_report_data,
+ * pl_report_page).  Everything below "computed" belongs to the report
+ * and is freed by pl_report_release(); the inputs are borrowed.
+ */
+struct pl_report {
+	/* inputs */
+	struct pl_corpus	*c;
+	struct pl_docfilter	 filter;	/* --source, --where (borrowed:
+						   never released here) */
+	struct pl_period	 p;
+	enum pl_report_lang	 lang;		/* of the fixed text and dates */
+	const char		*dbname;	/* the file name, no directories */
+	const char		*watchfile;	/* as the user named it, or NULL */
+	const char		*cmdline;	/* the report's own, reproducible */
+	char			**srcargs;	/* --source S --where K=V, as given */
+	int			 nsrcargs;
+	/* computed */
+	int64_t			 win_from;	/* the charts' first day */
+	size_t			 nwin;		/* periods in the window */
+	int64_t			*win;		/* their first days */
+	struct pl_table		 glance, sources, days, volume, key, spark;
+	struct pl_table		 watch, wseries, newt, bursts, changes, ev;
+	struct pl_table		 reports;	/* the period's, when few */
+	struct pl_table		 changed, chgsrc, chged, chgph;
+	struct pl_report_pair	*chgpair;	/* one per row of changed */
+	size_t			 nchg;
+	struct pl_report_hl	*hl;
+	size_t			 nhl, nkey, nwatch, nnew;
+	struct pl_report_method	*m;
+	size_t			 nm;
+	/* drawn (pl_report_charts): the charts beside the page */
+	int			 has_volume, has_key, has_watch;
+};
+
+/* Zeroes r and initialises its tables. */
+void	 pl_report_init(struct pl_report *);
+/* Frees what the steps computed; the inputs stay the caller's. */
+void	 pl_report_release(struct pl_report *);
+
+/*
+ * The steps, in order; each returns an error (out of memory, or one of
+ * the analysis module's, prefixed with the step's name) and leaves r to
+ * pl_report_release() either way.  pl_report_watch takes the lines of
+ * the watch file (series --terms format); a term that does not parse is
+ * an error naming r->watchfile.
+ */
+const struct pl_error *pl_report_window(struct pl_report *);
+const struct pl_error *pl_report_glance(struct pl_report *);
+const struct pl_error *pl_report_key(struct pl_report *);
+const struct pl_error *pl_report_watch(struct pl_report *,
+    char *const *lines, size_t n);
+const struct pl_error *pl_report_new(struct pl_report *);
+const struct pl_error *pl_report_spark(struct pl_report *);
+const struct pl_error *pl_report_bursts(struct pl_report *);
+const struct pl_error *pl_report_evidence(struct pl_report *);
+const struct pl_error *pl_report_changed(struct pl_report *);
+
+/* Writes every table as dir/data/NAME.tsv (dir/data must exist). */
+const struct pl_error *pl_report_data(const struct pl_report *,
+    const char *dir);
+
+/*
+ * Writes the page to fp, with the charts pl_report_charts drew into dir
+ * inlined as PNG data.  The caller opens and closes fp.
+ */
+const struct pl_error *pl_report_page(const struct pl_report *,
+    const char *dir, FILE *fp);
+
+/* "week", "month", ... in the report's language ("周", "月", ...). */
+const char *pl_report_noun(const struct pl_report *, enum pl_bucket);
+/* The same after a number: "weeks", "months" ("周", "个月", "个季度"). */
+const char *pl_report_count_noun(const struct pl_report *, enum pl_bucket);
+
+/*
+ * A day as a reader of the corpus writes it: 2022年11月6日 (zh), 6 Nov
+ * 2022; without the year when year is 0.
+ */
+void	 pl_report_date(const struct pl_report *, int64_t day, int year,
+	    char *buf, size_t n);
+
+/*
+ * prog and argv[0..argc) as one shell command line, each argument quoted
+ * when the shell would split or expand it.  Returns a string the caller
+ * frees with free(3), or NULL when out of memory.
+ */
+char	*pl_quote_args(const char *prog, int argc, char *const *argv);
 
 #endif /* PLENUM_REPORT_H */

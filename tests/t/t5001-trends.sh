@@ -155,4 +155,33 @@ test_expect_success '--autocorr keeps S and scales Var(S)' '
 	test "$(pick "mk_s" out4)" = 10
 '
 
+# A Han term by its characters or, with --words, by whole tokens.  The
+# segmenter cuts "主席出席。" as 主席 出席, "国家主席习近平出席。" as
+# 国家主席 习近平 出席 and "全国人大代表出席。" as 全国人大 代表 出席
+# (checked below).  The report of year 2000 + k (k = 1..5) has one
+# 主席出席, k - 1 sentences with 国家主席 and 5 - k fillers: 14 tokens in
+# each, 主席 k times by characters (15 in all, rising: S = +10) and once
+# a year as a token (5, flat: S = 0).
+test_expect_success '--words counts given Han terms as whole tokens' '
+	printf "国家主席习近平出席。" | plenum tokenize | grep "^国家主席  习近平  出席$" &&
+	printf "全国人大代表出席。" | plenum tokenize | grep "^全国人大  代表  出席$" &&
+	for k in 1 2 3 4 5; do
+		t="主席出席。"
+		i=1
+		while [ $i -le 4 ]; do
+			if [ $i -lt $k ]; then t="$t国家主席习近平出席。"
+			else t="$t全国人大代表出席。"; fi
+			i=$((i + 1))
+		done
+		printf "{\"id\":\"z%d\",\"date\":\"200%d-06-01\",\"text\":\"%s\"}\n" \
+			$k $k "$t"
+	done >zh.jsonl &&
+	plenum ingest -q --db zh.db zh.jsonl &&
+	plenum trends --db zh.db --by year 主席 >chars &&
+	plenum trends --db zh.db --by year --words 主席 >words &&
+	test "$(pick "count mk_s" chars)" = "$(printf "15\t10")" &&
+	test "$(pick "count mk_s" words)" = "$(printf "5\t0")" &&
+	test "$(plenum query --db zh.db --words 主席 | cut -f 6 | sort -u)" = "$(printf "1\ncount")"
+'
+
 test_done

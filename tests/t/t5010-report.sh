@@ -237,15 +237,34 @@ if test_have_shared; then
 	test_expect_success 'sample-zh: Chinese dates, the latest complete week' '
 		plenum ingest -q --db zh.db "$SHARED/corpora/sample-zh/docs.jsonl" &&
 		plenum report --db zh.db -o zh >/dev/null &&
-		grep "<h1>Weekly review: 2022-W44</h1>" zh/index.html &&
+		grep "<h1>周度回顾：2022-W44</h1>" zh/index.html &&
 		grep "2022年第44周（10月31日至2022年11月6日）" zh/index.html &&
 		grep "2022年11月6日</time> 周日" zh/index.html &&
+		grep "<h2>上升与下降</h2>" zh/index.html &&
+		grep "最近一个完整的周" zh/index.html &&
+		! grep "<h2>Rising and falling</h2>" zh/index.html &&
+		grep "<html lang=\"zh\">" zh/index.html &&
+		grep ">每周报告数<" zh/volume.svg &&
+		grep ">10月31日<" zh/volume.svg &&
 		plenum keyness --db zh.db --target 2022-W44 --reference previous:8 \
 		    --side both --top 0 >k.tsv &&
 		test "$(col zh/data/key.tsv term 宣讲 target_count)" = "$(col k.tsv term 宣讲 target_count)" &&
 		test "$(col zh/data/key.tsv term 宣讲 target_count)" -gt 0 &&
 		grep -q "^作宣讲报告	" zh/data/new.tsv &&
 		! grep -q "^作宣讲	" zh/data/new.tsv
+	'
+	test_expect_success 'sample-zh: --lang en writes the page in English' '
+		plenum report --db zh.db --lang en -o zh-en >/dev/null &&
+		grep "<h1>Weekly review: 2022-W44</h1>" zh-en/index.html &&
+		grep "Week 44 of 2022 (31 Oct to 6 Nov 2022)" zh-en/index.html &&
+		grep "<html lang=\"en\">" zh-en/index.html &&
+		! grep "上升与下降" zh-en/index.html &&
+		grep ">Reports per week<" zh-en/volume.svg &&
+		grep ">31 Oct<" zh-en/volume.svg &&
+		grep "plenum report --db zh.db .*--lang en" zh-en/index.html &&
+		cmp zh/data/key.tsv zh-en/data/key.tsv &&
+		test_expect_code 2 plenum report --db zh.db --lang fr -o zh-fr 2>err &&
+		grep "expected auto, en or zh" err
 	'
 	test_expect_success 'fomc-statements: by quarter without being told' '
 		plenum ingest -q --db fomc.db "$SHARED/corpora/fomc-statements/docs.jsonl" &&

@@ -10,28 +10,8 @@
 #include "plenum/match.h"
 #include "plenum/query.h"
 #include "tap.h"
-#include "testdoc.h"
+#include "fixture.h"
 
-/* Total count of expr by pl_term_counts(), or -1 on a parse error. */
-static int64_t
-total(struct pl_corpus *c, const char *expr)
-{
-	struct pl_term *t;
-	int64_t *cnt, sum = 0;
-	size_t i;
-
-	if (pl_term_parse(c, expr, &t) != NULL)
-		return -1;
-	if (pl_term_counts(c, t, NULL, &cnt) != NULL) {
-		pl_term_free(t);
-		return -2;
-	}
-	for (i = 0; i < c->ndocs; i++)
-		sum += cnt[i];
-	free(cnt);
-	pl_term_free(t);
-	return sum;
-}
 
 /* The same by walking every candidate's occurrences (what kwic and cooc
  * see), or -1. */
@@ -85,7 +65,7 @@ both(struct pl_corpus *c, const char *expr, int64_t want, const char *what)
 	char name[256];
 
 	snprintf(name, sizeof(name), "%s: count", what);
-	is_int(total(c, expr), want, name);
+	is_int(fixture_total(c, expr), want, name);
 	snprintf(name, sizeof(name), "%s: occurrences", what);
 	is_int(occurrences(c, expr), want, name);
 }
@@ -93,20 +73,13 @@ both(struct pl_corpus *c, const char *expr, int64_t want, const char *what)
 int
 main(void)
 {
-	char tmpl[64], path[256];
-	struct pl_db *db = NULL;
-	struct pl_ingest *in;
+	struct fixture fx;
 	struct pl_ingest_opts io;
 	struct pl_tokcfg cfg;
 	struct pl_corpus *c = NULL;
 	struct pl_doc d[8];
-	enum pl_add_result res;
-	const char *other;
-	size_t i, nd = 0;
+	size_t nd = 0;
 
-	if (scratch_dir("match", tmpl, sizeof(tmpl)) == -1)
-		return 1;
-	snprintf(path, sizeof(path), "%s/m.db", tmpl);
 	d[nd++] = mkdoc("d1", "2022-01-01", "go go go. go go");
 	d[nd++] = mkdoc("d2", "2022-01-02", "Inflation, expectations rose; "
 	    "inflation expectations fell.");
@@ -119,13 +92,10 @@ main(void)
 	pl_tokcfg_defaults(&cfg);
 	cfg.t2s = 1;
 	io.cfg = &cfg;
-	if (pl_db_open(path, PL_DB_WRITE | PL_DB_CREATE, &db) != NULL ||
-	    pl_ingest_begin(db, &io, &in) != NULL)
+	if (fixture_open(&fx, "match", "m.db") == -1)
 		return 1;
-	for (i = 0; i < nd; i++)
-		pl_ingest_add(in, &d[i], &res, &other);
-	ok(pl_ingest_commit(in, NULL) == NULL, "corpus of 5 documents");
-	if (!ok(pl_corpus_open(db, &c) == NULL && c->ndocs == nd,
+	ok(fixture_ingest(&fx, &io, d, nd) == 0, "corpus of 5 documents");
+	if (!ok(pl_corpus_open(fx.db, &c) == NULL && c->ndocs == nd,
 	    "corpus opened"))
 		return tap_done();
 
@@ -180,7 +150,7 @@ main(void)
 	/* --words: whole tokens only. */
 	both(c, "统和美", 1, "统和美 cuts through two words");
 	c->match_words = 1;
-	is_int(total(c, "统和美"), 0,
+	is_int(fixture_total(c, "统和美"), 0,
 	    "--words: 统和美 is no sequence of whole tokens");
 	c->match_words = 0;
 	is_int(pl_edit_distance("inflation", "inflatoin", 3), 2,
@@ -188,15 +158,6 @@ main(void)
 	is_int(pl_edit_distance("二十大", "二十小", 3), 1,
 	    "edit distance by code point");
 	pl_corpus_free(c);
-	pl_db_close(db);
-	unlink(path);
-	{
-		char wal[300];
-		snprintf(wal, sizeof(wal), "%s-wal", path);
-		unlink(wal);
-		snprintf(wal, sizeof(wal), "%s-shm", path);
-		unlink(wal);
-	}
-	rmdir(tmpl);
+	fixture_remove(&fx);
 	return tap_done();
 }

@@ -11,29 +11,8 @@
 #include "plenum/query.h"
 #include "plenum/series.h"
 #include "tap.h"
-#include "testdoc.h"
+#include "fixture.h"
 
-
-/* Total count of expr over all documents, or -1 on a parse error. */
-static int64_t
-total(struct pl_corpus *c, const char *expr)
-{
-	struct pl_term *t;
-	int64_t *cnt, sum = 0;
-	size_t i;
-
-	if (pl_term_parse(c, expr, &t) != NULL)
-		return -1;
-	if (pl_term_counts(c, t, NULL, &cnt) != NULL) {
-		pl_term_free(t);
-		return -2;
-	}
-	for (i = 0; i < c->ndocs; i++)
-		sum += cnt[i];
-	free(cnt);
-	pl_term_free(t);
-	return sum;
-}
 
 static const char *
 parse_error(struct pl_corpus *c, const char *expr)
@@ -53,19 +32,11 @@ parse_error(struct pl_corpus *c, const char *expr)
 int
 main(void)
 {
-	char tmpl[64], path[256], p2[300];
-	struct pl_db *db = NULL;
-	struct pl_ingest *in;
+	struct fixture fx;
 	struct pl_corpus *c = NULL;
-	struct pl_doc d[3];
-	enum pl_add_result res;
-	const char *other;
+	struct pl_doc d[4];
 	struct pl_term *t;
-	size_t i;
 
-	if (scratch_dir("query", tmpl, sizeof(tmpl)) == -1)
-		return 1;
-	snprintf(path, sizeof(path), "%s/q.db", tmpl);
 	/*
 	 * d1 (2020-12-31): "The rule of law. Rule of law matters; the rule
 	 *   of law is the rule."  -> rule 4, law 3, "rule of law" 3 (the
@@ -80,29 +51,27 @@ main(void)
 	d[1] = mkdoc("d2", "2021-01-02", "Development and developing "
 	    "countries. Law.");
 	d[2] = mkdoc("d3", "2021-01-04", "The rule. Of law we speak.");
-	if (pl_db_open(path, PL_DB_WRITE | PL_DB_CREATE, &db) != NULL ||
-	    pl_ingest_begin(db, NULL, &in) != NULL)
+	if (fixture_open(&fx, "query", "q.db") == -1)
 		return 1;
-	for (i = 0; i < 3; i++)
-		pl_ingest_add(in, &d[i], &res, &other);
-	ok(pl_ingest_commit(in, NULL) == NULL, "corpus of 3 documents");
-	if (!ok(pl_corpus_open(db, &c) == NULL && c->ndocs == 3,
+	ok(fixture_ingest(&fx, NULL, d, 3) == 0, "corpus of 3 documents");
+	if (!ok(pl_corpus_open(fx.db, &c) == NULL && c->ndocs == 3,
 	    "corpus opened for queries"))
 		return tap_done();
 
-	is_int(total(c, "rule"), 5, "rule: 4 + 0 + 1");
-	is_int(total(c, "LAW"), 5, "LAW (case folded): 3 + 1 + 1");
-	is_int(total(c, "rule of law"), 3, "indexed trigram, not across a sentence");
-	is_int(total(c, "\"rule of law\""), 3, "quoted phrase");
-	is_int(total(c, "the rule of law"), 2, "scanned 4-word phrase");
+	is_int(fixture_total(c, "rule"), 5, "rule: 4 + 0 + 1");
+	is_int(fixture_total(c, "LAW"), 5, "LAW (case folded): 3 + 1 + 1");
+	is_int(fixture_total(c, "rule of law"), 3,
+	    "indexed trigram, not across a sentence");
+	is_int(fixture_total(c, "\"rule of law\""), 3, "quoted phrase");
+	is_int(fixture_total(c, "the rule of law"), 2, "scanned 4-word phrase");
 	/* d1 has "the rule" 3 times, d3 once ("The rule."). */
-	is_int(total(c, "the rule"), 4, "phrase starting with a stopword");
+	is_int(fixture_total(c, "the rule"), 4, "phrase starting with a stopword");
 	/* d1 3 times, d3 once ("Of law we speak"). */
-	is_int(total(c, "of law"), 4, "phrase of law (scanned)");
-	is_int(total(c, "develop*"), 2, "prefix: development, developing");
-	is_int(total(c, "law|develop*"), 7, "alternatives summed");
-	is_int(total(c, "nothing"), 0, "unknown word: zero, no error");
-	is_int(total(c, "no such phrase"), 0, "unknown phrase: zero");
+	is_int(fixture_total(c, "of law"), 4, "phrase of law (scanned)");
+	is_int(fixture_total(c, "develop*"), 2, "prefix: development, developing");
+	is_int(fixture_total(c, "law|develop*"), 7, "alternatives summed");
+	is_int(fixture_total(c, "nothing"), 0, "unknown word: zero, no error");
+	is_int(fixture_total(c, "no such phrase"), 0, "unknown phrase: zero");
 
 	ok(pl_term_parse(c, "lex=law|rule", &t) == NULL &&
 	    strcmp(t->label, "lex") == 0 && t->nalts == 2, "label parsed");
@@ -167,14 +136,23 @@ main(void)
 	    "\xa7\xe3\x80\x82");
 	d[1] = mkdoc("d5", "2024-03-01", "\xe7\x96\xab\xe6\x83\x85\xe3\x80"
 	    "\x82\xe9\x98\xb2\xe6\x8e\xa7\xe3\x80\x82");
-	if (pl_ingest_begin(db, NULL, &in) != NULL)
-		return tap_done();
-	for (i = 0; i < 2; i++)
-		pl_ingest_add(in, &d[i], &res, &other);
-	ok(pl_ingest_commit(in, NULL) == NULL && pl_corpus_open(db, &c) ==
+	/*
+	 * 二十大 in d6 (2024-03-05), whose full-width letters and digits NFKC
+	 * changes (the text is normalised before matching): 3 times, once
+	 * after ＡＢ (ab二十大); in d7 (2024-03-06), already normalised Han
+	 * and punctuation (matched in the stored text as it is): twice.
+	 */
+	d[2] = mkdoc("d6", "2024-03-05", "二十大。ＡＢ二十大，Ｇ２０二十大。");
+	d[3] = mkdoc("d7", "2024-03-06", "二十大和二十大。");
+	ok(fixture_ingest(&fx, NULL, d, 4) == 0 && pl_corpus_open(fx.db, &c) ==
 	    NULL, "Chinese documents added");
+	is_int(fixture_total(c, "二十大"), 5,
+	    "二十大: 3 in normalised d6, 2 in d7 as stored");
+	is_int(fixture_total(c, "ab二十大"), 1, "ab二十大 in ＡＢ二十大 (NFKC)");
+	is_int(fixture_total(c, "g20二十大"), 1, "g20二十大 in Ｇ２０二十大");
+	is_int(fixture_total(c, "大和二"), 1, "大和二 across words in d7");
 	/* 疫情防控 */
-	is_int(total(c, "\xe7\x96\xab\xe6\x83\x85\xe9\x98\xb2\xe6\x8e"
+	is_int(fixture_total(c, "\xe7\x96\xab\xe6\x83\x85\xe9\x98\xb2\xe6\x8e"
 	    "\xa7"), 2, "Chinese phrase: twice in d4, not across d5's break");
 	{
 		struct pl_series_opts o;
@@ -200,12 +178,6 @@ main(void)
 		pl_table_release(&tab);
 	}
 	pl_corpus_free(c);
-	pl_db_close(db);
-	unlink(path);
-	snprintf(p2, sizeof(p2), "%s-wal", path);
-	unlink(p2);
-	snprintf(p2, sizeof(p2), "%s-shm", path);
-	unlink(p2);
-	rmdir(tmpl);
+	fixture_remove(&fx);
 	return tap_done();
 }

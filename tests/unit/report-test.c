@@ -1,6 +1,8 @@
 /*
  * report-test.c - lib/html.c and the pure parts of lib/report.c: escaping
- * of hostile text, data URIs, sparklines, percentile, z, numeric terms.
+ * of hostile text, data URIs, sparklines, percentile, z, numeric terms,
+ * shell quoting of the Method's command lines, the page's language and
+ * its dates and period nouns in English and Chinese.
  * Expected values worked out by hand in the comments.
  */
 #include <math.h>
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plenum/date.h"
 #include "plenum/html.h"
 #include "plenum/report.h"
 #include "tap.h"
@@ -104,5 +107,49 @@ main(void)
 	ok(!pl_report_numeric_term("g20"), "not numeric: g20");
 	ok(!pl_report_numeric_term("二十大"), "not numeric: 二十大");
 	ok(!pl_report_numeric_term("rule of law"), "not numeric: rule of law");
+
+	{
+		char *av[] = { (char *)"--db", (char *)"a b.db",
+		    (char *)"it's", (char *)"", (char *)"x|y",
+		    (char *)"宣讲 报告", (char *)"plain" };
+		s = pl_quote_args("plenum kwic", 7, av);
+		/* spaces, quotes, pipes and the empty string are quoted; a
+		 * quote inside becomes '\'' */
+		is_str(s, "plenum kwic --db 'a b.db' 'it'\\''s' '' 'x|y' "
+		    "'宣讲 报告' plain", "quote_args: as a shell reads them");
+		free(s);
+	}
+	ok(pl_report_lang_parse("zh") == PL_REPORT_ZH &&
+	    pl_report_lang_parse("zh-Hant") == PL_REPORT_ZH &&
+	    pl_report_lang_parse("en") == PL_REPORT_EN &&
+	    pl_report_lang_parse("auto") == PL_REPORT_EN &&
+	    pl_report_lang_parse("fr") == -1, "lang_parse: zh, zh-*, en, "
+	    "auto, and -1 for fr");
+	{
+		struct pl_report r;
+		char buf[64];
+		/* 6 Nov 2022 was a Sunday */
+		int64_t d = pl_days_from_civil(2022, 11, 6);
+
+		pl_report_init(&r);
+		r.lang = PL_REPORT_EN;
+		pl_report_date(&r, d, 1, buf, sizeof(buf));
+		is_str(buf, "6 Nov 2022", "date: English");
+		is_str(pl_report_noun(&r, PL_BUCKET_QUARTER), "quarter",
+		    "noun: quarter");
+		is_str(pl_report_count_noun(&r, PL_BUCKET_MONTH), "months",
+		    "count noun: months");
+		r.lang = PL_REPORT_ZH;
+		pl_report_date(&r, d, 1, buf, sizeof(buf));
+		is_str(buf, "2022年11月6日", "date: Chinese");
+		pl_report_date(&r, d, 0, buf, sizeof(buf));
+		is_str(buf, "11月6日", "date: Chinese, no year");
+		is_str(pl_report_noun(&r, PL_BUCKET_WEEK), "周", "noun: 周");
+		is_str(pl_report_count_noun(&r, PL_BUCKET_MONTH), "个月",
+		    "count noun: 8 个月");
+		is_str(pl_report_count_noun(&r, PL_BUCKET_QUARTER), "个季度",
+		    "count noun: 8 个季度");
+		pl_report_release(&r);
+	}
 	return tap_done();
 }
