@@ -435,6 +435,10 @@ cmd_ingest(int argc, char **argv)
 		    (unsigned long long)nbad,
 		    (unsigned long long)st.tokens,
 		    (unsigned long long)st.new_terms, now_s() - t0);
+		if (st.no_wal)
+			cli_warnx("%s: warning: committed, but switching the "
+			    "database back to WAL mode failed (the next "
+			    "ingest tries again)", dbpath);
 		if (st.added == 0 && st.replaced == 0 && st.present > 0)
 			cli_warnx("nothing new: every document was already in "
 			    "the corpus");

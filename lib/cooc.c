@@ -410,7 +410,8 @@ dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
 	for (p = blob, end = blob + len; p < end;) {
 		if (varint_get(&p, end, &v) == -1 || v > UINT32_MAX) {
 			free(blob);
-			return pl_error_fmt(PL_ERR_DB, "%s: corrupt token list "
+			return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+			    "corrupt token list "
 			    "of document %lld", pl_db_path(c->db),
 			    (long long)doc);
 		}
@@ -623,7 +624,8 @@ range_freq(struct cctx *x, const char *text, int64_t *f)
 	x->pcount = 0;
 	if (pl_postings_each(p, len, post_count, x) == -1) {
 		free(p);
-		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of "
 		    "'%s'", pl_db_path(x->c->db), text);
 	}
 	free(p);
@@ -1079,7 +1081,8 @@ bfreq(struct bctx *x, const char *text, int64_t cf, const unsigned char *p,
 	}
 	x->pcount = 0;
 	if (pl_postings_each(p, len, bpost_count, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of "
 		    "'%s'", pl_db_path(x->c->db), text);
 	*f = x->pcount;
 	return NULL;

@@ -15,6 +15,7 @@
 
 #include "plenum/corpus.h"
 #include "extern.h"
+#include "records.h"
 
 struct pl_reader {
 	struct pl_reader_opts	 opts;
@@ -44,6 +45,7 @@ struct pl_reader {
 	json_t			*array;		/* a .json file's array */
 	char			**fields;
 	size_t			 nfields, fcap;
+	struct recscan		 scan;		/* over data */
 	int			 file_done;	/* text file already returned */
 };
 
@@ -53,40 +55,56 @@ pl_reader_opts_defaults(struct pl_reader_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/*
+ * The one UTF-8 validator (extern.h): the length of the valid sequence
+ * at s (at most n bytes), or 0: no overlong forms, no surrogates, nothing
+ * above U+10FFFF.  The readers, CSV headers, the table writer and the
+ * commands' checks (cli.c, plot.c) go through it; the tokenizer and the
+ * normaliser decode with utf8proc_iterate(), whose rules are the same
+ * (unit/records-test holds both to 13 sequences).
+ */
+size_t
+utf8_seq(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len, i;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
 long
 pl_utf8_check(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, n, k;
-	uint32_t c, min;
+	size_t i = 0, n;
 
 	while (i < len) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((p[i] & 0xe0) == 0xc0) {
-			n = 2;
-			c = p[i] & 0x1f;
-			min = 0x80;
-		} else if ((p[i] & 0xf0) == 0xe0) {
-			n = 3;
-			c = p[i] & 0x0f;
-			min = 0x800;
-		} else if ((p[i] & 0xf8) == 0xf0) {
-			n = 4;
-			c = p[i] & 0x07;
-			min = 0x10000;
-		} else
-			return (long)i;
-		if (i + n > len)
-			return (long)i;
-		for (k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return (long)i;
-			c = (c << 6) | (p[i + k] & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		if ((n = utf8_seq(s + i, len - i)) == 0)
 			return (long)i;
 		i += n;
 	}
@@ -639,133 +657,50 @@ next_jsonarray(struct pl_reader *r, const struct pl_doc **out)
 
 /* CSV and TSV. */
 
-static const struct pl_error *
-field_add(struct pl_reader *r, struct buf *f)
+/* Takes one field of a record into r->fields (recscan_next's add). */
+static int
+field_add(void *arg, const char *s, size_t len)
 {
-	char **nf;
+	struct pl_reader *r = arg;
+	char **nf, *copy;
 
-	if (f->n > 0 && memchr(f->p, '\0', f->n) != NULL)
-		return pl_error_fmt(PL_ERR_PARSE, "field %zu: NUL byte (not "
-		    "text)", r->nfields + 1);
 	if (r->nfields == r->fcap) {
 		size_t nc = r->fcap ? r->fcap * 2 : 16;
 		if ((nf = realloc(r->fields, nc * sizeof(*nf))) == NULL)
-			return pl_error_nomem();
+			return -1;
 		r->fields = nf;
 		r->fcap = nc;
 	}
-	if (buf_add(f, "", 1) == -1)
-		return pl_error_nomem();
-	r->fields[r->nfields++] = (char *)f->p;
-	buf_init(f);
-	return NULL;
+	if ((copy = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(copy, s, len + 1);
+	r->fields[r->nfields++] = copy;
+	return 0;
 }
 
 /*
- * Parses one record at r->dpos into r->fields.  CSV follows RFC 4180
- * (quoted fields may hold separators, quotes doubled, line breaks); TSV
- * fields are unquoted, with \t \n \r \\ escapes.  *start is set to the
- * line the record starts on.  Returns 0 at the end of the data.
+ * Parses one record into r->fields with the scanner the table reader
+ * uses too (records.h has the rules).  *start is set to the line the
+ * record starts on; *got to 0 at the end of the data.
  */
 static const struct pl_error *
 next_record(struct pl_reader *r, int *got, size_t *start)
 {
 	const struct pl_error *err = NULL;
-	const char *d = r->data;
-	size_t i = r->dpos, end = r->dlen;
-	char sep = r->fmt == PL_IN_CSV ? ',' : '\t';
-	struct buf f;
-	int quoted;
+	size_t i;
+	int rc;
 
-	buf_init(&f);
-	*got = 0;
+	for (i = 0; i < r->nfields; i++)
+		free(r->fields[i]);
 	r->nfields = 0;
-	/* Skip blank lines. */
-	while (i < end && (d[i] == '\n' || d[i] == '\r')) {
-		if (d[i] == '\n')
-			r->lineno++;
-		i++;
-	}
-	if (i >= end) {
-		r->dpos = i;
-		return NULL;
-	}
-	*start = r->lineno + 1;
-	for (;;) {
-		quoted = 0;
-		if (r->fmt == PL_IN_CSV && i < end && d[i] == '"') {
-			quoted = 1;
-			i++;
-			for (;;) {
-				if (i >= end) {
-					err = pl_error_fmt(PL_ERR_PARSE,
-					    "unterminated quoted field "
-					    "(started on line %zu)", *start);
-					goto done;
-				}
-				if (d[i] == '"') {
-					if (i + 1 < end && d[i + 1] == '"') {
-						if (buf_add(&f, "\"", 1) == -1)
-							goto nomem;
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
-				}
-				if (d[i] == '\n')
-					r->lineno++;
-				if (buf_add(&f, d + i, 1) == -1)
-					goto nomem;
-				i++;
-			}
-		}
-		while (i < end && d[i] != sep && d[i] != '\n' && d[i] != '\r') {
-			if (quoted) {
-				err = pl_error_fmt(PL_ERR_PARSE,
-				    "unexpected character after a closing "
-				    "quote in field %zu", r->nfields + 1);
-				goto done;
-			}
-			if (r->fmt == PL_IN_TSV && d[i] == '\\' && i + 1 < end) {
-				char c = d[i + 1];
-				char o = c == 't' ? '\t' : c == 'n' ? '\n' :
-				    c == 'r' ? '\r' : c == '\\' ? '\\' : 0;
-				if (o) {
-					if (buf_add(&f, &o, 1) == -1)
-						goto nomem;
-					i += 2;
-					continue;
-				}
-			}
-			if (buf_add(&f, d + i, 1) == -1)
-				goto nomem;
-			i++;
-		}
-		if ((err = field_add(r, &f)) != NULL)
-			goto done;
-		if (i < end && d[i] == sep) {
-			i++;
-			continue;
-		}
-		if (i < end && d[i] == '\r')
-			i++;
-		if (i < end && d[i] == '\n')
-			i++;
-		r->lineno++;
-		break;
-	}
-	*got = 1;
-	r->dpos = i;
-	goto done;
-nomem:
-	err = pl_error_nomem();
-done:
-	if (err) {
-		/* Skip to the end so reading does not loop. */
-		r->dpos = end;
-	}
-	buf_release(&f);
+	recscan_init(&r->scan, r->data, r->dlen, r->fmt == PL_IN_CSV);
+	r->scan.pos = r->dpos;
+	r->scan.line = r->lineno;
+	r->scan.nfields = r->nhdr;
+	rc = recscan_next(&r->scan, field_add, r, start, &err);
+	r->dpos = r->scan.pos;
+	r->lineno = r->scan.line;
+	*got = rc == 1;
 	return err;
 }
 

@@ -6,6 +6,8 @@
  * These are the only files that include sqlite3.h.  The schema is described
  * for users in docs/SCHEMA.md and the design choices in docs/STORAGE.md.
  */
+#include <sys/stat.h>
+
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -253,12 +255,98 @@ migrate(struct pl_db *db, int v)
 	return db_exec(db, "COMMIT");
 }
 
+/* Opens db->h on NAME (a path or, with SQLITE_OPEN_URI, a URI). */
+static const struct pl_error *
+open_handle(struct pl_db *db, const char *name, int oflags)
+{
+	const struct pl_error *err;
+
+	if (sqlite3_open_v2(name, &db->h, oflags, NULL) != SQLITE_OK) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: %s", db->path,
+		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
+		sqlite3_close(db->h);
+		db->h = NULL;
+		return err;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_handler(db->h, busy_wait, db);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	return db_exec(db, "PRAGMA foreign_keys = ON");
+}
+
+/* Whether PATH followed by SUFFIX is a regular file, not empty. */
+static int
+side_file(const char *path, const char *suffix)
+{
+	struct stat sb;
+	char *name;
+	int r;
+
+	if ((name = g_strconcat(path, suffix, NULL)) == NULL)
+		return 0;
+	r = stat(name, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+	g_free(name);
+	return r;
+}
+
+/*
+ * A reader that cannot start: reading a WAL database takes its -shm and
+ * -wal files, which SQLite creates beside the database, and a reader
+ * that may not write there (a read-only directory, say) gets
+ * SQLITE_READONLY_CANTINIT or SQLITE_CANTOPEN.  With no -wal holding
+ * changes and no hot journal, the database file alone is the whole
+ * database, so it is opened again as immutable (no locks, no -shm);
+ * otherwise the error says what is in the way.  Immutable means a
+ * writer that another user starts while we read is not seen: a
+ * process that may not create -shm cannot share the writer's locks.
+ */
+static const struct pl_error *
+open_immutable(struct pl_db *db)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const struct pl_error *err;
+	const unsigned char *p;
+	GString *uri;
+
+	if (side_file(db->path, "-journal"))
+		return pl_error_fmt(PL_ERR_DB, "%s: cannot read: %s-journal, "
+		    "left by an interrupted write, must be rolled back first, "
+		    "and that needs write access to the database and its "
+		    "directory (run any plenum command on it once as a user "
+		    "who may write there)", db->path, db->path);
+	if (side_file(db->path, "-wal"))
+		return pl_error_fmt(PL_ERR_DB, "%s: cannot read: %s-wal holds "
+		    "changes not yet in the database, and reading them needs "
+		    "%s-shm, which cannot be created here (run any plenum "
+		    "command on it once as a user who may write to its "
+		    "directory)", db->path, db->path, db->path);
+	/* file:PATH?mode=ro&immutable=1, PATH percent-encoded but for
+	 * unreserved characters and '/' (a leading "//" would be a host). */
+	uri = g_string_new("file:");
+	for (p = (const unsigned char *)db->path; *p; p++) {
+		if (g_ascii_isalnum(*p) || strchr("-._~", *p) != NULL ||
+		    (*p == '/' && !(p == (const unsigned char *)db->path + 1 &&
+		    p[-1] == '/')))
+			g_string_append_c(uri, (char)*p);
+		else {
+			g_string_append_c(uri, '%');
+			g_string_append_c(uri, hex[*p >> 4]);
+			g_string_append_c(uri, hex[*p & 15]);
+		}
+	}
+	g_string_append(uri, "?mode=ro&immutable=1");
+	err = open_handle(db, uri->str, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+	g_string_free(uri, TRUE);
+	return err;
+}
+
 const struct pl_error *
 pl_db_open(const char *path, int flags, struct pl_db **out)
 {
 	const struct pl_error *err = NULL;
 	struct pl_db *db;
-	int oflags, v, ntab;
+	int oflags, v, ntab, rc;
 
 	if ((flags & PL_DB_CREATE) == 0 && access(path, F_OK) == -1)
 		return pl_error_fmt(PL_ERR_NOTFOUND,
@@ -272,6 +360,7 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	}
 	db->writable = (flags & PL_DB_WRITE) != 0;
 	db->segs = -1;
+	db->wait_s = db->writable ? wait_writer : wait_reader;
 	buf_init(&db->post);
 	/*
 	 * Readers open read-write when they may, never writing themselves:
@@ -282,19 +371,19 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	    SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
 	if (flags & PL_DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		err = pl_error_fmt(PL_ERR_DB, "%s: %s", path,
-		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
-		goto done;
-	}
-	sqlite3_extended_result_codes(db->h, 1);
-	db->wait_s = db->writable ? wait_writer : wait_reader;
-	sqlite3_busy_handler(db->h, busy_wait, db);
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
-	if ((err = db_exec(db, "PRAGMA foreign_keys = ON")) != NULL)
+	if ((err = open_handle(db, path, oflags)) != NULL)
 		goto done;
 	v = db_user_version(db);
+	rc = sqlite3_extended_errcode(db->h);
+	if (v < 0 && !db->writable && ((rc & 0xff) == SQLITE_READONLY ||
+	    (rc & 0xff) == SQLITE_CANTOPEN)) {
+		sqlite3_close(db->h);
+		db->h = NULL;
+		oflags = SQLITE_OPEN_READONLY;
+		if ((err = open_immutable(db)) != NULL)
+			goto done;
+		v = db_user_version(db);
+	}
 	ntab = count_tables(db);
 	if (v < 0 || ntab < 0) {
 		err = pl_error_fmt(PL_ERR_DB, "%s: %s", path,
@@ -311,6 +400,16 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 		err = pl_error_fmt(PL_ERR_DB,
 		    "%s: not a plenum database (it has tables but no plenum "
 		    "schema version)", path);
+		goto done;
+	}
+	/*
+	 * A reader of a file with no schema (never ingested, or the first
+	 * ingest was interrupted and SQLite has just rolled it back) stops
+	 * here, so that no command reads it as "no such table".
+	 */
+	if (v == 0 && !db->writable) {
+		err = pl_error_fmt(PL_ERR_DATA,
+		    "%s: empty database (nothing was ever ingested)", path);
 		goto done;
 	}
 	if (db->writable) {
@@ -344,6 +443,15 @@ pl_db_open(const char *path, int flags, struct pl_db **out)
 	}
 done:
 	if (err) {
+		char *dir = g_path_get_dirname(path);
+		/* SQLite's "unable to open database file" does not say why */
+		if (db->writable && err->code == PL_ERR_DB && dir != NULL &&
+		    access(dir, W_OK) == -1)
+			err = pl_error_fmt(PL_ERR_DB, "%s (a writer needs "
+			    "write access to the directory '%s': SQLite keeps "
+			    "its -journal, -wal and -shm files beside the "
+			    "database)", err->msg, dir);
+		g_free(dir);
 		sqlite3_close(db->h);
 		free(db->path);
 		free(db);

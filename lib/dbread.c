@@ -516,9 +516,14 @@ pl_postings_each(const unsigned char *p, size_t len,
 	if (len == 0)
 		return 0;	/* p may be NULL */
 	end = p + len;
+	/* Damaged lists fail here, before a caller sees an id: document
+	 * ids rise (gaps of at least 1) within 1..INT32_MAX - 1 (what
+	 * docmeta.c accepts), counts are 1..UINT32_MAX. */
 	while (p < end) {
 		if (varint_get(&p, end, &d) == -1 ||
-		    varint_get(&p, end, &c) == -1)
+		    varint_get(&p, end, &c) == -1 || d == 0 ||
+		    d >= (uint64_t)INT32_MAX - (uint64_t)last ||
+		    c == 0 || c > UINT32_MAX)
 			return -1;
 		last += (int64_t)d;
 		fn(arg, last, (int64_t)c);
@@ -547,9 +552,11 @@ pl_db_hgram_each(struct pl_db *db, uint64_t key,
 		p = sqlite3_column_blob(st, 0);
 		end = p + sqlite3_column_bytes(st, 0);
 		while (p < end) {
-			if (varint_get(&p, end, &v) == -1) {
+			if (varint_get(&p, end, &v) == -1 || v == 0 ||
+			    v >= (uint64_t)INT32_MAX - (uint64_t)last) {
 				sqlite3_reset(st);
-				return pl_error_fmt(PL_ERR_DB, "%s: corrupt Han "
+				return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+				    "corrupt Han "
 				    "bigram index", db->path);
 			}
 			last += (int64_t)v;

@@ -280,7 +280,8 @@ side_load(struct pl_corpus *c, size_t row, struct side *s)
 	}
 	goto done;
 corrupt:
-	err = pl_error_fmt(PL_ERR_DB, "%s: document '%s': corrupt token list",
+	err = pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+	    "document \'%s\': corrupt token list",
 	    pl_db_path(c->db), c->docs[row].ext_id);
 done:
 	free(idb);

@@ -217,8 +217,9 @@ put_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	    (long long)df);
 	x->st.terms++;
 	if (pl_postings_each(post, len, put_count, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "term '%s': corrupt posting "
-		    "list", text);
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "term '%s': corrupt posting "
+		    "list", pl_db_path(x->db), text);
 	return x->werr;
 }
 

@@ -198,4 +198,8 @@ int	 seg_is_unit(uint32_t c, int after_digits);
 /* Number of dictionary words and official terms in the lexicon. */
 void	 seg_lexicon_size(size_t *words, size_t *terms);
 
+/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0
+ * (corpus.c): the one UTF-8 validator. */
+size_t	 utf8_seq(const char *s, size_t n);
+
 #endif /* PLENUM_EXTERN_H */

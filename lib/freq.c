@@ -104,7 +104,8 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 		return NULL;
 	x->np = 0;
 	if (pl_postings_each(post, len, collect, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "corrupt posting list of '%s'",
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of '%s'", pl_db_path(x->c->db),
 		    text);
 	if (x->nomem)
 		return pl_error_nomem();

@@ -19,6 +19,7 @@
 #include "segment.h"
 #include "extern.h"
 #include "db-int.h"
+#include "fault.h"
 
 static int
 same_text(const char *a, const char *b)
@@ -342,6 +343,61 @@ pl_ingest_abort(struct pl_ingest *in)
 }
 
 /*
+ * 32-bit limits, checked where a value is made instead of truncated by a
+ * cast (issue 14): term ids and in-memory entry numbers are uint32_t,
+ * document ids 1..INT32_MAX - 1 (what readers accept, docmeta.c), and a
+ * value bound to SQLite must fit its length limit (below INT_MAX; a
+ * negative length would mean "up to the NUL").  Running into a limit is
+ * fatal (PL_ERR_DB, the store is full), not a bad record.
+ */
+static const struct pl_error *
+new_term_id(struct pl_ingest *in, int64_t *id)
+{
+	if (in->next_term < 1 || in->next_term > (int64_t)UINT32_MAX)
+		return pl_error_fmt(PL_ERR_DB, "%s: too many terms: term ids "
+		    "are 32-bit (%lu at most)", in->db->path,
+		    (unsigned long)UINT32_MAX);
+	*id = in->next_term++;
+	return NULL;
+}
+
+static const struct pl_error *
+check_term_id(struct pl_ingest *in, int64_t id)
+{
+	if (id < 1 || id > (int64_t)UINT32_MAX)
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "term.id %lld is out of range", in->db->path,
+		    (long long)id);
+	return NULL;
+}
+
+static const struct pl_error *
+check_entry(long e, const char *what)
+{
+	if (e < 0 || (unsigned long)e >= UINT32_MAX)
+		return pl_error_fmt(PL_ERR_DB, "too many distinct %s in one "
+		    "ingest (%lu at most; use --memory to write the index "
+		    "out sooner)", what, (unsigned long)UINT32_MAX - 1);
+	return NULL;
+}
+
+/* n bytes as a length for sqlite3_bind_*, or an error naming what (fatal:
+ * the text, the only input that grows without bound, is checked as a bad
+ * record before anything is written). */
+static const struct pl_error *
+bind_len(struct pl_ingest *in, size_t n, const char *what, int *len)
+{
+	int lim = sqlite3_limit(in->db->h, SQLITE_LIMIT_LENGTH, -1);
+
+	if (n > (size_t)lim)
+		return pl_error_fmt(PL_ERR_DB, "%s is %zu bytes, more than "
+		    "SQLite stores in one value (%d)", what, n, lim);
+	*len = (int)n;
+	return NULL;
+}
+
+
+/*
  * Vocabulary entry for a normalised word: looked up in this ingest, then
  * in the corpus, else given a new term id.  Returns -1 on error (*errp).
  */
@@ -370,6 +426,8 @@ vocab_entry_h(struct pl_ingest *in, const char *w, size_t len, uint64_t h,
 	}
 	if (!added)
 		return e;
+	if ((*errp = check_entry(e, "words")) != NULL)
+		return -1;
 	id = 0;
 	if (in->had_terms) {
 		sqlite3_bind_text(in->st_term_exists, 1, w, (int)len,
@@ -383,8 +441,10 @@ vocab_entry_h(struct pl_ingest *in, const char *w, size_t len, uint64_t h,
 			return -1;
 		}
 	}
-	if (id == 0)
-		id = in->next_term++;
+	if (id != 0 && (*errp = check_term_id(in, id)) != NULL)
+		return -1;
+	if (id == 0 && (*errp = new_term_id(in, &id)) != NULL)
+		return -1;
 	in->vocab.ents[e].val = (uint32_t)id;
 	if ((size_t)e % 1024 == 0) {
 		uint8_t *ns = realloc(in->vstop, ((size_t)e + 1024) *
@@ -445,6 +505,7 @@ gram_key(const struct pl_ingest *in, const struct lgram *lg, uint32_t *key)
 static const struct pl_error *
 count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc)
 {
+	const struct pl_error *err;
 	struct gstat *gs;
 	uint32_t key[PL_NGRAM_MAX];
 	uint64_t ring[GRAM_PF], h;
@@ -473,6 +534,8 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc)
 		    lg->n * sizeof(*key), h, 0, &added);
 		if (e == -1)
 			return pl_error_nomem();
+		if (added && (err = check_entry(e, "n-grams")) != NULL)
+			return err;
 		if (i + GRAM_PF < dg->n) {
 			ring[i % GRAM_PF] = gram_key(in, &dg->v[i + GRAM_PF],
 			    key);
@@ -568,7 +631,8 @@ postings_decode(const unsigned char *p, size_t len, int64_t **docs,
 	if (bad || l.nomem) {
 		free(l.docs);
 		free(l.cnts);
-		return bad ? pl_error_fmt(PL_ERR_DB, "corrupt posting list") :
+		return bad ? pl_error_fmt(PL_ERR_DAMAGED, "database damaged: "
+		    "corrupt posting list") :
 		    pl_error_nomem();
 	}
 	*docs = l.docs;
@@ -614,7 +678,8 @@ decode_ids(struct pl_ingest *in, const unsigned char *p, size_t len,
 	*n = 0;
 	while (p < end) {
 		if (varint_get(&p, end, &v) == -1) {
-			err = pl_error_fmt(PL_ERR_DB, "corrupt token list");
+			err = pl_error_fmt(PL_ERR_DAMAGED, "database damaged: "
+			    "corrupt token list");
 			goto done;
 		}
 		if (v == 0) {
@@ -700,6 +765,10 @@ hg_add(void *arg, uint64_t key)
 		if (in->hg[e - 1].key == key)
 			break;
 	if (e == 0) {
+		if (in->nhg >= UINT32_MAX - 1) {
+			in->hgnomem = 2;	/* too many keys for uint32_t */
+			return;
+		}
 		if (in->nhg == in->hgcap) {
 			size_t nc = in->hgcap ? in->hgcap * 2 : 1 << 15;
 			struct hgent *nh = realloc(in->hg, nc * sizeof(*nh));
@@ -756,7 +825,8 @@ hgram_write(struct pl_ingest *in)
 
 	buf_init(&b);
 	if (in->hgnomem)
-		return pl_error_nomem();
+		return in->hgnomem == 2 ? check_entry(-1, "Han bigrams") :
+		    pl_error_nomem();
 	if (in->nhg == 0)
 		return NULL;
 	if ((order = malloc(in->nhg * sizeof(*order))) == NULL ||
@@ -890,7 +960,8 @@ sents_to_clauses(const unsigned char *spans, size_t slen, const char *text,
 	for (j = 0; j < n; j++) {
 		if (varint_get(&p, end, &gap) == -1 ||
 		    varint_get(&p, end, &l) == -1)
-			return pl_error_fmt(PL_ERR_DB, "corrupt token spans");
+			return pl_error_fmt(PL_ERR_DAMAGED, "database damaged: "
+			    "corrupt token spans");
 		off += gap;
 		if (j > 0 && (sent[j] != prevs || clause_gap(text, tlen,
 		    (size_t)pend, (size_t)off)))
@@ -1121,7 +1192,7 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	const struct pl_error *err = NULL;
 	struct pl_db *db = in->db;
 	char *hash = NULL;
-	int rc, replacing = 0;
+	int rc, replacing = 0, blen = 0;
 	int64_t old = 0, docid;
 	size_t i;
 	uint32_t prevsent = 0;
@@ -1130,6 +1201,10 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 
 	if (d->textlen == 0)
 		return pl_error_fmt(PL_ERR_DATA, "field 'text': empty");
+	if (d->textlen > (size_t)sqlite3_limit(db->h, SQLITE_LIMIT_LENGTH, -1))
+		return pl_error_fmt(PL_ERR_DATA, "field 'text': %zu bytes, more "
+		    "than SQLite stores in one value (%d)", d->textlen,
+		    sqlite3_limit(db->h, SQLITE_LIMIT_LENGTH, -1));
 	if (texthash != NULL)
 		hash = g_strdup(texthash);
 	else
@@ -1190,8 +1265,9 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		sqlite3_reset(in->st_by_hash);
 	/* Tokenize before touching the database, so bad text changes nothing. */
 	if (given == NULL) {
-		if ((err = pl_tokenize(in->tk, d->text, d->textlen,
-		    &in->toks)) != NULL) {
+		if ((err = fault_text(d->text, d->textlen) ? pl_error_nomem() :
+		    pl_tokenize(in->tk, d->text, d->textlen, &in->toks)) !=
+		    NULL) {
 			err = pl_error_wrap(err, "field 'text'");
 			goto done;
 		}
@@ -1276,21 +1352,30 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 		    SQLITE_STATIC);
 	else
 		sqlite3_bind_null(in->st_ins_doc, 11);
-	sqlite3_bind_text(in->st_ins_doc, 12, d->text, (int)d->textlen,
-	    SQLITE_STATIC);
+	if ((err = bind_len(in, d->textlen, "field 'text'", &blen)) != NULL)
+		goto done;
+	sqlite3_bind_text(in->st_ins_doc, 12, d->text, blen, SQLITE_STATIC);
 	if ((err = db_step_done(db, in->st_ins_doc)) != NULL)
 		goto done;
 	docid = sqlite3_last_insert_rowid(db->h);
-	if (docid > UINT32_MAX) {
-		err = pl_error_fmt(PL_ERR_DB, "too many documents");
+	if (docid < 1 || docid >= INT32_MAX) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: too many documents: "
+		    "document ids are 31-bit (%ld at most)", db->path,
+		    (long)INT32_MAX - 1);
 		goto done;
 	}
 	sqlite3_bind_int64(in->st_ins_toks, 1, docid);
 	/* A text with no words (only punctuation) stores empty blobs. */
+	if ((err = bind_len(in, in->ids.n, "the document's token list",
+	    &blen)) != NULL)
+		goto done;
 	sqlite3_bind_blob(in->st_ins_toks, 2, in->ids.p ? (void *)in->ids.p :
-	    (void *)"", (int)in->ids.n, SQLITE_STATIC);
+	    (void *)"", blen, SQLITE_STATIC);
+	if ((err = bind_len(in, in->spans.n, "the document's token spans",
+	    &blen)) != NULL)
+		goto done;
 	sqlite3_bind_blob(in->st_ins_toks, 3, in->spans.p ?
-	    (void *)in->spans.p : (void *)"", (int)in->spans.n, SQLITE_STATIC);
+	    (void *)in->spans.p : (void *)"", blen, SQLITE_STATIC);
 	if ((err = db_step_done(db, in->st_ins_toks)) != NULL)
 		goto done;
 	if ((err = docmeta_w_add(&in->dm, db->h, docid, d->day, d->prec,
@@ -1303,7 +1388,8 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	in->hgdoc = (uint32_t)docid;
 	if (pl_normer_bigrams(in->nm, d->text, d->textlen, hg_add, in) == -1 ||
 	    in->hgnomem) {
-		err = pl_error_nomem();
+		err = in->hgnomem == 2 ? check_entry(-1, "Han bigrams") :
+		    pl_error_nomem();
 		goto done;
 	}
 	if (in->budget > 0 && index_bytes(in) > in->budget &&
@@ -1337,7 +1423,8 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
     const struct trip *tr, size_t ntr)
 {
 	const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, e);
-	int n = (int)(in->grams.ents[e].len / sizeof(uint32_t)), rc;
+	const struct pl_error *err;
+	int n = (int)(in->grams.ents[e].len / sizeof(uint32_t)), rc, blen = 0;
 	int64_t tid = 0, last = 0;
 	size_t i;
 	struct buf *b = &in->key;
@@ -1356,9 +1443,13 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return db_err(in->db->h, "looking up a term");
 	}
+	if (exists && (err = check_term_id(in, tid)) != NULL)
+		return err;
 	if (!exists) {
-		tid = n == 1 ? (int64_t)in->vocab.ents[g[0]].val :
-		    in->next_term++;
+		if (n == 1)
+			tid = (int64_t)in->vocab.ents[g[0]].val;
+		else if ((err = new_term_id(in, &tid)) != NULL)
+			return err;
 		in->stats.new_terms++;
 		in->dm.terms[n]++;
 	}
@@ -1368,13 +1459,16 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
 			return pl_error_nomem();
 		last = tr[i].doc;
 	}
+	if ((err = bind_len(in, b->n, "a term's postings list", &blen)) !=
+	    NULL)
+		return pl_error_wrap(err, "term '%.*s'", (int)tlen, text);
 	if (exists) {
 		sqlite3_bind_text(in->st_ins_seg, 1, text, (int)tlen,
 		    SQLITE_STATIC);
 		sqlite3_bind_int64(in->st_ins_seg, 2, in->seg);
 		sqlite3_bind_int64(in->st_ins_seg, 3, (int64_t)in->gs[e].cf);
 		sqlite3_bind_int64(in->st_ins_seg, 4, (int64_t)in->gs[e].df);
-		sqlite3_bind_blob(in->st_ins_seg, 5, b->p, (int)b->n,
+		sqlite3_bind_blob(in->st_ins_seg, 5, b->p, blen,
 		    SQLITE_STATIC);
 		in->segs_any = 1;
 		in->flush_segs = 1;
@@ -1385,7 +1479,7 @@ write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
 	sqlite3_bind_int(in->st_ins_term, 3, n);
 	sqlite3_bind_int64(in->st_ins_term, 4, (int64_t)in->gs[e].cf);
 	sqlite3_bind_int64(in->st_ins_term, 5, (int64_t)in->gs[e].df);
-	sqlite3_bind_blob(in->st_ins_term, 6, b->p, (int)b->n, SQLITE_STATIC);
+	sqlite3_bind_blob(in->st_ins_term, 6, b->p, blen, SQLITE_STATIC);
 	return db_step_done(in->db, in->st_ins_term);
 }
 
@@ -1643,13 +1737,21 @@ pl_ingest_commit(struct pl_ingest *in, struct pl_ingest_stats *stats)
 		goto done;
 	if ((err = db_exec(db, "COMMIT")) != NULL)
 		goto done;
+	/*
+	 * Committed: the point of no return.  Nothing after this may report
+	 * the ingest failed (the caller would remove a new file).  A failed
+	 * switch back to WAL leaves a good database in rollback-journal
+	 * mode; the next writer's open switches it (pl_db_open).
+	 */
 	db->segs = -1;
-	if (in->fresh && (err = db_exec(db, "PRAGMA journal_mode = WAL")) != NULL)
-		goto done;
 	if (stats) {
 		*stats = in->stats;
 		stats->flushes = in->flushes;
+		stats->no_wal = 0;
 	}
+	if (in->fresh && sqlite3_exec(db->h, "PRAGMA journal_mode = WAL",
+	    NULL, NULL, NULL) != SQLITE_OK && stats)
+		stats->no_wal = 1;
 done:
 	if (err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);

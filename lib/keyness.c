@@ -435,7 +435,8 @@ kterm(void *arg, const char *text, int n, int64_t cf, int64_t df,
 		return NULL;
 	x->a = x->b = x->adocs = x->bdocs = 0;
 	if (pl_postings_each(post, len, kpost, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list of "
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of "
 		    "'%s'", pl_db_path(x->c->db), text);
 	if (x->a + x->b < o->min_count)
 		return NULL;

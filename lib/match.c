@@ -671,6 +671,8 @@ mdoc_read(struct pl_corpus *c, size_t row, struct pl_mdoc *md)
 		if (varint_get(&p, end, &gap) == -1 ||
 		    varint_get(&p, end, &l) == -1)
 			goto corrupt;
+		if (gap > md->textlen || l > md->textlen)
+			goto corrupt;	/* and prev + gap cannot wrap */
 		prev += gap;
 		if (prev + l > md->textlen)
 			goto corrupt;
@@ -686,7 +688,8 @@ corrupt:
 	{
 		char *ext = NULL;
 		pl_db_doc_names(c->db, c->docs[row].id, &ext, NULL);
-		err = pl_error_fmt(PL_ERR_DB, "%s: corrupt token list of "
+		err = pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt token list of "
 		    "document '%s'", pl_db_path(c->db), ext ? ext : "?");
 		free(ext);
 	}
@@ -781,7 +784,8 @@ prefix_word(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	a->set = ns;
 	a->set[a->nset++] = id;
 	if (pl_postings_each(post, len, mark_cand, m) == -1)
-		return pl_error_fmt(PL_ERR_DB, "corrupt posting list");
+		return pl_error_fmt(PL_ERR_DAMAGED, "database damaged: "
+		    "corrupt posting list");
 	return NULL;
 }
 
@@ -935,7 +939,8 @@ pl_matcher_new(struct pl_corpus *c, const struct pl_term *t,
 		    NULL)) != NULL)
 			goto done;
 		if (pl_postings_each(post, len, mark_cand, m) == -1)
-			err = pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list "
+			err = pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+			    "corrupt posting list "
 			    "of '%s'", pl_db_path(c->db), rare);
 		free(post);
 		post = NULL;
@@ -1134,7 +1139,8 @@ static const struct pl_error *
 add_list(struct addctx *a, const unsigned char *p, size_t len)
 {
 	if (pl_postings_each(p, len, add_posting, a) == -1)
-		return pl_error_fmt(PL_ERR_DB, "%s: corrupt posting list",
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list",
 		    pl_db_path(a->c->db));
 	return NULL;
 }

@@ -87,7 +87,8 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	x->count = x->docs = x->later = 0;
 	x->before = 0;
 	if (pl_postings_each(post, len, visit, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "corrupt posting list of '%s'",
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of '%s'", pl_db_path(x->c->db),
 		    text);
 	if (x->before || x->count < o->min_count || x->docs < o->min_docs ||
 	    x->count == 0)

@@ -16,6 +16,7 @@
 
 #include "plenum/store.h"
 #include "extern.h"
+#include "fault.h"
 
 #define BATCH	128
 
@@ -124,7 +125,8 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		if (!it->skip && !it->failed) {
 			gchar *h;
-			if ((err = pl_tokenize(tk, it->doc.text,
+			if ((err = fault_text(it->doc.text, it->doc.textlen) ?
+			    pl_error_nomem() : pl_tokenize(tk, it->doc.text,
 			    it->doc.textlen, &it->toks)) != NULL) {
 				it->failed = 1;
 				it->err = *pl_error_wrap(err, "field 'text'");
@@ -148,6 +150,35 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * The one rule for what an error means to an ingest, with no threads or
+ * any number of workers: a record that cannot be parsed or stored
+ * (PL_ERR_PARSE, PL_ERR_DATA) is a bad record, counted and reported, and
+ * the ingest goes on (to commit only with --skip-bad); anything else
+ * (out of memory, an I/O error reading the input, a database error) is
+ * fatal: the ingest stops there and rolls back.  Failures found ahead,
+ * while reading or in a worker, are kept in their item and judged when
+ * the item's turn comes, so what is reported, and in what order, does
+ * not depend on --threads.
+ */
+static int
+bad_record(enum pl_errcode code)
+{
+	return code == PL_ERR_PARSE || code == PL_ERR_DATA;
+}
+
+/* "FILE:LINE: msg" for the document of it, or "FILE: msg". */
+static const struct pl_error *
+item_err(const struct item *it, const struct pl_error *e)
+{
+	if (it->doc.file == NULL)
+		return pl_error_fmt(e->code, "%s", e->msg);
+	if (it->doc.line)
+		return pl_error_fmt(e->code, "%s:%zu: %s", it->doc.file,
+		    it->doc.line, e->msg);
+	return pl_error_fmt(e->code, "%s: %s", it->doc.file, e->msg);
+}
+
 /* Reads up to BATCH documents; read errors become failed items. */
 static const struct pl_error *
 fill(struct pl_ingest *in, struct pl_reader *rd, struct batch *b, int *eof)
@@ -165,7 +196,7 @@ fill(struct pl_ingest *in, struct pl_reader *rd, struct batch *b, int *eof)
 			it->failed = 1;
 			it->err = *err;
 			b->n++;
-			if (err->code == PL_ERR_IO || err->code == PL_ERR_NOMEM)
+			if (!bad_record(err->code))
 				*eof = 1;
 			continue;
 		}
@@ -173,8 +204,15 @@ fill(struct pl_ingest *in, struct pl_reader *rd, struct batch *b, int *eof)
 			*eof = 1;
 			break;
 		}
-		if (item_copy(it, d) == -1)
-			return pl_error_nomem();
+		if (item_copy(it, d) == -1) {
+			/* judged in its turn, like any other failure */
+			item_clear(it);
+			it->failed = 1;
+			it->err = *pl_error_nomem();
+			b->n++;
+			*eof = 1;
+			break;
+		}
 		it->skip = pl_ingest_known(in, &it->doc);
 		b->n++;
 	}
@@ -195,18 +233,10 @@ drain(struct pl_ingest *in, struct batch *b, int tokenized,
 	for (i = 0; i < b->n; i++) {
 		it = &b->it[i];
 		if (it->failed) {
+			err = item_err(it, &it->err);
+			if (!bad_record(err->code))
+				return err;
 			(*nbad)++;
-			if (it->doc.file != NULL) {
-				if (it->doc.line)
-					err = pl_error_fmt(it->err.code,
-					    "%s:%zu: %s", it->doc.file,
-					    it->doc.line, it->err.msg);
-				else
-					err = pl_error_fmt(it->err.code, "%s: %s",
-					    it->doc.file, it->err.msg);
-			} else
-				err = pl_error_fmt(it->err.code, "%s",
-				    it->err.msg);
 			if (ev && ev->bad)
 				ev->bad(ev->arg, err);
 			continue;
@@ -217,14 +247,10 @@ drain(struct pl_ingest *in, struct batch *b, int tokenized,
 			err = ingest_add_prepared(in, &it->doc, &it->toks,
 			    &it->dg, it->hash, &res, &other);
 		if (err != NULL) {
-			if (err->code != PL_ERR_DATA && err->code != PL_ERR_PARSE)
+			err = item_err(it, err);
+			if (!bad_record(err->code))
 				return err;
 			(*nbad)++;
-			if (it->doc.line)
-				err = pl_error_wrap(err, "%s:%zu", it->doc.file,
-				    it->doc.line);
-			else
-				err = pl_error_wrap(err, "%s", it->doc.file);
 			if (ev && ev->bad)
 				ev->bad(ev->arg, err);
 			continue;

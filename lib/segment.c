@@ -95,8 +95,9 @@ seg_merge_term(sqlite3 *h, sqlite3_stmt *segs, const char *text, int tlen,
 		r = postings_append(&tmp, &last, out->p, out->n);
 		buf_release(&tmp);
 		if (r != 0)
-			return r == -1 ? pl_error_fmt(PL_ERR_DB,
-			    "term '%.*s': corrupt posting list", tlen, text) :
+			return r == -1 ? pl_error_fmt(PL_ERR_DAMAGED,
+			    "database damaged: term '%.*s': corrupt posting "
+			    "list", tlen, text) :
 			    pl_error_nomem();
 	}
 	if (nseg)
@@ -106,8 +107,9 @@ seg_merge_term(sqlite3 *h, sqlite3_stmt *segs, const char *text, int tlen,
 		r = postings_append(out, &last, sqlite3_column_blob(segs, 2),
 		    (size_t)sqlite3_column_bytes(segs, 2));
 		if (r != 0) {
-			err = r == -1 ? pl_error_fmt(PL_ERR_DB, "term '%.*s': "
-			    "corrupt segment posting list", tlen, text) :
+			err = r == -1 ? pl_error_fmt(PL_ERR_DAMAGED,
+			    "database damaged: term '%.*s': corrupt segment "
+			    "posting list", tlen, text) :
 			    pl_error_nomem();
 			break;
 		}
@@ -289,8 +291,9 @@ seg_merge_segments(sqlite3 *h, int64_t *terms)
 				sqlite3_reset(segs);
 				if (r == -2)
 					goto nomem;
-				err = pl_error_fmt(PL_ERR_DB, "term '%s': "
-				    "corrupt segment posting list", text.p);
+				err = pl_error_fmt(PL_ERR_DAMAGED, "database "
+				    "damaged: term '%s': corrupt segment posting "
+				    "list", text.p);
 				goto done;
 			}
 			cf += sqlite3_column_int64(segs, 0);

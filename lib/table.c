@@ -55,6 +55,7 @@
 #include "plenum/error.h"
 #include "plenum/table.h"
 #include "extern.h"
+#include "fault.h"
 
 #define ROWS_MIN	16
 
@@ -66,7 +67,7 @@ table_copy_mem(const char *s, size_t len)
 {
 	char *p;
 
-	if (len == SIZE_MAX)
+	if (len == SIZE_MAX || fault_alloc())
 		return NULL;
 	p = malloc(len + 1);
 	if (p == NULL)
@@ -85,6 +86,24 @@ pl_table_init(struct pl_table *t)
 	t->cells = NULL;
 	t->nrows = 0;
 	t->cap = 0;
+	memset(&t->status, 0, sizeof(t->status));
+}
+
+/* Keeps err as the table's status unless it has one; returns err. */
+static const struct pl_error *
+fail(struct pl_table *t, const struct pl_error *err)
+{
+	if (err != NULL && t->status.code == PL_ERR_OK)
+		t->status = *err;
+	return err;
+}
+
+const struct pl_error *
+pl_table_status(const struct pl_table *t)
+{
+	if (t->status.code == PL_ERR_OK)
+		return NULL;
+	return pl_error_fmt(t->status.code, "%s", t->status.msg);
 }
 
 void
@@ -150,7 +169,7 @@ pl_table_add_col(struct pl_table *t, const char *name, enum pl_coltype type)
 	}
 	err = table_add_col_unique(t, name, type);
 done:
-	return err;
+	return fail(t, err);
 }
 
 const struct pl_error *
@@ -170,7 +189,8 @@ table_add_col_unique(struct pl_table *t, const char *name,
 		err = pl_error_nomem();
 		goto done;
 	}
-	cols = realloc(t->cols, (t->ncols + 1) * sizeof(*cols));
+	cols = fault_alloc() ? NULL :
+	    realloc(t->cols, (t->ncols + 1) * sizeof(*cols));
 	if (cols == NULL) {
 		err = pl_error_nomem();
 		goto done;
@@ -187,7 +207,7 @@ table_add_col_unique(struct pl_table *t, const char *name,
 	copy = NULL;
 done:
 	free(copy);
-	return err;
+	return fail(t, err);
 }
 
 void
@@ -235,7 +255,8 @@ pl_table_add_row(struct pl_table *t)
 			err = pl_error_nomem();
 			goto done;
 		}
-		cells = realloc(t->cells, cap * t->ncols * sizeof(*cells));
+		cells = fault_alloc() ? NULL :
+		    realloc(t->cells, cap * t->ncols * sizeof(*cells));
 		if (cells == NULL) {
 			err = pl_error_nomem();
 			goto done;
@@ -251,7 +272,14 @@ pl_table_add_row(struct pl_table *t)
 	}
 	t->nrows++;
 done:
-	return err;
+	return fail(t, err);
+}
+
+static const struct pl_error *
+out_of_range(size_t row, size_t col)
+{
+	return pl_error_fmt(PL_ERR_USAGE, "table cell (%zu, %zu) out of "
+	    "range", row, col);
 }
 
 static struct pl_cell *
@@ -272,8 +300,7 @@ pl_table_set_strn(struct pl_table *t, size_t row, size_t col, const char *s,
 
 	cell = cell_at(t, row, col);
 	if (cell == NULL) {
-		err = pl_error_fmt(PL_ERR_USAGE, "cell (%zu, %zu) out of range",
-		    row, col);
+		err = out_of_range(row, col);
 		goto done;
 	}
 	if (t->cols[col].type != PL_COL_STR) {
@@ -294,7 +321,7 @@ pl_table_set_strn(struct pl_table *t, size_t row, size_t col, const char *s,
 	copy = NULL;
 done:
 	free(copy);
-	return err;
+	return fail(t, err);
 }
 
 const struct pl_error *
@@ -309,8 +336,10 @@ pl_table_set_int(struct pl_table *t, size_t row, size_t col, int64_t v)
 	struct pl_cell *cell;
 
 	cell = cell_at(t, row, col);
-	if (cell == NULL)
+	if (cell == NULL) {
+		fail(t, out_of_range(row, col));
 		return;
+	}
 	if (t->cols[col].type == PL_COL_INT) {
 		cell->v.i = v;
 		cell->null = 0;
@@ -326,7 +355,11 @@ pl_table_set_real(struct pl_table *t, size_t row, size_t col, double v)
 	struct pl_cell *cell;
 
 	cell = cell_at(t, row, col);
-	if (cell == NULL || t->cols[col].type != PL_COL_REAL)
+	if (cell == NULL) {
+		fail(t, out_of_range(row, col));
+		return;
+	}
+	if (t->cols[col].type != PL_COL_REAL)
 		return;
 	if (isfinite(v)) {
 		cell->v.d = v;
@@ -343,8 +376,10 @@ pl_table_set_null(struct pl_table *t, size_t row, size_t col)
 	struct pl_cell *cell;
 
 	cell = cell_at(t, row, col);
-	if (cell == NULL)
+	if (cell == NULL) {
+		fail(t, out_of_range(row, col));
 		return;
+	}
 	if (t->cols[col].type == PL_COL_STR) {
 		free(cell->v.s);
 		cell->v.s = NULL;

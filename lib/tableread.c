@@ -22,6 +22,7 @@
 #include "plenum/error.h"
 #include "plenum/table.h"
 #include "extern.h"
+#include "records.h"
 
 #define ROWS_MIN	16
 /* ------------------------------------------------------------------ */
@@ -108,35 +109,6 @@ text_real(const char *s, double *v)
 
 /* ------------------------------------------------------------------ */
 /* Reading: fields as text first, then types */
-
-struct fbuf {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
-
-static int
-fbuf_addc(struct fbuf *b, char c)
-{
-	char *p;
-	size_t cap;
-	int rc = -1;
-
-	if (b->len + 1 >= b->cap) {
-		if (b->cap > SIZE_MAX / 2)
-			goto done;
-		cap = b->cap == 0 ? 64 : b->cap * 2;
-		p = realloc(b->p, cap);
-		if (p == NULL)
-			goto done;
-		b->p = p;
-		b->cap = cap;
-	}
-	b->p[b->len++] = c;
-	rc = 0;
-done:
-	return rc;
-}
 
 /* A record: the fields of one line (or JSON object), NULL when empty. */
 struct rec {
@@ -390,206 +362,72 @@ read_line(FILE *fp, const char *name, char **line, size_t *size,
 	return err;
 }
 
-static const struct pl_error *
-read_tsv(FILE *fp, struct raw *raw)
+/* rec_add for recscan_next. */
+static int
+rec_take(void *arg, const char *s, size_t len)
 {
-	const struct pl_error *err = NULL;
-	struct rec rec = { NULL, 0, 0 };
-	struct fbuf field = { NULL, 0, 0 };
-	char *line = NULL, c;
-	size_t size = 0, lineno = 0, i, n;
-	ssize_t len;
-
-	for (;;) {
-		err = read_line(fp, raw->name, &line, &size, &len);
-		if (err != NULL || len == -1)
-			break;
-		lineno++;
-		n = (size_t)len;
-		if (memchr(line, '\0', n) != NULL) {
-			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: NUL byte "
-			    "(a text table holds none)", raw->name, lineno);
-			goto done;
-		}
-		if (n > 0 && line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
-		rec_clear(&rec);
-		field.len = 0;
-		for (i = 0; i <= n; i++) {
-			if (i == n || line[i] == '\t') {
-				if (rec_add(&rec, field.p, field.len) == -1) {
-					err = pl_error_nomem();
-					goto done;
-				}
-				field.len = 0;
-				continue;
-			}
-			c = line[i];
-			if (c == '\\' && i + 1 < n) {
-				switch (line[i + 1]) {
-				case '\\':
-					c = '\\';
-					break;
-				case 't':
-					c = '\t';
-					break;
-				case 'n':
-					c = '\n';
-					break;
-				case 'r':
-					c = '\r';
-					break;
-				default:
-					i--;	/* keep the backslash as is */
-					break;
-				}
-				i++;
-			}
-			if (fbuf_addc(&field, c) == -1) {
-				err = pl_error_nomem();
-				goto done;
-			}
-		}
-		if (lineno == 1)
-			err = raw_header(raw, &rec, ":", lineno);
-		else
-			err = raw_row(raw, &rec, ":", lineno);
-		if (err != NULL)
-			goto done;
-	}
-	if (err == NULL && lineno == 0)
-		err = pl_error_fmt(PL_ERR_PARSE,
-		    "%s: empty table (no header line)", raw->name);
-done:
-	free(line);
-	free(field.p);
-	rec_release(&rec);
-	return err;
+	return rec_add(arg, s, len);
 }
 
 /*
- * After a CR: consumes a following LF, if any.  Returns -1 if the peeked
- * byte cannot be pushed back.
+ * TSV and CSV: the whole stream, then its records through the scanner
+ * ingest uses too (records.h: line ends, quotes, escapes, NUL bytes and
+ * blank lines follow the same rules in both).
  */
-static int
-skip_lf(FILE *fp, int *lf)
-{
-	int ch;
-
-	ch = getc(fp);
-	*lf = ch == '\n';
-	if (ch != '\n' && ch != EOF && ungetc(ch, fp) == EOF)
-		return -1;
-	return 0;
-}
-
 static const struct pl_error *
-read_csv(FILE *fp, struct raw *raw)
+read_delimited(FILE *fp, struct raw *raw, int csv)
 {
 	const struct pl_error *err = NULL;
 	struct rec rec = { NULL, 0, 0 };
-	struct fbuf field = { NULL, 0, 0 };
-	size_t lineno = 1, recline = 1, quoteline = 0, nrec = 0;
-	int ch, quoted = 0, closed = 0, started = 0, lf;
+	struct recscan sc;
+	struct buf data;
+	char chunk[65536];
+	size_t n, start, nrec = 0;
+	int rc;
 
+	buf_init(&data);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (buf_add(&data, chunk, n) == -1) {
+			err = pl_error_nomem();
+			goto done;
+		}
+	if (ferror(fp)) {
+		err = pl_error_from_errno_fmt("read: %s", raw->name);
+		goto done;
+	}
+	recscan_init(&sc, (const char *)data.p, data.n, csv);
 	for (;;) {
-		errno = 0;
-		ch = getc(fp);
-		if (ch == EOF && ferror(fp)) {
-			err = pl_error_from_errno_fmt("read: %s", raw->name);
-			goto done;
-		}
-		if (ch == '\0') {
-			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: NUL byte "
-			    "(a text table holds none)", raw->name, lineno);
-			goto done;
-		}
-		if (quoted) {
-			if (ch == EOF) {
-				err = pl_error_fmt(PL_ERR_PARSE,
-				    "%s:%zu: unterminated quoted field",
-				    raw->name, quoteline);
-				goto done;
-			}
-			if (ch == '"') {
-				ch = getc(fp);
-				if (ch != '"') {
-					/* closing quote */
-					if (ch != EOF && ungetc(ch, fp) == EOF)
-						goto ioerr;
-					quoted = 0;
-					closed = 1;
-					continue;
-				}
-			} else if (ch == '\n') {
-				lineno++;
-			} else if (ch == '\r') {
-				/* CR, LF and CRLF are all kept as read */
-				if (skip_lf(fp, &lf) == -1)
-					goto ioerr;
-				if (lf && fbuf_addc(&field, '\r') == -1)
-					goto nomem;
-				if (lf)
-					ch = '\n';
-				lineno++;
-			}
-			if (fbuf_addc(&field, (char)ch) == -1)
-				goto nomem;
-			continue;
-		}
-		if (ch == EOF && !started)
+		rec_clear(&rec);
+		rc = recscan_next(&sc, rec_take, &rec, &start, &err);
+		if (rc == 0)
 			break;
-		if (ch != ',' && ch != '\n' && ch != '\r' && ch != EOF) {
-			if (closed) {
-				err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: "
-				    "unexpected character after closing quote",
-				    raw->name, lineno);
-				goto done;
-			}
-			started = 1;
-			if (ch == '"' && field.len == 0) {
-				quoted = 1;
-				quoteline = lineno;
-			} else if (fbuf_addc(&field, (char)ch) == -1)
-				goto nomem;
-			continue;
+		if (rc == -1) {
+			if (err->code != PL_ERR_NOMEM)
+				err = pl_error_fmt(err->code, "%s:%zu: %s",
+				    raw->name, start, err->msg);
+			goto done;
 		}
-		/* End of a field. */
-		if (rec_add(&rec, field.p, field.len) == -1)
-			goto nomem;
-		field.len = 0;
-		closed = 0;
-		started = 1;
-		if (ch == ',')
-			continue;
-		/* End of a record. */
-		if (ch == '\r' && skip_lf(fp, &lf) == -1)
-			goto ioerr;
-		if (nrec++ == 0)
-			err = raw_header(raw, &rec, ":", recline);
-		else
-			err = raw_row(raw, &rec, ":", recline);
+		/* A header of one empty name would be written as a blank
+		 * line, which is no header (records.h): refused here too. */
+		if (nrec == 0 && rec.n == 1 && (rec.f[0] == NULL ||
+		    rec.f[0][0] == '\0')) {
+			err = pl_error_fmt(PL_ERR_PARSE, "%s:%zu: the header "
+			    "names no column", raw->name, start);
+			goto done;
+		}
+		if (nrec++ == 0) {
+			err = raw_header(raw, &rec, ":", start);
+			sc.nfields = raw->ncols;
+		} else
+			err = raw_row(raw, &rec, ":", start);
 		if (err != NULL)
 			goto done;
-		rec_clear(&rec);
-		if (ch == EOF)
-			break;
-		started = 0;
-		recline = ++lineno;
 	}
 	if (nrec == 0)
 		err = pl_error_fmt(PL_ERR_PARSE,
 		    "%s: empty table (no header line)", raw->name);
-	goto done;
-nomem:
-	err = pl_error_nomem();
-	goto done;
-ioerr:
-	err = pl_error_from_errno_fmt("read: %s", raw->name);
 done:
-	free(field.p);
+	buf_release(&data);
 	rec_release(&rec);
 	return err;
 }
@@ -777,10 +615,10 @@ pl_table_read(FILE *fp, const char *name, enum pl_format fmt,
 	raw.name = name != NULL ? name : "-";
 	switch (fmt) {
 	case PL_FMT_TSV:
-		err = read_tsv(fp, &raw);
+		err = read_delimited(fp, &raw, 0);
 		break;
 	case PL_FMT_CSV:
-		err = read_csv(fp, &raw);
+		err = read_delimited(fp, &raw, 1);
 		break;
 	case PL_FMT_JSON:
 		err = read_json(fp, &raw);

@@ -154,43 +154,6 @@ wr_csv_field(struct wr *w, const char *s)
 	wr_char(w, '"');
 }
 
-/*
- * Returns the length of the valid UTF-8 sequence at p (at most n bytes
- * long), or 0 if it is not one: no overlong forms, surrogates or code
- * points above U+10FFFF.
- */
-static size_t
-utf8_seq(const unsigned char *p, size_t n)
-{
-	size_t len, i;
-	unsigned long cp;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		cp = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		cp = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		cp = p[0] & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
 static void
 wr_json_str(struct wr *w, const char *s)
 {
@@ -201,7 +164,7 @@ wr_json_str(struct wr *w, const char *s)
 	wr_char(w, '"');
 	for (run = p = (const unsigned char *)s; p < end; p += len) {
 		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f) {
-			len = utf8_seq(p, (size_t)(end - p));
+			len = utf8_seq((const char *)p, (size_t)(end - p));
 			if (len > 0)
 				continue;
 			/* Invalid UTF-8: one byte becomes U+FFFD. */
@@ -304,6 +267,9 @@ pl_table_write(const struct pl_table *t, FILE *fp, enum pl_format fmt)
 	struct wr w;
 	size_t r;
 
+	/* A setter failed (out of memory, say): write nothing. */
+	if ((err = pl_table_status(t)) != NULL)
+		return err;
 	w.fp = fp;
 	w.failed = 0;
 	w.errnum = 0;

@@ -130,7 +130,8 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	memset(x->count, 0, x->b->n * sizeof(*x->count));
 	x->total = 0;
 	if (pl_postings_each(post, len, fold, x) == -1)
-		return pl_error_fmt(PL_ERR_DB, "corrupt posting list of '%s'",
+		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
+		    "corrupt posting list of '%s'", pl_db_path(x->c->db),
 		    text);
 	if (x->total < x->o->min_count)
 		return NULL;

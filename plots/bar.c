@@ -150,7 +150,7 @@ plot_bar(struct pl_plot *p, const struct pl_table *t)
 
 		it = plot_rect(p, "bar", fmin(zero, xe), yc - bh / 2,
 		    fabs(xe - zero), bh, sel[i].v < 0 ? neg : rgba);
-		if (it == NULL || plot_name(it, sel[i].label) == -1) {
+		if (it == NULL || plot_name(p, it, sel[i].label) == -1) {
 			err = pl_error_nomem();
 			goto done;
 		}

@@ -72,8 +72,11 @@ plot_render(struct pl_plot *p, void *vcr, double w, double h, int text)
 	cairo_t *cr = vcr;
 	const struct pl_layout *L = &p->L;
 	PangoContext *ctx;
+	const struct pl_error *err;
 	size_t i, k;
 
+	if ((err = plot_status(p)) != NULL)
+		return err;
 	cairo_save(cr);
 	cairo_scale(cr, w / L->width, h / L->height);
 	cairo_set_source_rgb(cr, L->bg[0], L->bg[1], L->bg[2]);

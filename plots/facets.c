@@ -166,7 +166,7 @@ plot_facets(struct pl_plot *p, const struct pl_table *t)
 			struct pl_item *it = plot_rect(p, "bar", P->x0, yc -
 			    rowh * 0.36, plot_px(P, rows[i].v) - P->x0,
 			    rowh * 0.72, rgba);
-			if (it == NULL || plot_name(it, rows[i].label) == -1) {
+			if (it == NULL || plot_name(p, it, rows[i].label) == -1) {
 				err = pl_error_nomem();
 				goto done;
 			}

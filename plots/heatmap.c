@@ -221,7 +221,7 @@ plot_heatmap(struct pl_plot *p, const struct pl_table *t)
 			it->value = v;
 			snprintf(b1, sizeof(b1), "%s \xc3\x97 %s", cx.v[i],
 			    cy.v[j]);
-			plot_name(it, b1);
+			plot_name(p, it, b1);
 			if (!values)
 				continue;
 			lum = 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 *

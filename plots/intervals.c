@@ -236,7 +236,7 @@ plot_intervals(struct pl_plot *p, const struct pl_table *t)
 		if (xb - xa < 1.5)
 			xb = xa + 1.5;
 		if ((it = plot_rect(p, "interval", xa, yc - bh / 2, xb - xa, bh,
-		    rgba)) == NULL || plot_name(it, S.names[sp->g]) == -1) {
+		    rgba)) == NULL || plot_name(p, it, S.names[sp->g]) == -1) {
 			spans_free(&S);
 			return pl_error_nomem();
 		}
@@ -433,12 +433,12 @@ plot_segments(struct pl_plot *p, const struct pl_table *t)
 			    lw * 0.5)) != NULL) {
 				it->dash = 1;
 				it->value = sp->a;
-				plot_name(it, S.names[sp->g]);
+				plot_name(p, it, S.names[sp->g]);
 			}
 		}
 		if ((it = plot_seg(p, "segment", plot_px(P, sp->a), ya,
 		    plot_px(P, sp->b), ya, rgba, lw)) == NULL ||
-		    plot_name(it, S.names[sp->g]) == -1) {
+		    plot_name(p, it, S.names[sp->g]) == -1) {
 			spans_free(&S);
 			return pl_error_nomem();
 		}

@@ -283,7 +283,7 @@ draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 		if (b <= a)
 			break;
 		if ((it = plot_item(p, PL_PR_POLY, "band")) == NULL ||
-		    plot_name(it, s[i].name) == -1 ||
+		    plot_name(p, it, s[i].name) == -1 ||
 		    (it->pts = calloc(2 * (b - a), sizeof(*it->pts))) == NULL)
 			return pl_error_nomem();
 		for (k = a; k < b; k++) {
@@ -299,7 +299,7 @@ draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 	}
 	/* The line; a bucket without a value breaks it. */
 	if ((it = plot_item(p, PL_PR_LINE, "series")) == NULL ||
-	    plot_name(it, s[i].name) == -1 ||
+	    plot_name(p, it, s[i].name) == -1 ||
 	    (it->pts = calloc(s[i].n ? s[i].n : 1, sizeof(*it->pts))) == NULL)
 		return pl_error_nomem();
 	it->index = (long)i;
@@ -318,7 +318,7 @@ draw_series(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 	it->npts = s[i].n;
 	if (sm) {
 		struct pl_item *o = plot_item(p, PL_PR_LINE, "smooth");
-		if (o == NULL || plot_name(o, s[i].name) == -1 ||
+		if (o == NULL || plot_name(p, o, s[i].name) == -1 ||
 		    (o->pts = calloc(s[i].n ? s[i].n : 1, sizeof(*o->pts))) ==
 		    NULL)
 			return pl_error_nomem();
@@ -478,7 +478,7 @@ latest_dots(struct pl_plot *p, const struct pl_panel *P, struct lser *s,
 			memcpy(it->fill, rgba, sizeof(rgba));
 			memcpy(it->rgba, p->th.bg, 3 * sizeof(double));
 			it->lw = 1;
-			plot_name(it, s[i].name);
+			plot_name(p, it, s[i].name);
 			break;
 		}
 }
@@ -654,7 +654,7 @@ single(struct pl_plot *p, struct lser *s, size_t ns, int xdate, int sm,
 		if ((it = plot_seg(p, "legend-key", P->x1 + fs * 0.9, ly,
 		    P->x1 + fs * 2.5, ly, rgba, lw)) != NULL) {
 			it->dash = plot_dash(p, i);
-			plot_name(it, s[i].name);
+			plot_name(p, it, s[i].name);
 			it->index = (long)k;
 		}
 		if ((it = plot_text(p, "legend", s[i].name, P->x1 + fs * 2.9, ly,

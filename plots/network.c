@@ -335,12 +335,12 @@ plot_network(struct pl_plot *p, const struct pl_table *t)
 		it->index = (long)i;
 		snprintf(nm, sizeof(nm), "%s \xe2\x80\x94 %s", v[e[i].a].name,
 		    v[e[i].b].name);
-		plot_name(it, nm);
+		plot_name(p, it, nm);
 	}
 	plot_colour(p, 0, rgba);
 	for (i = 0; i < nv; i++) {
 		struct pl_item *it = plot_item(p, PL_PR_CIRCLE, "node");
-		if (it == NULL || plot_name(it, v[i].name) == -1) {
+		if (it == NULL || plot_name(p, it, v[i].name) == -1) {
 			err = pl_error_nomem();
 			goto done;
 		}

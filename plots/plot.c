@@ -12,6 +12,7 @@
 
 #include "plenum/date.h"
 #include "plotint.h"
+#include "../lib/fault.h"
 
 static const char *const kind_names[] = { "line", "bar", "heatmap",
     "multiples", "dispersion", "network", "facets", "ranked", "intervals",
@@ -96,9 +97,12 @@ plot_item(struct pl_plot *p, enum pl_prim prim, const char *role)
 
 	if (p->L.nitems == p->cap) {
 		size_t nc = p->cap ? p->cap * 2 : 256;
-		struct pl_item *ni = realloc(p->L.items, nc * sizeof(*ni));
-		if (ni == NULL)
+		struct pl_item *ni = fault_alloc() ? NULL :
+		    realloc(p->L.items, nc * sizeof(*ni));
+		if (ni == NULL) {
+			p->nomem = 1;
 			return NULL;
+		}
 		p->L.items = ni;
 		p->cap = nc;
 	}
@@ -112,13 +116,23 @@ plot_item(struct pl_plot *p, enum pl_prim prim, const char *role)
 }
 
 int
-plot_name(struct pl_item *it, const char *s)
+plot_name(struct pl_plot *p, struct pl_item *it, const char *s)
 {
 	free(it->name);
 	it->name = NULL;
-	if (s != NULL && (it->name = strdup(s)) == NULL)
+	if (s != NULL && (fault_alloc() || (it->name = strdup(s)) == NULL)) {
+		p->nomem = 1;
 		return -1;
+	}
 	return 0;
+}
+
+const struct pl_error *
+plot_status(const struct pl_plot *p)
+{
+	if (p->nomem)
+		return pl_error_nomem();
+	return pl_table_status(&p->data);
 }
 
 struct pl_item *
@@ -372,8 +386,12 @@ keep(struct pl_plot *p, const char *s)
 
 	if (s == NULL || p->nstrs == sizeof(p->strs) / sizeof(p->strs[0]))
 		return s;
-	if ((d = strdup(s)) == NULL)
-		return NULL;
+	if (fault_alloc() || (d = strdup(s)) == NULL) {
+		/* the plot fails at the end of pl_plot_new(); until then
+		 * the caller's string serves (a NULL font crashed pango) */
+		p->nomem = 1;
+		return s;
+	}
 	p->strs[p->nstrs++] = d;
 	return d;
 }
@@ -464,6 +482,10 @@ pl_plot_new(enum pl_plot_kind kind, const struct pl_table *t,
 	}
 	for (size_t i = 0; i < p->cfg.nevents; i++)
 		p->cfg.events[i].label = NULL;
+	/* Builders may ignore what plot_item() and the table setters
+	 * return: the first failure is kept and stops the plot here. */
+	if (err == NULL)
+		err = plot_status(p);
 	if (err != NULL) {
 		pl_plot_free(p);
 		return err;
@@ -525,6 +547,8 @@ pl_plot_dump(const struct pl_plot *p, struct pl_table *out)
 	struct pl_table t;
 	size_t i, k, r;
 
+	if ((err = plot_status(p)) != NULL)
+		return err;
 	pl_table_init(&t);
 	for (i = 0; i < 9; i++)
 		if ((err = pl_table_add_col(&t, cols[i], i < 3 ? PL_COL_STR :

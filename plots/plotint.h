@@ -29,6 +29,10 @@ struct pl_plot {
 	int			 yint;		/* values are counts */
 	size_t			 missing;	/* glyphs no font had */
 	char			*missing_first;
+	int			 nomem;		/* a builder ran out of memory
+						   (sticky, as a cairo status:
+						   checked where the plot is
+						   made, drawn and dumped) */
 };
 
 /* Series colour i of the theme (Okabe-Ito; greys in print). */
@@ -46,8 +50,10 @@ struct pl_item *plot_rect(struct pl_plot *, const char *role, double x,
 struct pl_item *plot_text(struct pl_plot *, const char *role, const char *s,
     double x, double y, double ax, double ay, double px, int bold,
     const double rgb[3]);
-/* Sets an item's owned name; -1 when out of memory. */
-int	 plot_name(struct pl_item *, const char *);
+/* Sets an item's owned name; -1 when out of memory (p->nomem set). */
+int	 plot_name(struct pl_plot *, struct pl_item *, const char *);
+/* The plot's first failure (its own, then its data table's), or NULL. */
+const struct pl_error *plot_status(const struct pl_plot *);
 
 /* Pixel width and height of s at px (bold or not); counts missing glyphs. */
 void	 plot_measure(struct pl_plot *, const char *s, double px, int bold,

@@ -144,12 +144,12 @@ plot_ranked(struct pl_plot *p, const struct pl_table *t)
 		    (it = plot_seg(p, "interval", plot_px(P, sel[i].lo), yc,
 		    plot_px(P, sel[i].hi), yc, col, fmax(1.5, fs * 0.18))) !=
 		    NULL) {
-			plot_name(it, sel[i].label);
+			plot_name(p, it, sel[i].label);
 			it->index = (long)i;
 			it->value = sel[i].hi - sel[i].lo;
 		}
 		if ((it = plot_item(p, PL_PR_CIRCLE, "dot")) == NULL ||
-		    plot_name(it, sel[i].label) == -1) {
+		    plot_name(p, it, sel[i].label) == -1) {
 			err = pl_error_nomem();
 			goto done;
 		}

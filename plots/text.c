@@ -108,7 +108,7 @@ plot_text(struct pl_plot *p, const char *role, const char *s, double x,
 {
 	struct pl_item *it = plot_item(p, PL_PR_TEXT, role);
 
-	if (it == NULL || plot_name(it, s) == -1)
+	if (it == NULL || plot_name(p, it, s) == -1)
 		return NULL;
 	it->x = x;
 	it->y = y;

@@ -87,6 +87,9 @@ struct pl_ingest_stats {
 	uint64_t	 flushes;	/* times the index was written out to
 					   stay within the memory budget,
 					   the final write included */
+	int		 no_wal;	/* committed, but the switch to WAL
+					   mode failed (the next writer
+					   tries again) */
 };
 
 /* Starts an ingest (BEGIN IMMEDIATE).  The database is locked until
@@ -121,7 +124,9 @@ const struct pl_tokenizer *pl_ingest_tokenizer(const struct pl_ingest *);
  * worker threads (0: in this thread) while this thread indexes; documents
  * are added in input order.  Bad records are passed to ev->bad and
  * counted in *nbad; reading goes on.  Returns an error only for what
- * ends the ingest (database, memory).
+ * ends the ingest (out of memory, an I/O error reading the input, the
+ * database), named by file and line; the rule and the messages do not
+ * depend on nthreads.
  */
 struct pl_ingest_events {
 	/* a bad record: err's message names file, line and field */

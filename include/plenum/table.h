@@ -42,12 +42,21 @@ struct pl_column {
 	int		 prec;	/* REAL: digits after the point, -1 = shortest exact */
 };
 
+/*
+ * A table keeps its first failure, as cairo keeps a status: a setter that
+ * fails (out of memory, a cell out of range, a column of another type)
+ * records it in status and returns it, and pl_table_write() refuses a
+ * table with a status, writing nothing.  So a caller may ignore what the
+ * setters return; what it must check is the write (or pl_table_status()
+ * before using the table otherwise).  Later setters still work.
+ */
 struct pl_table {
 	struct pl_column *cols;
 	size_t		  ncols;
 	struct pl_cell	 *cells;	/* row-major, nrows * ncols */
 	size_t		  nrows;
 	size_t		  cap;		/* rows allocated */
+	struct pl_error	  status;	/* the first failure; code 0: none */
 };
 
 /* Sets up an empty table with no columns. */
@@ -79,6 +88,9 @@ void pl_table_set_int(struct pl_table *, size_t row, size_t col, int64_t);
 void pl_table_set_real(struct pl_table *, size_t row, size_t col, double);
 void pl_table_set_null(struct pl_table *, size_t row, size_t col);
 
+/* The first failure of a setter on this table, or NULL; borrowed. */
+const struct pl_error *pl_table_status(const struct pl_table *);
+
 /* Borrowed pointer to a cell. */
 const struct pl_cell *pl_table_cell(const struct pl_table *, size_t row,
     size_t col);
@@ -91,7 +103,9 @@ double pl_table_num(const struct pl_table *, size_t row, size_t col, int *ok);
  * backslash sequences.  CSV: RFC 4180 (fields with , " CR LF quoted,
  * quotes doubled), CRLF line ends.  JSON: an array of objects, keys in
  * column order, control characters escaped; JSONL: one object per line.
- * Returns a PL_ERR_IO error if the stream reports one.
+ * Returns the table's status (pl_table_status()) without writing a
+ * byte when a setter failed, or a PL_ERR_IO error if the stream reports
+ * one.
  */
 const struct pl_error *pl_table_write(const struct pl_table *, FILE *,
     enum pl_format);

@@ -401,4 +401,45 @@ test_expect_success 'a known id with different content: --replace replaces it' '
 	test_cmp expect actual
 '
 
+# One rule for bad records and fatal errors, whatever --threads says
+# (lib/pipeline.c; the fatal case is unit/ingest-test, which injects an
+# out-of-memory): every kind of bad record above, in one input of more
+# than two batches of 128, gives the same messages, in the same order, and
+# the same exit status with no threads, one worker or two.
+test_expect_success 'the same bad input gives the same messages with --threads 0, 1, 2' '
+	i=1 &&
+	while test $i -le 300; do
+		case $i in
+		7) printf "%s\n" "{\"id\": \"x$i\", \"date\": \"2020-01-01\", \"text\": \"\"}" ;;
+		130) printf "%s\n" "{\"id\": \"x$i\", \"date\": \"2020-02-30\", \"text\": \"A date.\"}" ;;
+		200) printf "%s\n" "not json" ;;
+		257) printf "%s\n" "{\"id\": \"x1\", \"date\": \"2020-01-01\", \"text\": \"Other.\"}" ;;
+		*) printf "%s\n" "{\"id\": \"x$i\", \"date\": \"2020-01-01\", \"text\": \"Text $i.\"}" ;;
+		esac
+		i=$((i + 1))
+	done >many.jsonl &&
+	printf "%s\n" "{\"id\": \"y1\", \"date\": \"2020-01-01\", \"text\": \"bad \\u0000 nul\"}" >nul.jsonl &&
+	for t in 0 1 2; do
+		cp base.orig th$t.db &&
+		test_expect_code 1 plenum ingest --threads $t --db th$t.db many.jsonl nul.jsonl 2>err$t &&
+		cp base.orig thskip$t.db &&
+		test_expect_code 1 plenum ingest -q --skip-bad --threads $t --db thskip$t.db many.jsonl 2>skip$t &&
+		sqlite3 thskip$t.db "SELECT count(*) FROM doc" >count$t || return 1
+	done &&
+	cat err0 &&
+	grep "^plenum ingest: many.jsonl:7: field .text.: empty" err0 &&
+	grep "^plenum ingest: many.jsonl:130: field .date." err0 &&
+	grep "^plenum ingest: many.jsonl:200: invalid JSON" err0 &&
+	grep "^plenum ingest: many.jsonl:257: field .id.: .x1. appears twice" err0 &&
+	test_cmp err0 err1 &&
+	test_cmp err0 err2 &&
+	test_cmp skip0 skip1 &&
+	test_cmp skip0 skip2 &&
+	base_docs=$(sqlite3 base.orig "SELECT count(*) FROM doc") &&
+	echo $((base_docs + 296)) >expect &&
+	test_cmp expect count0 &&
+	test_cmp count0 count1 &&
+	test_cmp count0 count2
+'
+
 test_done

@@ -146,8 +146,9 @@ test_expect_success 'kill -9 during the first ingest into a new database' '
 	test $(wc -c <fresh.db) -gt 1000000 &&
 	still_running $pid &&
 	kill9 $pid &&
-	mkdir copy &&
+	mkdir copy copy2 &&
 	cp fresh.db* copy/ &&
+	cp fresh.db* copy2/ &&
 	test_path_is_file copy/fresh.db-journal &&
 	small_corpus &&
 	plenum ingest -q --db fresh.db small.jsonl &&
@@ -161,6 +162,19 @@ test_expect_success 'after a killed first ingest, plenum info reports an empty d
 	test_expect_code 1 plenum info --db fresh.db >out 2>err &&
 	cat err &&
 	grep "^plenum info: fresh.db: empty database" err
+'
+
+# Every reader, not only info: docs used to read the rolled-back file as
+# "no such table: doc".
+test_expect_success 'after a killed first ingest, every reader says empty database' '
+	cd copy2 &&
+	for c in "docs" "freq" "series rates" "kwic rates" "query rates" \
+	    "trends" "export out"; do
+		test_expect_code 1 plenum $c --db fresh.db >out 2>err &&
+		cat err &&
+		grep "^plenum ${c%% *}: fresh.db: empty database (nothing was ever ingested)\$" err &&
+		test ! -s out || return 1
+	done
 '
 
 # A file-size limit makes writes fail with EFBIG, like a full disk;
@@ -187,6 +201,37 @@ test_expect_success 'a full disk (ulimit -f) on a new database leaves no file' '
 	test_path_is_missing full.db &&
 	test_path_is_missing full.db-journal &&
 	test_path_is_missing full.db-wal
+'
+
+# The first ingest switches the file back to WAL after COMMIT; when that
+# fails (here f.db-wal is made a directory while the load runs, so SQLite
+# cannot create the -wal), the ingest is committed and must say so: it
+# used to exit 1 and, the file being new, remove the committed database.
+test_expect_success 'a failed switch to WAL after the first commit is not a failed ingest' '
+	small_corpus &&
+	head -n 2 small.jsonl >two.jsonl &&
+	tail -n 1 small.jsonl >one.jsonl &&
+	{
+		head -n 1 two.jsonl &&
+		i=0 &&
+		while test $i -lt 100 && ! test -e late.db-journal; do
+			sleep 0.1
+			i=$((i + 1))
+		done &&
+		mkdir late.db-wal &&
+		tail -n 1 two.jsonl
+	} | plenum ingest --db late.db - 2>err &&
+	cat err &&
+	grep "^plenum ingest: late.db: added 2, " err &&
+	grep "^plenum ingest: late.db: warning: committed, but switching the database back to WAL mode failed" err &&
+	plenum info --db late.db >info &&
+	grep "^corpus	total	2	10	\$" info &&
+	test "$(od -An -tu1 -j18 -N2 late.db | tr -d " ")" = 11 &&
+	rmdir late.db-wal &&
+	plenum ingest -q --db late.db one.jsonl &&
+	test "$(od -An -tu1 -j18 -N2 late.db | tr -d " ")" = 22 &&
+	plenum info --db late.db >info &&
+	grep "^corpus	total	3	15	\$" info
 '
 
 test_done

@@ -495,12 +495,13 @@ test_read_errors(void)
 	FAILS("a\tb\ta\n", "d.tsv", PL_FMT_TSV, "d.tsv:1: duplicate column 'a'",
 	    "tsv duplicate column");
 	FAILS("a,b\r\n1,\"open\r\nmore\r\n", "x.csv", PL_FMT_CSV,
-	    "x.csv:2: unterminated quoted field", "csv unterminated quote");
+	    "x.csv:2: unterminated quoted field (started on line 2)",
+	    "csv unterminated quote");
 	FAILS("a,b\r\n\"1\r\n2\",3\r\n4\r\n", "x.csv", PL_FMT_CSV,
 	    "x.csv:4: expected 2 fields, got 1", "csv field count after "
 	    "a multi-line field");
 	FAILS("a\n\"x\"y\n", "x.csv", PL_FMT_CSV,
-	    "x.csv:2: unexpected character after closing quote",
+	    "x.csv:2: unexpected character after a closing quote in field 1",
 	    "csv junk after quote");
 	FAILS("", "e.csv", PL_FMT_CSV, "e.csv: empty table (no header line)",
 	    "csv empty");
