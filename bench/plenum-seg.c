@@ -8,6 +8,9 @@
  * normalisation, sentences) instead and times that.  With -l it reads
  * plain lines instead and prints, for each, its tokens' byte spans in the
  * line as "offset,length" separated by spaces (for bench/seg_quality.py).
+ * With -d it prints, for each JSON document, its tokens' normalised forms
+ * separated by spaces, "|" between sentences (to diff the tokenizer's
+ * output before and after a change).
  *
  *   cc -O2 -Iinclude -Ilib bench/plenum-seg.c build/libplenum.a \
  *      $(pkg-config --cflags --libs jansson libutf8proc opencc sqlite3 gsl glib-2.0) -lm
@@ -50,7 +53,9 @@ han_len(const unsigned char *s, size_t len, size_t i)
 int
 main(int argc, char **argv)
 {
-	int whole = argc > 2 && strcmp(argv[1], "-t") == 0;
+	int whole = argc > 2 && (strcmp(argv[1], "-t") == 0 ||
+	    strcmp(argv[1], "-d") == 0);
+	int dump = argc > 2 && strcmp(argv[1], "-d") == 0;
 	const char *path = argv[argc - 1];
 	FILE *fp;
 	char *line = NULL;
@@ -62,7 +67,7 @@ main(int argc, char **argv)
 	struct pl_tokens toks;
 
 	if (argc < 2 || (fp = fopen(path, "r")) == NULL) {
-		fprintf(stderr, "usage: plenum-seg [-t | -l] FILE\n");
+		fprintf(stderr, "usage: plenum-seg [-t | -l | -d] FILE\n");
 		return 2;
 	}
 	pl_tokens_init(&toks);
@@ -100,6 +105,13 @@ main(int argc, char **argv)
 			if (pl_tokenize(tk, (const char *)s, len, &toks) != NULL)
 				return 1;
 			words += toks.n;
+			if (dump) {
+				for (i = 0; i < toks.n; i++)
+					printf("%s%s", i == 0 ? "" :
+					    toks.v[i].sent != toks.v[i - 1].sent ?
+					    " | " : " ", PL_TOKEN_STR(&toks, i));
+				putchar('\n');
+			}
 		} else
 			for (i = 0; i < len;) {
 				const uint32_t *sp;

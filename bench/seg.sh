@@ -112,3 +112,18 @@ if [ "$have_friso" = yes ] && bench_has_py jieba; then
 	    "$TMP/friso-seg" 40
 	echo
 fi
+if [ -r "$CORPORA/sample-zh/docs.jsonl" ]; then
+	echo "### Quality: the hand-checked gold standard (sample-zh)"
+	echo
+	echo "bench/seg_gold.py over bench/seg-gold.tsv (330 sentences of"
+	echo "sample-zh, segmented by hand under the convention of"
+	echo "docs/TOKENIZER.md, \"Gold standard\"): word-level precision,"
+	echo "recall and F1 over word characters; the second half leaves out"
+	echo "numbers and official terms, where our convention is our own."
+	echo
+	fseg=""
+	[ "$have_friso" = yes ] && fseg="$TMP/friso-seg"
+	"$PY" bench/seg_gold.py --corpus "$CORPORA/sample-zh/docs.jsonl" \
+	    "$TMP/plenum-seg" $fseg
+	echo
+fi

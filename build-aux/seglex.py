@@ -11,35 +11,43 @@
 # (data/terms-zh.txt: one term per line, # comments).
 #
 # Blob layout (native byte order, every section 16-byte aligned):
-#   header   8-byte magic "PLSEG02\0", then u32 fields (see hdr below)
-#   nodes    nnodes x {u32 first child, u32 nchild | flags << 24}, node 0
-#            the root; each node's children contiguous, sorted by code point
-#   cps      nnodes x u32 code point of each node (binary searched)
-#   logp     nnodes x f32 log probability of the word ending there
-#   edges    hash of the children of nodes with more than BIG children:
-#            (edge_mask + 1) x u32 child + 1 (0 empty), slot edge_hash()
-#   root     u32 node of each code point root_lo .. root_lo + root_n - 1
-#            (0: no word starts with it)
-#   emit     root_n x 4 f32 HMM emission log probabilities (B M E S),
-#            -inf where jieba has none
+#   header   8-byte magic "PLSEG03\0", then u32 fields and f32 HMM tables
+#            (see hdr below)
+#   slots    nslots x {u32 parent, u32 code | kids << 16, f32 logp}: the
+#            trie's nodes in a table keyed by (parent, character code).
+#            Slot 0 is the root; slot c (1 .. ncodes) is the root's child
+#            for code c, if code is c there; the other nodes are hashed
+#            into the hash_n slots from hash_lo on, slot hash_lo +
+#            (slot_hash(parent, code) & (hash_n - 1)), linear probing; an
+#            empty slot has code 0.  A node's number is its slot.  kids is
+#            1 when the node has children; logp is the word's log
+#            probability, 0 for an official term (it wins over any split),
+#            +1 where no word ends.  One probe finds a child almost
+#            always (load factor below 2/3), in one cache line.
+#   code     root_n x u16: the code (1 .. ncodes) of each code point
+#            root_lo .. root_lo + root_n - 1, 0 for none; codes go to the
+#            characters of words and of the HMM, the most frequent first
+#            (so frequent transitions land close together)
+#   extra    nextra x {u32 cp, u32 code}, sorted: codes of the lexicon's
+#            characters outside that range (binary searched)
+#   emit     (ncodes + 1) x 4 f32 HMM emission log probabilities (B M E S)
+#            by code, -inf where jieba has none
 import ast
 import math
 import struct
 import sys
 
 ROOT_LO, ROOT_HI = 0x3400, 0x9FFF
-F_WORD, F_TERM = 1, 2
-BIG = 16
-
-
-def edge_hash(parent, cp):
-    # lib/seg.c computes the same in 32-bit arithmetic.
-    x = (parent * 0x9E3779B1 + cp) & 0xFFFFFFFF
-    x ^= x >> 15
-    x = (x * 0x85EBCA77) & 0xFFFFFFFF
-    x ^= x >> 13
-    return x
 STATES = "BMES"
+
+
+def slot_hash(parent, code):
+    # lib/seg.c computes the same in 32-bit arithmetic.
+    x = (parent * 0x9E3779B1 + code * 0x85EBCA77) & 0xFFFFFFFF
+    x ^= x >> 15
+    x = (x * 0x2C1B3C6D) & 0xFFFFFFFF
+    x ^= x >> 12
+    return x
 
 
 def is_han(c):
@@ -77,83 +85,105 @@ def main():
             sys.exit("%s:%d: term '%s' has a character that is not Han"
                      % (terms_path, lineno, line))
         terms.append(line)
-    # The trie: dict of children per node.
+    # The trie: dict of children per node, keyed by character.
     kids = [{}]
-    flags = [0]
-    logp = [0.0]
-    cps = [0]
+    logp = [1.0]
 
     def insert(w):
         n = 0
         for c in w:
-            k = kids[n].get(ord(c))
+            k = kids[n].get(c)
             if k is None:
                 k = len(kids)
                 kids.append({})
-                flags.append(0)
-                logp.append(0.0)
-                cps.append(ord(c))
-                kids[n][ord(c)] = k
+                logp.append(1.0)
+                kids[n][c] = k
             n = k
         return n
 
     for w, f in freq.items():
-        n = insert(w)
-        flags[n] |= F_WORD
-        logp[n] = math.log(f) - logtotal
+        logp[insert(w)] = math.log(f) - logtotal
     for w in terms:
-        n = insert(w)
-        flags[n] |= F_TERM
-    # Breadth-first renumbering so each node's children are contiguous.
-    order = [0]
-    newid = {0: 0}
-    first = {}
-    i = 0
-    while i < len(order):
-        n = order[i]
-        first[n] = len(order)
-        for cp in sorted(kids[n]):
-            k = kids[n][cp]
-            newid[k] = len(order)
-            order.append(k)
-        i += 1
-    nodes = bytearray()
-    cpa = bytearray()
-    lpa = bytearray()
-    nbig = 0
-    for n in order:
-        nk = len(kids[n])
-        fc = first[n] if nk else 0
-        nodes += struct.pack("=II", fc, nk | (flags[n] << 24))
-        cpa += struct.pack("=I", cps[n])
-        lpa += struct.pack("=f", logp[n])
-        if nk > BIG:
-            nbig += nk
-    size = 16
-    while size < 2 * nbig:
-        size *= 2
-    slots = [0] * size
-    for i, n in enumerate(order):
-        if len(kids[n]) > BIG:
-            for cp, k in kids[n].items():
-                h = edge_hash(i, cp) & (size - 1)
-                while slots[h]:
-                    h = (h + 1) & (size - 1)
-                slots[h] = newid[k] + 1
-    edges = bytearray(struct.pack("=%dI" % size, *slots))
-    root_n = ROOT_HI - ROOT_LO + 1
-    root = [0] * root_n
-    for cp, k in kids[0].items():
-        if ROOT_LO <= cp <= ROOT_HI:
-            root[cp - ROOT_LO] = newid[k]
+        logp[insert(w)] = 0.0
     start = load_py_dict(jdir + "/finalseg/prob_start.py")
     trans = load_py_dict(jdir + "/finalseg/prob_trans.py")
     emit = load_py_dict(jdir + "/finalseg/prob_emit.py")
+    # Character codes, the most frequent (by the frequency of the words
+    # they are in) first; then characters only the HMM knows.
+    cfreq = {}
+    for w, f in freq.items():
+        for c in w:
+            cfreq[c] = cfreq.get(c, 0) + f
+    for w in terms:
+        for c in w:
+            cfreq.setdefault(c, 0)
+    chars = sorted(cfreq, key=lambda c: (-cfreq[c], ord(c)))
+    hmm_only = set()
+    for st in STATES:
+        for c in emit[st]:
+            if c not in cfreq and ROOT_LO <= ord(c) <= ROOT_HI:
+                hmm_only.add(c)
+    chars += sorted(hmm_only)
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    ncodes = len(chars)
+    if ncodes > 0xFFFF:
+        sys.exit("seglex: %d characters do not fit 16-bit codes" % ncodes)
+    # The slot table: the root's children by code, the rest hashed, in
+    # breadth-first order (a parent has its slot before its children).
+    hash_lo = ncodes + 1
+    hash_lo += (-hash_lo) % 16
+    nhashed = len(kids) - 1 - len(kids[0])
+    hash_n = 16
+    while hash_n < 1.5 * nhashed:
+        hash_n *= 2
+    nslots = hash_lo + hash_n
+    par = [0] * nslots
+    cwd = [0] * nslots
+    lp = [1.0] * nslots
+    slot = {0: 0}
+    queue = [0]
+    qi = 0
+    mask = hash_n - 1
+    while qi < len(queue):
+        n = queue[qi]
+        qi += 1
+        s_ = slot[n]
+        for c, k in kids[n].items():
+            cc = code[c]
+            if n == 0:
+                t = cc
+            else:
+                h = slot_hash(s_, cc) & mask
+                while cwd[hash_lo + h]:
+                    h = (h + 1) & mask
+                t = hash_lo + h
+            par[t] = s_
+            cwd[t] = cc | ((1 if kids[k] else 0) << 16)
+            lp[t] = logp[k]
+            slot[k] = t
+            queue.append(k)
+    slots = bytearray()
+    for i in range(nslots):
+        slots += struct.pack("=IIf", par[i], cwd[i], lp[i])
+    root_n = ROOT_HI - ROOT_LO + 1
+    codes = [0] * root_n
+    extra = []
+    for c, i in code.items():
+        if ROOT_LO <= ord(c) <= ROOT_HI:
+            codes[ord(c) - ROOT_LO] = i
+        else:
+            extra.append((ord(c), i))
+    extra.sort()
     em = bytearray()
     ninf = float("-inf")
-    for cp in range(ROOT_LO, ROOT_HI + 1):
-        c = chr(cp)
-        em += struct.pack("=4f", *[emit[s].get(c, ninf) for s in STATES])
+    em += struct.pack("=4f", ninf, ninf, ninf, ninf)
+    for c in chars:
+        if ROOT_LO <= ord(c) <= ROOT_HI:
+            em += struct.pack("=4f", *[emit[s].get(c, ninf) for s in STATES])
+        else:
+            # lib/seg.c before the double array gave characters outside
+            # the range no emission; kept so the output does not change.
+            em += struct.pack("=4f", ninf, ninf, ninf, ninf)
     fix = []
     for s in STATES:
         v = start.get(s, ninf)
@@ -169,24 +199,33 @@ def main():
             b += b"\0"
         return b
 
-    rootb = bytearray(struct.pack("=%dI" % root_n, *root))
-    hdr_len = 8 + 4 * 12 + 4 * 20 + 4 * 4
+    codeb = bytearray(struct.pack("=%dH" % root_n, *codes))
+    extrab = bytearray()
+    for cp, i in extra:
+        extrab += struct.pack("=II", cp, i)
+    nhdr = 13
+    hdr_len = 8 + 4 * nhdr + 4 * 20 + 4 * 4
     hdr_len += (-hdr_len) % 16
     offs = []
     o = hdr_len
-    for sec in (nodes, cpa, lpa, edges, rootb, em):
+    secs = (slots, codeb, extrab, em)
+    for sec in secs:
         offs.append(o)
         o += len(pad(sec))
-    hdr = bytearray(b"PLSEG02\0")
-    hdr += struct.pack("=12I", len(order), ROOT_LO, root_n, len(freq),
-                       len(terms), size - 1, *offs)
+    hdr = bytearray(b"PLSEG03\0")
+    hdr += struct.pack("=%dI" % nhdr, nslots, ncodes, ROOT_LO, root_n,
+                       len(freq), len(terms), len(extra), hash_lo, hash_n,
+                       *offs)
     hdr += struct.pack("=20f", *fix)
     hdr += struct.pack("=4f", -logtotal, 0, 0, 0)
     blob = pad(hdr)
-    for sec in (nodes, cpa, lpa, edges, rootb, em):
+    for sec in secs:
         blob += pad(sec)
     with open(out, "wb") as f:
         f.write(blob)
+    print("seglex: %d words, %d terms, %d nodes, %d codes, %d hashed in %d "
+          "slots, %d bytes" % (len(freq), len(terms), len(kids), ncodes,
+                               nhashed, hash_n, len(blob)), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,13 @@ long	 strmap_put(struct strmap *, const char *, size_t, uint32_t val,
 long	 strmap_put_hashed(struct strmap *, const char *, size_t, uint64_t,
 	    uint32_t val, int *added);
 #define	 strmap_key(m, i)	((m)->arena + (m)->ents[(i)].off)
+/*
+ * Cache hints for a coming lookup of a key of hash h: stage 0 fetches its
+ * first slot, stage 1 (later, the slot cached) the entry it names, stage
+ * 2 (the entry cached) its key.  A batch of lookups that gives them some
+ * keys ahead overlaps the cache misses of a big table.
+ */
+void	 strmap_prefetch(const struct strmap *, uint64_t h, int stage);
 
 /*
  * The distinct n-grams of one document with their counts (grams.c): the

@@ -504,6 +504,18 @@ each_gram(struct pl_ingest *in, const uint32_t *ents, const uint32_t *sent,
 	return NULL;
 }
 
+#define GRAM_PF	32	/* lookups started this many n-grams ahead */
+
+static uint64_t
+gram_key(const struct pl_ingest *in, const struct lgram *lg, uint32_t *key)
+{
+	size_t k;
+
+	for (k = 0; k < lg->n; k++)
+		key[k] = in->tv[lg->first + k];
+	return hash_bytes(key, lg->n * sizeof(*key));
+}
+
 /* Adds one document's distinct n-grams to the in-memory index, and its
  * words to the month's counts. */
 static const struct pl_error *
@@ -513,20 +525,39 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 	const struct pl_error *err;
 	struct gstat *gs;
 	uint32_t key[PL_NGRAM_MAX];
-	size_t i, k;
+	uint64_t ring[GRAM_PF], h;
+	size_t i;
 	long e;
 	int added;
 
+	/* The table is far bigger than the cache: its lookups are prefetched
+	 * (strmap_prefetch) GRAM_PF, GRAM_PF / 2 and GRAM_PF / 4 n-grams
+	 * ahead: its slot, entry and key. */
+	for (i = 0; i < dg->n && i < GRAM_PF; i++) {
+		ring[i] = gram_key(in, &dg->v[i], key);
+		strmap_prefetch(&in->grams, ring[i], 0);
+	}
 	for (i = 0; i < dg->n; i++) {
 		const struct lgram *lg = &dg->v[i];
-		for (k = 0; k < lg->n; k++)
-			key[k] = in->tv[lg->first + k];
-		e = strmap_put(&in->grams, (const char *)key,
-		    lg->n * sizeof(*key), 0, &added);
+		if (i + GRAM_PF / 2 < dg->n)
+			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 2) %
+			    GRAM_PF], 1);
+		if (i + GRAM_PF / 4 < dg->n)
+			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 4) %
+			    GRAM_PF], 2);
+		h = ring[i % GRAM_PF];
+		(void)gram_key(in, lg, key);
+		e = strmap_put_hashed(&in->grams, (const char *)key,
+		    lg->n * sizeof(*key), h, 0, &added);
 		if (e == -1)
 			return pl_error_nomem();
 		if (added && (err = check_entry(e, "n-grams")) != NULL)
 			return err;
+		if (i + GRAM_PF < dg->n) {
+			ring[i % GRAM_PF] = gram_key(in, &dg->v[i + GRAM_PF],
+			    key);
+			strmap_prefetch(&in->grams, ring[i % GRAM_PF], 0);
+		}
 		if ((size_t)e >= in->gcap) {
 			size_t nc = in->gcap ? in->gcap * 2 : 65536;
 			struct gstat *ng = realloc(in->gs, nc * sizeof(*ng));

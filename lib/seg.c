@@ -9,8 +9,9 @@
  *  3. runs of single characters that are not a word together are cut
  *     again by a character HMM (B/M/E/S states, jieba's finalseg model),
  *     which finds unknown words such as names.
- * The lexicon is a trie compiled at build time (build-aux/seglex.py) and
- * linked into the binary's read-only data: nothing is loaded at run time.
+ * The lexicon is a trie compiled at build time (build-aux/seglex.py), its
+ * nodes in a table hashed by (parent, character code), and linked into
+ * the binary's read-only data: nothing is loaded at run time.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,31 +22,28 @@
 /* The blob, from build/gen/seglex.c (an .incbin of seglex.bin). */
 extern const unsigned char pl_seglex_blob[];
 
-struct snode {
-	uint32_t	 first;		/* index of the first child */
-	uint32_t	 nflags;	/* child count | flags << 24 */
+/* build-aux/seglex.py's slot table: a node of the trie per slot. */
+struct sslot {
+	uint32_t	 parent;	/* slot of the parent node */
+	uint32_t	 cw;		/* character code | has children << 16 */
+	float		 logp;		/* word: < 0; term: 0; no word: +1 */
 };
 
-#define F_WORD		1u
-#define F_TERM		2u
-#define BIG		16	/* more children than this: edge hash */
-#define NCHILD(i)	(L.nodes[i].nflags & 0xffffffu)
-#define FLAGS(i)	(L.nodes[i].nflags >> 24)
+#define CODE(n)		(L.slots[n].cw & 0xffffu)
+#define KIDS(n)		(L.slots[n].cw >> 16)
 
-#define TERM_LOGP	0.0
 #define NUM_LOGP	(-6.0)
 #define MIN_LOGP	(-3.14e100)	/* jieba's MIN_FLOAT */
 
 struct lex {
-	const struct snode	*nodes;
-	const uint32_t		*cps;
-	const float		*logp;
-	const uint32_t		*edges;
-	uint32_t		 edge_mask;
-	uint32_t		 nnodes;
+	const struct sslot	*slots;
+	uint32_t		 nslots, ncodes;
+	uint32_t		 hash_lo, hash_mask;
 	uint32_t		 root_lo, root_n;
-	const uint32_t		*root;
-	const float		*emit;		/* root_n x 4 */
+	const uint16_t		*code;		/* root_n codes */
+	const uint32_t		*extra;		/* nextra (cp, code) pairs */
+	uint32_t		 nextra;
+	const float		*emit;		/* (ncodes + 1) x 4 */
 	uint32_t		 nwords, nterms;
 	double			 start[4], trans[4][4];
 	double			 unknown;	/* log(1) - log(total) */
@@ -65,7 +63,7 @@ static void
 lex_open(void)
 {
 	const unsigned char *b = pl_seglex_blob;
-	uint32_t u[12];
+	uint32_t u[13];
 	float f[24];
 	int i, j;
 
@@ -73,18 +71,19 @@ lex_open(void)
 		return;
 	memcpy(u, b + 8, sizeof(u));
 	memcpy(f, b + 8 + sizeof(u), sizeof(f));
-	L.nnodes = u[0];
-	L.root_lo = u[1];
-	L.root_n = u[2];
-	L.nwords = u[3];
-	L.nterms = u[4];
-	L.edge_mask = u[5];
-	L.nodes = (const struct snode *)(const void *)(b + u[6]);
-	L.cps = (const uint32_t *)(const void *)(b + u[7]);
-	L.logp = (const float *)(const void *)(b + u[8]);
-	L.edges = (const uint32_t *)(const void *)(b + u[9]);
-	L.root = (const uint32_t *)(const void *)(b + u[10]);
-	L.emit = (const float *)(const void *)(b + u[11]);
+	L.nslots = u[0];
+	L.ncodes = u[1];
+	L.root_lo = u[2];
+	L.root_n = u[3];
+	L.nwords = u[4];
+	L.nterms = u[5];
+	L.nextra = u[6];
+	L.hash_lo = u[7];
+	L.hash_mask = u[8] - 1;
+	L.slots = (const struct sslot *)(const void *)(b + u[9]);
+	L.code = (const uint16_t *)(const void *)(b + u[10]);
+	L.extra = (const uint32_t *)(const void *)(b + u[11]);
+	L.emit = (const float *)(const void *)(b + u[12]);
 	for (i = 0; i < 4; i++)
 		L.start[i] = fix(f[i]);
 	for (i = 0; i < 4; i++)
@@ -94,67 +93,82 @@ lex_open(void)
 	L_ready = 1;
 }
 
-/* build-aux/seglex.py's edge_hash(). */
+/* The character code of code point cp, 0 when no word or HMM has it. */
 static inline uint32_t
-edge_hash(uint32_t parent, uint32_t cp)
+cp_code(uint32_t cp)
 {
-	uint32_t x = parent * 0x9e3779b1u + cp;
+	size_t lo = 0, hi = L.nextra;
 
-	x ^= x >> 15;
-	x *= 0x85ebca77u;
-	x ^= x >> 13;
-	return x;
-}
-
-/* The child of node n for code point cp, or 0 (the root is no child). */
-static inline uint32_t
-child(uint32_t n, uint32_t cp)
-{
-	uint32_t first = L.nodes[n].first, nc = NCHILD(n);
-	const uint32_t *v = L.cps + first;
-	size_t lo = 0, hi = nc;
-
-	if (nc > BIG) {
-		uint32_t h = edge_hash(n, cp) & L.edge_mask, e;
-		while ((e = L.edges[h]) != 0) {
-			e--;
-			if (e >= first && e < first + nc && L.cps[e] == cp)
-				return e;
-			h = (h + 1) & L.edge_mask;
-		}
-		return 0;
-	}
+	if (cp - L.root_lo < L.root_n)
+		return L.code[cp - L.root_lo];
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (v[mid] < cp)
+		if (L.extra[2 * mid] < cp)
 			lo = mid + 1;
-		else if (v[mid] > cp)
+		else if (L.extra[2 * mid] > cp)
 			hi = mid;
 		else
-			return first + (uint32_t)mid;
+			return L.extra[2 * mid + 1];
 	}
 	return 0;
 }
 
+/* build-aux/seglex.py's slot_hash(). */
 static inline uint32_t
-root_child(uint32_t cp)
+slot_hash(uint32_t parent, uint32_t code)
 {
-	if (cp >= L.root_lo && cp - L.root_lo < L.root_n)
-		return L.root[cp - L.root_lo];
-	return child(0, cp);
+	uint32_t x = parent * 0x9e3779b1u + code * 0x85ebca77u;
+
+	x ^= x >> 15;
+	x *= 0x2c1b3c6du;
+	x ^= x >> 12;
+	return x;
 }
 
-/* The node of the code points cp[0..n), or 0. */
-static uint32_t
-lookup(const uint32_t *cp, size_t n)
+/* The child of node n for character code c, or 0 (the root is no child). */
+static inline uint32_t
+child(uint32_t n, uint32_t c)
 {
-	uint32_t nd;
+	uint32_t h, cc;
+
+	if (c == 0)
+		return 0;
+	if (n == 0)
+		return CODE(c) == c ? c : 0;
+	for (h = slot_hash(n, c) & L.hash_mask;; h = (h + 1) & L.hash_mask) {
+		const struct sslot *e = &L.slots[L.hash_lo + h];
+		if ((cc = e->cw & 0xffffu) == 0)
+			return 0;
+		if (cc == c && e->parent == n)
+			return L.hash_lo + h;
+	}
+}
+
+/*
+ * Asks the cache for the slot where the child of node n for code c would
+ * be (its first probe); the graph does so a few characters ahead, since
+ * walking the trie is otherwise a chain of cache misses.
+ */
+static inline void
+prefetch_child(uint32_t n, uint32_t c)
+{
+	if (n != 0 && c != 0 && KIDS(n))
+		__builtin_prefetch(&L.slots[L.hash_lo +
+		    (slot_hash(n, c) & L.hash_mask)]);
+}
+
+/* The node of the character codes c[0..n), or 0. */
+static uint32_t
+lookup(const uint32_t *c, size_t n)
+{
+	uint32_t nd = 0;
 	size_t i;
 
-	if (n == 0 || (nd = root_child(cp[0])) == 0)
+	if (n == 0)
 		return 0;
-	for (i = 1; i < n && nd != 0; i++)
-		nd = child(nd, cp[i]);
+	for (i = 0; i < n; i++)
+		if ((nd = child(nd, c[i])) == 0 || (i + 1 < n && !KIDS(nd)))
+			return 0;
 	return nd;
 }
 
@@ -191,11 +205,11 @@ seg_is_term(const char *s, size_t len)
 
 	lex_open();
 	while (i < len && n < 64)
-		cp[n++] = utf8_next((const unsigned char *)s, &i);
+		cp[n++] = cp_code(utf8_next((const unsigned char *)s, &i));
 	if (i < len)
 		return 0;
 	nd = lookup(cp, n);
-	return nd != 0 && (FLAGS(nd) & F_TERM);
+	return nd != 0 && L.slots[nd].logp == 0;
 }
 
 void
@@ -226,7 +240,7 @@ is_numeral(uint32_t c)
 
 /* Counters and units a numeral takes into its token (docs/TOKENIZER.md). */
 static const char han_units[] =
-    "届次年月日号个项条名位岁周天倍批轮期家所座艘架辆台件种类人户元份场篇章款吨米";
+    "届次年月日号个项条名位岁周天倍批轮期家所座艘架辆台件种类人户元份场篇章款吨米亩";
 
 int
 seg_is_unit(uint32_t c, int after_digits)
@@ -244,8 +258,10 @@ seg_is_unit(uint32_t c, int after_digits)
 	for (i = 0; i < nu; i++)
 		if (u[i] == c)
 			return 1;
-	/* 时 分 秒 only after digits: 十分 is "very", 一时 "for a while". */
-	return after_digits && (c == 0x65f6 || c == 0x5206 || c == 0x79d2);
+	/* 时 分 秒 例 only after digits: 十分 is "very", 一时 "for a while",
+	 * 又一例证 "one more proof". */
+	return after_digits && (c == 0x65f6 || c == 0x5206 || c == 0x79d2 ||
+	    c == 0x4f8b);
 }
 
 /*
@@ -297,6 +313,7 @@ struct seg {
 	struct strmap	 user;		/* user words: val 1; prefixes: val 0 */
 	size_t		 user_max;	/* longest user word, code points */
 	uint32_t	*cp;
+	uint32_t	*code;		/* character code of each code point */
 	size_t		*bo;		/* byte offset of each code point */
 	double		*score;
 	uint32_t	*next;
@@ -367,6 +384,7 @@ seg_free(struct seg *s)
 		return;
 	strmap_release(&s->user);
 	free(s->cp);
+	free(s->code);
 	free(s->bo);
 	free(s->score);
 	free(s->next);
@@ -392,6 +410,7 @@ grow(struct seg *s, size_t n)
 		s->f = p;						\
 	} while (0)
 	G(cp, sizeof(*s->cp));
+	G(code, sizeof(*s->code));
 	G(bo, sizeof(*s->bo));
 	G(score, sizeof(*s->score));
 	G(next, sizeof(*s->next));
@@ -418,12 +437,11 @@ span(struct seg *s, size_t a, size_t b)
 	return 0;
 }
 
+/* Emission log probability of character code c in state. */
 static double
 emit_p(uint32_t c, int state)
 {
-	if (c >= L.root_lo && c - L.root_lo < L.root_n)
-		return fix(L.emit[(size_t)(c - L.root_lo) * 4 + state]);
-	return MIN_LOGP;
+	return fix(L.emit[(size_t)c * 4 + state]);
 }
 
 /* jieba's finalseg: Viterbi over B M E S for cp[a, b), then its words. */
@@ -438,10 +456,10 @@ hmm(struct seg *s, size_t a, size_t b)
 	int y, st;
 
 	for (y = 0; y < 4; y++)
-		V[y] = L.start[y] + emit_p(s->cp[a], y);
+		V[y] = L.start[y] + emit_p(s->code[a], y);
 	for (t = 1; t < n; t++)
 		for (y = 0; y < 4; y++) {
-			double em = emit_p(s->cp[a + t], y), best = -INFINITY;
+			double em = emit_p(s->code[a + t], y), best = -INFINITY;
 			int k, arg = prev[y][0];
 			/* jieba takes the max of (prob, state letter): ties
 			 * go to the later letter, B < E < M < S. */
@@ -479,9 +497,9 @@ hmm(struct seg *s, size_t a, size_t b)
 static int
 is_word(const struct seg *s, size_t a, size_t b)
 {
-	uint32_t nd = lookup(s->cp + a, b - a);
+	uint32_t nd = lookup(s->code + a, b - a);
 
-	return nd != 0 && (FLAGS(nd) & (F_WORD | F_TERM));
+	return nd != 0 && L.slots[nd].logp <= 0;
 }
 
 /* Single characters cp[a, b) that the graph left alone. */
@@ -505,6 +523,9 @@ flush_singles(struct seg *s, size_t a, size_t b)
  * computes it: a character alone is a candidate only when it is a word or
  * when no longer word starts there; ties go to the longer word.
  */
+#define PF_FAR	8
+#define PF_NEAR	4
+
 static int
 graph(struct seg *s, size_t a, size_t b)
 {
@@ -512,24 +533,32 @@ graph(struct seg *s, size_t a, size_t b)
 
 	s->score[b] = 0;
 	for (k = b; k-- > a;) {
-		uint32_t nd = root_child(s->cp[k]);
+		uint32_t nd = child(0, s->code[k]);
 		double best = -INFINITY, v;
 		size_t arg = k + 1;
+		float lp;
 
-		if (nd != 0 && (FLAGS(nd) & F_TERM))
-			best = TERM_LOGP + s->score[k + 1];
-		else if (nd != 0 && (FLAGS(nd) & F_WORD))
-			best = L.logp[nd] + s->score[k + 1];
-		for (j = k + 1; nd != 0 && NCHILD(nd) > 0 && j < b; j++) {
-			if ((nd = child(nd, s->cp[j])) == 0)
+		/*
+		 * Walking the trie is a chain of cache misses: the probes
+		 * of the walks to come are fetched early, for the second
+		 * character PF_FAR characters ahead (its address needs no
+		 * load), for the third PF_NEAR ahead (by then the second
+		 * node is in cache).
+		 */
+		if (k >= a + PF_FAR)
+			prefetch_child(s->code[k - PF_FAR],
+			    s->code[k - PF_FAR + 1]);
+		if (k >= a + PF_NEAR && k - PF_NEAR + 2 < b)
+			prefetch_child(child(s->code[k - PF_NEAR],
+			    s->code[k - PF_NEAR + 1]), s->code[k - PF_NEAR + 2]);
+		if (nd != 0 && (lp = L.slots[nd].logp) <= 0)
+			best = lp + s->score[k + 1];
+		for (j = k + 1; nd != 0 && KIDS(nd) && j < b; j++) {
+			if ((nd = child(nd, s->code[j])) == 0)
 				break;
-			if (FLAGS(nd) & F_TERM)
-				v = TERM_LOGP;
-			else if (FLAGS(nd) & F_WORD)
-				v = L.logp[nd];
-			else
+			if ((lp = L.slots[nd].logp) > 0)
 				continue;
-			v += s->score[j + 1];
+			v = lp + s->score[j + 1];
 			if (v >= best) {
 				best = v;
 				arg = j + 1;
@@ -568,7 +597,9 @@ seg_run(struct seg *s, const char *text, size_t len, const uint32_t **spans,
 		return pl_error_nomem();
 	while (i < len) {
 		s->bo[n] = i;
-		s->cp[n++] = utf8_next((const unsigned char *)text, &i);
+		s->cp[n] = utf8_next((const unsigned char *)text, &i);
+		s->code[n] = cp_code(s->cp[n]);
+		n++;
 	}
 	s->bo[n] = len;
 	/* User words, leftmost longest; the gaps go to the graph. */

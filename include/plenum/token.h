@@ -26,8 +26,9 @@
  *   2  n-grams and phrases stop at clause punctuation; Han bigram index
  *   3  plenum's own Chinese segmenter (lib/seg.c) replaces friso; official
  *      terms, numerals with units and dates stay one token
+ *   4  亩 (mu) and after digits 例 (cases) are units: 6227例, 30万亩
  */
-#define PL_TOKENIZER_VERSION	3
+#define PL_TOKENIZER_VERSION	4
 
 /* Tokenizer settings; stored in the database with the corpus. */
 struct pl_tokcfg {
