@@ -574,7 +574,7 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 		gs->cf += lg->count;
 		gs->df++;
 		if (lg->n == 1 && ws_w_add(&in->ws, day,
-		    in->vocab.ents[key[0]].val, lg->count, 1) == -1)
+		    in->vocab.ents[in->tv[lg->first]].val, lg->count, 1) == -1)
 			return pl_error_nomem();
 		if (in->ntrips == in->tripcap) {
 			size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
