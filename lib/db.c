@@ -274,7 +274,8 @@ open_handle(struct pl_db *db, const char *name, int oflags)
 {
 	const struct pl_error *err;
 
-	if (sqlite3_open_v2(name, &db->h, oflags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(name, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		err = pl_error_fmt(PL_ERR_DB, "%s: %s", db->path,
 		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
 		sqlite3_close(db->h);

@@ -526,6 +526,7 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 	struct gstat *gs;
 	uint32_t key[PL_NGRAM_MAX];
 	uint64_t ring[GRAM_PF], h;
+	int64_t period = ws_period(day);
 	size_t i;
 	long e;
 	int added;
@@ -539,12 +540,23 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 	}
 	for (i = 0; i < dg->n; i++) {
 		const struct lgram *lg = &dg->v[i];
-		if (i + GRAM_PF / 2 < dg->n)
+		if (i + GRAM_PF / 2 < dg->n) {
+			const struct lgram *la = &dg->v[i + GRAM_PF / 2];
 			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 2) %
 			    GRAM_PF], 1);
-		if (i + GRAM_PF / 4 < dg->n)
+			if (la->n == 1)
+				__builtin_prefetch(&in->vocab.ents[
+				    in->tv[la->first]]);
+		}
+		if (i + GRAM_PF / 4 < dg->n) {
+			const struct lgram *la = &dg->v[i + GRAM_PF / 4];
 			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 4) %
 			    GRAM_PF], 2);
+			/* and the word's slot in the month's counts */
+			if (la->n == 1)
+				ws_w_prefetch(&in->ws, period, (uint32_t)
+				    in->vocab.ents[in->tv[la->first]].val);
+		}
 		h = ring[i % GRAM_PF];
 		(void)gram_key(in, lg, key);
 		e = strmap_put_hashed(&in->grams, (const char *)key,
@@ -573,7 +585,7 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 		}
 		gs->cf += lg->count;
 		gs->df++;
-		if (lg->n == 1 && ws_w_add(&in->ws, day,
+		if (lg->n == 1 && ws_w_add_period(&in->ws, period,
 		    in->vocab.ents[in->tv[lg->first]].val, lg->count, 1) == -1)
 			return pl_error_nomem();
 		if (in->ntrips == in->tripcap) {
@@ -1648,6 +1660,8 @@ sort_buckets(void *arg)
 	return NULL;
 }
 
+#define WRITE_PF	16	/* write_index's prefetch distance, in terms */
+
 /*
  * Writes the in-memory index (the n-grams counted since the last flush)
  * into the database, inside the ingest's transaction, and empties it.
@@ -1656,7 +1670,7 @@ static const struct pl_error *
 write_index(struct pl_ingest *in)
 {
 	const struct pl_error *err = NULL;
-	size_t ng = in->grams.n, i, *start = NULL, b;
+	size_t ng = in->grams.n, i, *start = NULL, b, sorted_end;
 	struct trip *sorted = NULL;
 	struct sorter srt;
 	pthread_t srt_th;
@@ -1697,6 +1711,7 @@ write_index(struct pl_ingest *in)
 		pthread_mutex_lock(&srt.mu);
 		while (srt.done <= b)
 			pthread_cond_wait(&srt.cv, &srt.mu);
+		sorted_end = srt.failed ? 0 : srt.bstart[srt.done];
 		pthread_mutex_unlock(&srt.mu);
 		if (srt.failed) {
 			err = pl_error_nomem();
@@ -1705,6 +1720,25 @@ write_index(struct pl_ingest *in)
 		for (i = srt.bstart[b]; i < srt.bstart[b + 1]; i++) {
 			const struct tkey *tk = &srt.keys[i];
 			uint32_t e = tk->ent;
+			/*
+			 * Terms come in text order, their entries in random
+			 * order, each a few cache misses: prefetched
+			 * WRITE_PF and WRITE_PF / 2 terms ahead (only keys
+			 * of buckets already sorted, below sorted_end).
+			 */
+			if (i + WRITE_PF < sorted_end) {
+				uint32_t f = srt.keys[i + WRITE_PF].ent;
+				__builtin_prefetch(&start[f]);
+				__builtin_prefetch(&start[f + 1]);
+				__builtin_prefetch(&in->grams.ents[f]);
+				__builtin_prefetch(&in->gs[f]);
+				__builtin_prefetch(srt.keys[i + WRITE_PF].text);
+			}
+			if (i + WRITE_PF / 2 < sorted_end) {
+				uint32_t f = srt.keys[i + WRITE_PF / 2].ent;
+				__builtin_prefetch(sorted + start[f]);
+				__builtin_prefetch(strmap_key(&in->grams, f));
+			}
 			if ((err = write_term(in, e, tk->text, tk->len,
 			    sorted + start[e], start[e + 1] - start[e])) != NULL)
 				goto done;

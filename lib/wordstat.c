@@ -130,14 +130,27 @@ ws_add_key(struct ws_w *w, uint64_t k, int64_t cf, int64_t df)
 int
 ws_w_add(struct ws_w *w, int64_t day, uint32_t word, int64_t cf, int64_t df)
 {
-	uint64_t p = (uint64_t)ws_period(day);
+	return ws_w_add_period(w, ws_period(day), word, cf, df);
+}
 
+int
+ws_w_add_period(struct ws_w *w, int64_t period, uint32_t word, int64_t cf,
+    int64_t df)
+{
 	/* All-time totals (period 0) are summed when written. */
-	if (ws_add_key(w, p << 32 | word, cf, df) == -1) {
+	if (ws_add_key(w, (uint64_t)period << 32 | word, cf, df) == -1) {
 		w->nomem = 1;
 		return -1;
 	}
 	return 0;
+}
+
+void
+ws_w_prefetch(const struct ws_w *w, int64_t period, uint32_t word)
+{
+	if (w->nslot > 0)
+		__builtin_prefetch(&w->s[mix((uint64_t)period << 32 | word) &
+		    (w->nslot - 1)], 1);
 }
 
 static int

@@ -39,6 +39,12 @@ void	ws_w_release(struct ws_w *);
  * time; -1 out of memory. */
 int	ws_w_add(struct ws_w *, int64_t day, uint32_t word, int64_t cf,
 	    int64_t df);
+/* The same with the month's period (ws_period) given. */
+int	ws_w_add_period(struct ws_w *, int64_t period, uint32_t word,
+	    int64_t cf, int64_t df);
+/* Starts loading the slot of (period, word): a hint, no effect on the
+ * counts. */
+void	ws_w_prefetch(const struct ws_w *, int64_t period, uint32_t word);
 /* Bytes it holds. */
 size_t	ws_w_bytes(const struct ws_w *);
 /* Adds the counts into segment seg (inside the ingest's transaction) and
