@@ -70,6 +70,68 @@ both(struct pl_corpus *c, const char *expr, int64_t want, const char *what)
 	is_int(occurrences(c, expr), want, name);
 }
 
+/* pl_normer_bigrams' keys, collected in the order they come. */
+struct keys {
+	uint64_t	 v[4096];
+	size_t		 n;
+};
+
+static void
+add_key(void *arg, uint64_t key)
+{
+	struct keys *k = arg;
+
+	if (k->n < 4096)
+		k->v[k->n] = key;
+	k->n++;
+}
+
+/*
+ * 3000 Han characters of 64 (many repeats, so the sort sees long runs
+ * of equal keys): the bigrams must come distinct and ascending, and be
+ * exactly the pairs a 64 x 64 table of the text's pairs holds.
+ */
+static void
+test_bigrams(void)
+{
+	static char text[3000 * 3];
+	static struct keys got;
+	unsigned char seen[64][64];
+	struct pl_normer *nm;
+	uint32_t x = 12345, prev = 0, c;
+	size_t i, n = 0, want = 0, bad = 0;
+
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < 3000; i++) {
+		x = x * 1103515245 + 12345;
+		c = 0x4E00 + (x >> 16) % 64;
+		text[n++] = (char)(0xE0 | c >> 12);
+		text[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+		text[n++] = (char)(0x80 | (c & 0x3F));
+		if (i > 0)
+			seen[prev - 0x4E00][c - 0x4E00] = 1;
+		prev = c;
+	}
+	if ((nm = pl_normer_new(0)) == NULL) {
+		ok(0, "pl_normer_new");
+		return;
+	}
+	ok(pl_normer_bigrams(nm, text, n, add_key, &got) == 0,
+	    "bigrams of 3000 Han characters");
+	for (x = 0; x < 64; x++)
+		for (c = 0; c < 64; c++) {
+			if (!seen[x][c])
+				continue;
+			if (want >= got.n || got.v[want] !=
+			    ((uint64_t)(0x4E00 + x) << 21 | (0x4E00 + c)))
+				bad++;
+			want++;
+		}
+	is_int((long)got.n, (long)want, "as many bigrams as distinct pairs");
+	is_int((long)bad, 0, "the bigrams are the distinct pairs, ascending");
+	pl_normer_free(nm);
+}
+
 int
 main(void)
 {
@@ -159,5 +221,6 @@ main(void)
 	    "edit distance by code point");
 	pl_corpus_free(c);
 	fixture_remove(&fx);
+	test_bigrams();
 	return tap_done();
 }
