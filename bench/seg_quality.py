@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 
+import seg_gold  # friso_spans: one way to run friso-seg over sentences
+
 
 def main():
     corpus, terms_path, pseg, fseg = sys.argv[1:5]
@@ -70,22 +72,8 @@ def main():
             i += len(w)
         bounds["jieba"][s] = spans
     # friso: tokens in order, located in the sentence
-    for k in range(0, len(sents), 200):
-        chunk = sents[k:k + 200]
-        res = subprocess.run([fseg, "-p"] + chunk, capture_output=True,
-                             check=True, text=True).stdout.splitlines()
-        for s, o in zip(chunk, res):
-            spans, i = [], 0
-            for w in o.split(" / "):
-                w = w.strip()
-                if not w:
-                    continue
-                j = s.find(w, i)
-                if j < 0:
-                    continue
-                spans.append((j, j + len(w)))
-                i = j + len(w)
-            bounds["friso"][s] = spans
+    for s, spans in zip(sents, seg_gold.friso_spans(fseg, sents)):
+        bounds["friso"][s] = spans
     rows = {}
     for t in terms:
         for tool in bounds:
