@@ -307,6 +307,28 @@ dec_fast(const char *s, size_t len, size_t i, size_t *n)
 	return dec(s, len, i, n);
 }
 
+/*
+ * The run bits of a character that is not a run character itself but
+ * whose NFKC form is made of them: a Kangxi radical such as U+2F06 (⼆)
+ * is the ideograph 二 after NFKC, so it joins the run around it, as a
+ * substring count of the NFKC text sees it.
+ */
+static uint8_t
+norm_class(const char *s, size_t len)
+{
+	size_t i, n;
+	int32_t d;
+	int allhan = 1;
+
+	for (i = 0; i < len; i += n) {
+		if ((d = dec(s, len, i, &n)) < 0 || !(han(d) || runchar(d)))
+			return 0;
+		if (!han(d))
+			allhan = 0;
+	}
+	return CL_RUN | (allhan ? CL_HAN : 0);
+}
+
 /* The class of code point c (CL_ bits), computed from utf8proc. */
 static uint8_t
 class_of(int32_t c)
@@ -322,9 +344,12 @@ class_of(int32_t c)
 	if (mark(c))
 		k |= CL_MARK;
 	ulen = (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)u);
-	if (ulen > 0 && pl_normalize(u, ulen, &buf, &used, &cap) == 0 &&
-	    used == ulen + 1 && memcmp(buf, u, ulen) == 0)
-		k |= CL_STABLE;
+	if (ulen > 0 && pl_normalize(u, ulen, &buf, &used, &cap) == 0) {
+		if (used == ulen + 1 && memcmp(buf, u, ulen) == 0)
+			k |= CL_STABLE;
+		else if (!(k & CL_RUN) && used > 1)
+			k |= norm_class(buf, used - 1);
+	}
 	free(buf);
 	return k;
 }

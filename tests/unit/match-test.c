@@ -150,13 +150,15 @@ main(void)
 	d[nd++] = mkdoc("d4", "2022-01-04", "G20峰会在5G时代召开。二十。大会。"
 	    "二十 大会。");
 	d[nd++] = mkdoc("d5", "2022-01-05", "臺灣的經濟發展。");
+	/* U+2F06 KANGXI RADICAL TWO, 二 after NFKC */
+	d[nd++] = mkdoc("d6", "2022-01-06", "党的\xe2\xbc\x86十大开幕。");
 	memset(&io, 0, sizeof(io));
 	pl_tokcfg_defaults(&cfg);
 	cfg.t2s = 1;
 	io.cfg = &cfg;
 	if (fixture_open(&fx, "match", "m.db") == -1)
 		return 1;
-	ok(fixture_ingest(&fx, &io, d, nd) == 0, "corpus of 5 documents");
+	ok(fixture_ingest(&fx, &io, d, nd) == 0, "corpus of 6 documents");
 	if (!ok(pl_corpus_open(fx.db, &c) == NULL && c->ndocs == nd,
 	    "corpus opened"))
 		return tap_done();
@@ -174,7 +176,8 @@ main(void)
 	is_int(code(c, "疫情。防控"), PL_ERR_USAGE,
 	    "a Chinese phrase across 。 is a usage error");
 	/* Han characters, whatever the segmenter did. */
-	both(c, "二十大", 1, "二十大 in 二十大和 (not across 。 or a space)");
+	both(c, "二十大", 2, "二十大 in 二十大和 (not across 。 or a space), "
+	    "and in \xe2\xbc\x86十大 (a Kangxi radical, 二 after NFKC)");
 	both(c, "大和", 1, "大和 straddles words");
 	both(c, "疫情防控", 1, "疫情防控 not across ，");
 	both(c, "美国", 2, "美国, also inside 美国总统");
