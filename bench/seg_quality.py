@@ -10,13 +10,10 @@ usage: seg_quality.py CORPUS.jsonl TERMS PLENUM_SEG FRISO_SEG [PER]
 Prints a Markdown table; the sentences are never written anywhere else.
 """
 import json
-import logging
 import re
-import subprocess
 import sys
-import tempfile
 
-import seg_gold  # friso_spans: one way to run friso-seg over sentences
+import seg_gold  # plenum_spans, jieba_spans, friso_spans: one way to run each
 
 
 def main():
@@ -46,34 +43,12 @@ def main():
                     if len(want[t]) < per and t in s:
                         want[t].append(s)
     sents = sorted({s for v in want.values() for s in v})
-    # plenum: byte spans per line
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt",
-                                     delete=False) as tf:
-        for s in sents:
-            tf.write(s + "\n")
-        path = tf.name
-    out = subprocess.run([pseg, "-l", path], capture_output=True, check=True,
-                         text=True).stdout.splitlines()
-    bounds = {"plenum": {}, "jieba": {}, "friso": {}}
-    for s, o in zip(sents, out):
-        b = s.encode("utf-8")
-        spans = []
-        for p in o.split():
-            off, ln = map(int, p.split(","))
-            spans.append((len(b[:off].decode("utf-8")),
-                          len(b[:off + ln].decode("utf-8"))))
-        bounds["plenum"][s] = spans
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    for s in sents:
-        spans, i = [], 0
-        for w in jieba.lcut(s):
-            spans.append((i, i + len(w)))
-            i += len(w)
-        bounds["jieba"][s] = spans
-    # friso: tokens in order, located in the sentence
-    for s, spans in zip(sents, seg_gold.friso_spans(fseg, sents)):
-        bounds["friso"][s] = spans
+    # each tool's word spans per sentence (seg_gold runs the three tools)
+    bounds = {
+        "plenum": dict(zip(sents, seg_gold.plenum_spans(pseg, sents))),
+        "jieba": dict(zip(sents, seg_gold.jieba_spans(sents))),
+        "friso": dict(zip(sents, seg_gold.friso_spans(fseg, sents))),
+    }
     rows = {}
     for t in terms:
         for tool in bounds:

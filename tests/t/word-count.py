@@ -11,25 +11,16 @@
 # where this gives plenum's 11,199: the two are "terrorism's" and
 # "terrorism'" (docs/QUERIES.md).  A text seen before is skipped, as
 # plenum ingest skips duplicates.
-import hashlib, json, re, sys, unicodedata
+import re, sys
 
-words = [unicodedata.normalize('NFKC', w).casefold() for w in sys.argv[2:]]
+from jsonltexts import fold, texts
+
+words = [fold(w) for w in sys.argv[2:]]
 pats = [re.compile(r'(?<!\w)(?<!\w-)' + re.escape(w) + r'(?!\w)(?!-\w)')
         for w in words]
 counts = [0] * len(words)
-seen = set()
-with open(sys.argv[1], encoding='utf-8') as f:
-    for line in f:
-        line = line.strip()
-        if not line:
-            continue
-        raw = json.loads(line)['text']
-        h = hashlib.sha256(raw.encode('utf-8')).digest()
-        if h in seen:
-            continue
-        seen.add(h)
-        text = unicodedata.normalize('NFKC', raw).casefold()
-        for i, p in enumerate(pats):
-            counts[i] += len(p.findall(text))
+for text in texts(sys.argv[1]):
+    for i, p in enumerate(pats):
+        counts[i] += len(p.findall(text))
 for w, n in zip(sys.argv[2:], counts):
     print('%s\t%d' % (w, n))
