@@ -69,6 +69,13 @@ load_labels(struct docmeta_w *w, sqlite3 *h)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		t = (const char *)sqlite3_column_text(st, 1);
+		if (t == NULL || id < 1 || id >= UINT32_MAX) {
+			sqlite3_finalize(st);
+			return pl_error_fmt(PL_ERR_DAMAGED, "database "
+			    "damaged: label %lld is not a text with an id "
+			    "from 1 (rebuild it with 'plenum reindex')",
+			    (long long)id);
+		}
 		e = strmap_put(&w->labels, t, (size_t)sqlite3_column_bytes(st,
 		    1), (uint32_t)id, &added);
 		if (e == -1) {
@@ -195,12 +202,25 @@ static const struct pl_error *
 decode(int64_t block, const unsigned char *p, size_t len, size_t n,
     struct pl_docfig **v, size_t *nv, size_t *cap)
 {
-	const unsigned char *end = p + len;
+	const unsigned char *end;
 	uint64_t x[7];
 	uint32_t prev = (uint32_t)((uint64_t)block << DOCMETA_SHIFT);
 	size_t i;
 	int k;
 
+	/* An empty blob comes back as NULL; each document takes 7 bytes
+	 * or more, so a count the blob cannot hold is damage, caught
+	 * before it sizes an allocation. */
+	if (p == NULL)
+		len = 0;
+	if (n > len / 7)
+		goto bad;
+	if (n == 0) {
+		if (len == 0)
+			return NULL;
+		goto bad;
+	}
+	end = p + len;
 	if (*nv + n > *cap) {
 		size_t nc = *cap ? *cap : 1024;
 		struct pl_docfig *nd;
@@ -483,8 +503,11 @@ docmeta_read(sqlite3 *h, struct pl_docfigs *out)
 		goto done;
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(h, "SELECT id, text FROM label ORDER BY id DESC",
-	    -1, &st, NULL) != SQLITE_OK) {
+	/* Label ids are dense from 1: an id past the row count is damage,
+	 * refused before it sizes the array. */
+	if (sqlite3_prepare_v2(h, "SELECT id, text, (SELECT count(*) FROM "
+	    "label) FROM label ORDER BY id DESC", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		err = sqlerr(h, "reading labels");
 		st = NULL;
 		goto done;
@@ -492,8 +515,15 @@ docmeta_read(sqlite3 *h, struct pl_docfigs *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (f.labels == NULL) {
-			if (id < 0 || id > UINT32_MAX ||
-			    (f.labels = calloc((size_t)id + 1,
+			if (id < 0 || id > sqlite3_column_int64(st, 2)) {
+				err = pl_error_fmt(PL_ERR_DAMAGED, "database "
+				    "damaged: label id %lld is past the %lld "
+				    "labels (rebuild it with 'plenum "
+				    "reindex')", (long long)id,
+				    (long long)sqlite3_column_int64(st, 2));
+				goto done;
+			}
+			if ((f.labels = calloc((size_t)id + 1,
 			    sizeof(*f.labels))) == NULL) {
 				err = pl_error_nomem();
 				goto done;
@@ -502,6 +532,12 @@ docmeta_read(sqlite3 *h, struct pl_docfigs *out)
 		}
 		if (id < 0 || (size_t)id >= f.nlabels)
 			continue;
+		if (sqlite3_column_type(st, 1) != SQLITE_TEXT) {
+			err = pl_error_fmt(PL_ERR_DAMAGED, "database damaged: "
+			    "label %lld is not text (rebuild it with 'plenum "
+			    "reindex')", (long long)id);
+			goto done;
+		}
 		if ((f.labels[id] = strdup((const char *)sqlite3_column_text(st,
 		    1))) == NULL) {
 			err = pl_error_nomem();
