@@ -13,7 +13,7 @@
 #include "commands.h"
 
 static const char usage_str[] =
-	"usage: plenum new [--db FILE] --since DATE | --week YYYY-Www [--to DATE]\n"
+	"usage: plenum new [--db FILE] --since DATE | --week YYYY-Www [--to DATE] [--absent DAYS]\n"
 	"                  [--ngram N] [--min-count N] [--min-docs N] [--stopwords] [--keep-numbers] [--exclude FILE]\n"
 	"                  [--min-chars N] [--max-df F]\n"
 	"                  [--top N] [--source S ...] [--where K=V ...]\n"
@@ -38,6 +38,7 @@ cmd_new(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_OPTIONS,
+		{ "absent",	required_argument,	NULL, 'a' },
 		{ "min-count",	required_argument,	NULL, 'c' },
 		{ "min-docs",	required_argument,	NULL, 'm' },
 		{ "ngram",	required_argument,	NULL, 'n' },
@@ -69,6 +70,9 @@ cmd_new(int argc, char **argv)
 		if (cli_filter_option(ch, optarg, &o.filter))
 			continue;
 		switch (ch) {
+		case 'a':
+			o.absent = cli_long("--absent", optarg, 1, INT32_MAX);
+			break;
 		case 'S':
 			o.since = cli_date("--since", optarg, 0);
 			since = 1;

@@ -26,7 +26,7 @@ pl_new_opts_defaults(struct pl_new_opts *o)
 struct nrow {
 	uint32_t	 term;		/* offset in texts */
 	int		 n;
-	int64_t		 count, docs, first, last, later;
+	int64_t		 count, docs, first, last, later, prev;
 };
 
 struct nctx {
@@ -36,6 +36,10 @@ struct nctx {
 	uint8_t				*in;	/* per row: passes f */
 	/* the current term */
 	int64_t				 first, last, count, docs, later;
+	int64_t				 prev;	/* last use before since */
+	int64_t				 gap;	/* uses on or after this
+						   day, before since: not
+						   new */
 	int				 before;
 	struct nrow			*v;
 	size_t				 n, cap;
@@ -54,7 +58,10 @@ visit(void *arg, int64_t doc, int64_t n)
 		return;
 	day = x->c->docs[row].day;
 	if (day < x->o->since) {
-		x->before = 1;		/* used before: not new */
+		if (day >= x->gap)
+			x->before = 1;	/* used before: not new */
+		else if (day > x->prev)
+			x->prev = day;	/* used, but long before */
 		return;
 	}
 	if (day > x->o->to) {
@@ -85,6 +92,7 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	x->first = INT64_MAX;
 	x->last = INT64_MIN;
 	x->count = x->docs = x->later = 0;
+	x->prev = INT64_MIN;
 	x->before = 0;
 	if (pl_postings_each(post, len, visit, x) == -1)
 		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
@@ -109,6 +117,7 @@ one_term(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	r->first = x->first;
 	r->last = x->last;
 	r->later = x->later;
+	r->prev = x->prev;
 	if (buf_add(&x->texts, text, strlen(text) + 1) == -1)
 		return pl_error_nomem();
 	x->n++;
@@ -159,6 +168,10 @@ pl_new_terms(struct pl_corpus *c, const struct pl_new_opts *o,
 	x.f = o->filter;
 	x.f.from = INT64_MIN;
 	x.f.to = INT64_MAX;
+	x.gap = INT64_MIN;
+	if (o->absent > 0)
+		x.gap = o->since < INT64_MIN + o->absent ? INT64_MIN :
+		    o->since - o->absent;
 	if ((x.in = malloc(c->ndocs ? c->ndocs : 1)) == NULL) {
 		err = pl_error_nomem();
 		goto done;
@@ -182,6 +195,9 @@ pl_new_terms(struct pl_corpus *c, const struct pl_new_opts *o,
 	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
 		if ((err = pl_table_add_col(&t, names[k], types[k])) != NULL)
 			goto done;
+	if (o->absent > 0 &&
+	    (err = pl_table_add_col(&t, "previous", PL_COL_STR)) != NULL)
+		goto done;
 	lim = o->top && o->top < x.n ? o->top : x.n;
 	for (k = 0; k < lim; k++) {
 		const struct nrow *r = &x.v[k];
@@ -195,6 +211,8 @@ pl_new_terms(struct pl_corpus *c, const struct pl_new_opts *o,
 		date_cell(&t, row, 4, r->first);
 		date_cell(&t, row, 5, r->last);
 		pl_table_set_int(&t, row, 6, r->later);
+		if (o->absent > 0 && r->prev != INT64_MIN)
+			date_cell(&t, row, 7, r->prev);
 	}
 	pl_table_release(out);
 	*out = t;

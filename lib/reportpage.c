@@ -698,19 +698,23 @@ sec_new(struct page *w)
 	long e;
 
 	if (ZH(w))
-		fprintf(w->out, "<p>本%s之前没有任何报告用过的词和短语（按分词"
-		    "后的词计：首次作为词出现；同样的字出现在别的词里，如“新品种”"
-		    "里的“新品”，不算用过），至少出现 %d 次%s；含数字的词语不列出。"
-		    "这里只看首次使用：久未出现后又回来的词语不在此列。</p>\n",
-		    pl_report_noun(r, r->p.by), NEW_MIN,
+		fprintf(w->out, "<p>本%s之前 %d %s里没有任何报告用过的词和短语："
+		    "从未用过的，或久未出现后又回来的（列出此前最后一次使用的"
+		    "日期）。按分词后的词计：同样的字出现在别的词里，如“新品种”"
+		    "里的“新品”，不算用过。至少出现 %d 次%s；含数字的词语不列出。"
+		    "</p>\n", pl_report_noun(r, r->p.by), SPARK_N,
+		    pl_report_count_noun(r, r->p.by), NEW_MIN,
 		    cnum(&r->glance, 0, "period") >= 5 ? "、至少见于 2 篇报告" :
 		    "");
 	else
-		fprintf(w->out, "<p>Words and phrases that no report before "
-		    "this %s used as a word (first use among the tokens; the "
-		    "same letters inside another word do not count), with at "
-		    "least %d uses%s; terms with a number left out. First use "
-		    "only: a term back after a long absence is not listed.</p>\n", pl_report_noun(r, r->p.by), NEW_MIN,
+		fprintf(w->out, "<p>Words and phrases that no report of the "
+		    "%d %s before this %s used as a word: never used before, "
+		    "or back after an absence (the date of the last earlier "
+		    "use is shown). Counted among the tokens: the same letters "
+		    "inside another word do not count. At least %d uses%s; "
+		    "terms with a number left out.</p>\n", SPARK_N,
+		    pl_report_count_noun(r, r->p.by),
+		    pl_report_noun(r, r->p.by), NEW_MIN,
 		    cnum(&r->glance, 0, "period") >= 5 ? " in at least 2 "
 		    "reports" : "");
 	if (r->newt.nrows == 0) {
@@ -719,11 +723,11 @@ sec_new(struct page *w)
 		return;
 	}
 	put(w, L(w, "<table class=\"new\"><thead><tr><th>term</th>"
-	    "<th>count</th><th>reports</th><th>first used</th>"
-	    "<th>first line</th></tr></thead><tbody>\n",
+	    "<th>count</th><th>reports</th><th>first use</th>"
+	    "<th>used before</th><th>first line</th></tr></thead><tbody>\n",
 	    "<table class=\"new\"><thead><tr><th>词语</th><th>次数</th>"
-	    "<th>报告</th><th>首次使用</th><th>首个例句</th></tr></thead>"
-	    "<tbody>\n"));
+	    "<th>报告</th><th>本期首次</th><th>此前最后使用</th><th>首个例句"
+	    "</th></tr></thead><tbody>\n"));
 	for (i = 0; i < r->newt.nrows; i++) {
 		const char *term = cstr(&r->newt, i, "term");
 		put(w, "<tr><td>");
@@ -734,6 +738,11 @@ sec_new(struct page *w)
 		put_int(w, cnum(&r->newt, i, "docs"));
 		put(w, "</td><td>");
 		put_date(w, cstr(&r->newt, i, "first"));
+		put(w, "</td><td>");
+		if (*cstr(&r->newt, i, "previous") != '\0')
+			put_date(w, cstr(&r->newt, i, "previous"));
+		else
+			put(w, L(w, "never", "从未"));
 		put(w, "</td><td class=\"line\">");
 		if ((e = ev_first(r, term)) >= 0)
 			put_line(w, (size_t)e, 0);

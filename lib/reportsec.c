@@ -841,10 +841,16 @@ pl_report_new(struct pl_report *r)
 	char buf[11];
 	struct args a;
 	int64_t pdocs = (int64_t)cnum(&r->glance, 0, "period");
+	int64_t back = r->p.from;
 
+	/* "New" is new to the last SPARK_N periods, the span the page's
+	 * sparklines show: never used before, or back after an absence. */
+	for (i = 0; i < SPARK_N; i++)
+		back = pl_bucket_start(r->p.by, back - 1);
 	pl_new_opts_defaults(&o);
 	o.since = r->p.from;
 	o.to = r->p.to;
+	o.absent = r->p.from - back;
 	o.ngram = 0;
 	o.min_count = NEW_MIN;
 	o.min_docs = pdocs >= 5 ? 2 : 1;
@@ -852,7 +858,8 @@ pl_report_new(struct pl_report *r)
 	o.filter = sub_filter(r, INT64_MIN, INT64_MAX);
 	pl_table_init(&t);
 	TRY_CTX(pl_new_terms(r->c, &o, &t), "new terms");
-	TRY(add_cols(&r->newt, "term:s n:i count:i docs:i first:s last:s later:i"));
+	TRY(add_cols(&r->newt, "term:s n:i count:i docs:i first:s last:s "
+	    "later:i previous:s"));
 	for (i = 0; i < t.nrows && r->newt.nrows < NEW_N; i++) {
 		const char *term = cstr(&t, i, "term");
 		int64_t cnt = (int64_t)cnum(&t, i, "count");
@@ -880,6 +887,9 @@ pl_report_new(struct pl_report *r)
 		TRY(set_s(&r->newt, row, "first", cstr(&t, i, "first")));
 		TRY(set_s(&r->newt, row, "last", cstr(&t, i, "last")));
 		set_i(&r->newt, row, "later", (int64_t)cnum(&t, i, "later"));
+		if (*cstr(&t, i, "previous") != '\0')
+			TRY(set_s(&r->newt, row, "previous",
+			    cstr(&t, i, "previous")));
 		if (report_hl_find(r, term) < 0)
 			TRY(hl_add(r, term, NULL, "new"));
 	}
@@ -895,6 +905,8 @@ pl_report_new(struct pl_report *r)
 	argf(&a, "%d", NEW_MIN);
 	arg(&a, "--min-docs");
 	argf(&a, "%lld", (long long)o.min_docs);
+	arg(&a, "--absent");
+	argf(&a, "%lld", (long long)o.absent);
 	arg(&a, "--top");
 	arg(&a, "0");
 	TRY(method_add(r, "data/new.tsv (less the terms with a number, and "

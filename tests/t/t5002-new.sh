@@ -71,4 +71,28 @@ test_expect_success 'a week with no reports is an error; bad periods are usage e
 	grep -- "--week: expected an ISO week" err
 '
 
+test_expect_success '--absent: a word back after a gap, with its previous use' '
+	# pad: 2001, 2002, 2003, none in 2005, once in 2006.  From 2006-01-01
+	# 365 days back is 2005-01-01: pad last used 2003-06-15, so it is
+	# back; rise, wobble and flat were used in 2005.
+	plenum new --db t.db --since 2006 --ngram 1 --min-count 1 --absent 365 >out &&
+	cat >expect <<-\EOT &&
+	term	n	count	docs	first	last	later	previous
+	pad	1	1	1	2006-06-15	2006-06-15	0	2003-06-15
+	EOT
+	test_cmp expect out &&
+	# 1200 days back is 2002-09-18: the 2003 use is inside the gap.
+	plenum new --db t.db --since 2006 --ngram 1 --min-count 1 --absent 1200 >out &&
+	test_line_count = 1 out &&
+	# a first use has an empty previous (2001-06-15 is within 400 days)
+	plenum new --db t.db --since 2002 --to 2002 --ngram 1 --min-count 1 --absent 400 >out &&
+	printf "term\tn\tcount\tdocs\tfirst\tlast\tlater\tprevious\nrise\t1\t1\t1\t2002-06-15\t2002-06-15\t9\t\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success '--absent: not a number of days' '
+	test_expect_code 2 plenum new --db t.db --since 2006 --absent 0 2>err &&
+	grep -- "--absent" err
+'
+
 test_done
