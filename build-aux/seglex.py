@@ -11,7 +11,7 @@
 # (data/terms-zh.txt: one term per line, # comments).
 #
 # Blob layout (native byte order, every section 16-byte aligned):
-#   header   8-byte magic "PLSEG03\0", then u32 fields and f32 HMM tables
+#   header   8-byte magic "PLSEG04\0", then u32 fields and f32 HMM tables
 #            (see hdr below)
 #   slots    nslots x {u32 parent, u32 code | kids << 16, f32 logp}: the
 #            trie's nodes in a table keyed by (parent, character code).
@@ -32,6 +32,11 @@
 #            characters outside that range (binary searched)
 #   emit     (ncodes + 1) x 4 f32 HMM emission log probabilities (B M E S)
 #            by code, -inf where jieba has none
+#   pairs    PAIR_BITS bits (u64 words): bit slot_hash(c1, c2) &
+#            (PAIR_BITS - 1) is set for every two-character prefix c1 c2
+#            of a word, so the segmenter skips the probe of the slot table
+#            (a cache miss) for the ~40% of character pairs of a text that
+#            begin no word; ~8% of the others pass it falsely and probe.
 import ast
 import math
 import struct
@@ -39,6 +44,7 @@ import sys
 
 ROOT_LO, ROOT_HI = 0x3400, 0x9FFF
 STATES = "BMES"
+PAIR_BITS = 1 << 21
 
 
 def slot_hash(parent, code):
@@ -162,6 +168,12 @@ def main():
             lp[t] = logp[k]
             slot[k] = t
             queue.append(k)
+    pairs = [0] * (PAIR_BITS // 64)
+    for t in range(hash_lo, nslots):
+        if cwd[t] & 0xFFFF and 1 <= par[t] <= ncodes:
+            h = slot_hash(par[t], cwd[t] & 0xFFFF) & (PAIR_BITS - 1)
+            pairs[h >> 6] |= 1 << (h & 63)
+    pairb = bytearray(struct.pack("=%dQ" % len(pairs), *pairs))
     slots = bytearray()
     for i in range(nslots):
         slots += struct.pack("=IIf", par[i], cwd[i], lp[i])
@@ -203,19 +215,19 @@ def main():
     extrab = bytearray()
     for cp, i in extra:
         extrab += struct.pack("=II", cp, i)
-    nhdr = 13
+    nhdr = 15
     hdr_len = 8 + 4 * nhdr + 4 * 20 + 4 * 4
     hdr_len += (-hdr_len) % 16
     offs = []
     o = hdr_len
-    secs = (slots, codeb, extrab, em)
+    secs = (slots, codeb, extrab, em, pairb)
     for sec in secs:
         offs.append(o)
         o += len(pad(sec))
-    hdr = bytearray(b"PLSEG03\0")
+    hdr = bytearray(b"PLSEG04\0")
     hdr += struct.pack("=%dI" % nhdr, nslots, ncodes, ROOT_LO, root_n,
                        len(freq), len(terms), len(extra), hash_lo, hash_n,
-                       *offs)
+                       *offs, PAIR_BITS)
     hdr += struct.pack("=20f", *fix)
     hdr += struct.pack("=4f", -logtotal, 0, 0, 0)
     blob = pad(hdr)

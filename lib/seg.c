@@ -44,6 +44,8 @@ struct lex {
 	const uint32_t		*extra;		/* nextra (cp, code) pairs */
 	uint32_t		 nextra;
 	const float		*emit;		/* (ncodes + 1) x 4 */
+	const uint64_t		*pairs;		/* two-character prefixes */
+	uint32_t		 pair_mask;
 	uint32_t		 nwords, nterms;
 	double			 start[4], trans[4][4];
 	double			 unknown;	/* log(1) - log(total) */
@@ -63,7 +65,7 @@ static void
 lex_open(void)
 {
 	const unsigned char *b = pl_seglex_blob;
-	uint32_t u[13];
+	uint32_t u[15];
 	float f[24];
 	int i, j;
 
@@ -84,6 +86,8 @@ lex_open(void)
 	L.code = (const uint16_t *)(const void *)(b + u[10]);
 	L.extra = (const uint32_t *)(const void *)(b + u[11]);
 	L.emit = (const float *)(const void *)(b + u[12]);
+	L.pairs = (const uint64_t *)(const void *)(b + u[13]);
+	L.pair_mask = u[14] - 1;
 	for (i = 0; i < 4; i++)
 		L.start[i] = fix(f[i]);
 	for (i = 0; i < 4; i++)
@@ -125,17 +129,31 @@ slot_hash(uint32_t parent, uint32_t code)
 	return x;
 }
 
+/*
+ * May the root's child n (a first character) have a child for code c?
+ * No when the pair filter's bit for hash x is clear: the two characters
+ * begin no word.
+ */
+static inline int
+pair_maybe(uint32_t n, uint32_t x)
+{
+	x &= L.pair_mask;
+	return n >= L.hash_lo || (L.pairs[x >> 6] >> (x & 63) & 1);
+}
+
 /* The child of node n for character code c, or 0 (the root is no child). */
 static inline uint32_t
 child(uint32_t n, uint32_t c)
 {
-	uint32_t h, cc;
+	uint32_t h, cc, x;
 
 	if (c == 0)
 		return 0;
 	if (n == 0)
 		return CODE(c) == c ? c : 0;
-	for (h = slot_hash(n, c) & L.hash_mask;; h = (h + 1) & L.hash_mask) {
+	if (!pair_maybe(n, x = slot_hash(n, c)))
+		return 0;
+	for (h = x & L.hash_mask;; h = (h + 1) & L.hash_mask) {
 		const struct sslot *e = &L.slots[L.hash_lo + h];
 		if ((cc = e->cw & 0xffffu) == 0)
 			return 0;
@@ -152,9 +170,10 @@ child(uint32_t n, uint32_t c)
 static inline void
 prefetch_child(uint32_t n, uint32_t c)
 {
-	if (n != 0 && c != 0 && KIDS(n))
-		__builtin_prefetch(&L.slots[L.hash_lo +
-		    (slot_hash(n, c) & L.hash_mask)]);
+	uint32_t x;
+
+	if (n != 0 && c != 0 && KIDS(n) && pair_maybe(n, x = slot_hash(n, c)))
+		__builtin_prefetch(&L.slots[L.hash_lo + (x & L.hash_mask)]);
 }
 
 /* The node of the character codes c[0..n), or 0. */
