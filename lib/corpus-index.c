@@ -9,6 +9,10 @@
 #include "plenum/query.h"
 #include "extern.h"
 
+/* pl_corpus_open() turns the figures into rows in place. */
+_Static_assert(sizeof(struct pl_cdoc) <= sizeof(struct pl_docfig),
+    "a corpus row is no longer than a document's figures");
+
 struct named {
 	const char	*name;
 	uint32_t	 label;
@@ -46,12 +50,17 @@ pl_corpus_open(struct pl_db *db, struct pl_corpus **out)
 		goto nomem;
 	for (i = 0; i < f.n; i++)
 		used[f.v[i].source] = 1;
-	for (i = 0, k = 0; i < f.nlabels; i++)
-		if (used[i]) {
-			order[k].name = f.labels[i];
-			order[k++].label = (uint32_t)i;
+	for (i = 0, k = 0; i < f.nbytext; i++)
+		if (used[f.bytext[i]]) {
+			order[k].name = f.labels[f.bytext[i]];
+			order[k++].label = f.bytext[i];
 		}
-	qsort(order, k, sizeof(*order), cmp_named);
+	/* SQLite's order is strcmp's unless a text holds a NUL. */
+	for (i = 1; i < k; i++)
+		if (strcmp(order[i - 1].name, order[i].name) >= 0)
+			break;
+	if (i < k)
+		qsort(order, k, sizeof(*order), cmp_named);
 	if ((c->sources = calloc(k + 1, sizeof(*c->sources))) == NULL)
 		goto nomem;
 	for (i = 0; i < k; i++) {
@@ -60,18 +69,31 @@ pl_corpus_open(struct pl_db *db, struct pl_corpus **out)
 		f.labels[order[i].label] = NULL;	/* now the corpus's */
 	}
 	c->nsources = k;
-	if ((c->docs = calloc(f.n ? f.n : 1, sizeof(*c->docs))) == NULL)
-		goto nomem;
+	/*
+	 * The figures become the corpus's rows in place: a row (24 bytes)
+	 * is no longer than a figure (28), so row i never reaches figure
+	 * i + 1, and 10^6 documents touch one array, not two (the pages of
+	 * a new array cost more than the copy).  memcpy keeps the two types
+	 * apart.
+	 */
+	c->docs = (struct pl_cdoc *)(void *)f.v;
 	for (i = 0; i < f.n; i++) {
-		struct pl_cdoc *d = &c->docs[i];
-		d->id = f.v[i].id;
-		d->day = f.v[i].day;
-		d->prec = f.v[i].prec;
-		d->tokens = f.v[i].tokens;
-		d->source = rank[f.v[i].source];
-		if (d->id > c->maxid)
-			c->maxid = d->id;
+		struct pl_docfig g;
+		struct pl_cdoc d;
+		memcpy(&g, &f.v[i], sizeof(g));
+		memset(&d, 0, sizeof(d));
+		d.id = (int32_t)g.id;
+		d.day = g.day;
+		d.prec = g.prec;
+		d.tokens = g.tokens;
+		d.source = rank[g.source];
+		memcpy(&c->docs[i], &d, sizeof(d));
+		if (d.id > c->maxid)
+			c->maxid = d.id;
 	}
+	f.v = NULL;
+	if (c->docs == NULL && (c->docs = calloc(1, sizeof(*c->docs))) == NULL)
+		goto nomem;
 	c->ndocs = f.n;
 	/*
 	 * row_of is dense over ids (1..INT32_MAX, checked when doc_meta is
@@ -111,12 +133,12 @@ static const struct pl_error *
 name_doc(void *arg, const struct pl_docout *d)
 {
 	struct pl_corpus *c = arg;
-	struct pl_cdoc *x;
+	struct pl_cname *x;
 	int32_t row;
 
 	if (d->id < 0 || d->id > c->maxid || (row = c->row_of[d->id]) < 0)
 		return NULL;
-	x = &c->docs[row];
+	x = &c->names[row];
 	free(x->ext_id);
 	free(x->title);
 	x->ext_id = strdup(d->ext_id ? d->ext_id : "");
@@ -129,8 +151,30 @@ name_doc(void *arg, const struct pl_docout *d)
 const struct pl_error *
 pl_corpus_names(struct pl_corpus *c)
 {
-	c->named = 1;
+	if (c->names != NULL)
+		return NULL;
+	if ((c->names = calloc(c->ndocs ? c->ndocs : 1,
+	    sizeof(*c->names))) == NULL)
+		return pl_error_nomem();
 	return pl_db_each_doc_out(c->db, name_doc, c);
+}
+
+const char *
+pl_corpus_ext_id(const struct pl_corpus *c, size_t row)
+{
+	const char *s = c->names != NULL && row < c->ndocs ?
+	    c->names[row].ext_id : NULL;
+
+	return s != NULL ? s : "";
+}
+
+const char *
+pl_corpus_title(const struct pl_corpus *c, size_t row)
+{
+	const char *s = c->names != NULL && row < c->ndocs ?
+	    c->names[row].title : NULL;
+
+	return s != NULL ? s : "";
 }
 
 void
@@ -140,10 +184,11 @@ pl_corpus_free(struct pl_corpus *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; c->named && c->docs != NULL && i < c->ndocs; i++) {
-		free(c->docs[i].ext_id);
-		free(c->docs[i].title);
+	for (i = 0; c->names != NULL && i < c->ndocs; i++) {
+		free(c->names[i].ext_id);
+		free(c->names[i].title);
 	}
+	free(c->names);
 	free(c->docs);
 	if (c->sources)
 		for (i = 0; i < c->nsources; i++)

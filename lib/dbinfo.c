@@ -129,9 +129,54 @@ grp_compact(struct infogrp *g, size_t n)
 	return k;
 }
 
+/* Years 1 .. 9999: the groups of pl_db_info(), by year - 1. */
+#define NYEARS	9999
+
+/* The running summary of pl_db_info(). */
+struct infoacc {
+	struct infogrp	*src, *lang, *year, prec[3];
+	int64_t		*ystart;	/* first day of year k + 1 */
+	int64_t		 docs, tokens, sentences, first, last;
+};
+
+static const struct pl_error *
+info_doc(void *arg, const struct pl_docfig *v, size_t n)
+{
+	struct infoacc *a = arg;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct pl_docfig *r = &v[i];
+		int64_t day = r->day;
+		if (a->docs == 0 || day < a->first)
+			a->first = day;
+		if (a->docs == 0 || day > a->last)
+			a->last = day;
+		a->docs++;
+		a->tokens += r->tokens;
+		a->sentences += r->sentences;
+		grp_add(&a->src[r->source], r);
+		grp_add(&a->lang[r->lang], r);
+		grp_add(&a->prec[r->prec < 3 ? r->prec : 0], r);
+		/* The year estimated from the day, then corrected by
+		 * comparing days: no calendar conversion a document. */
+		k = day <= a->ystart[0] ? 0 :
+		    (size_t)((day - a->ystart[0]) * 400 / 146097);
+		if (k >= NYEARS)
+			k = NYEARS - 1;
+		while (k > 0 && day < a->ystart[k])
+			k--;
+		while (k + 1 < NYEARS && day >= a->ystart[k + 1])
+			k++;
+		grp_add(&a->year[k], r);
+	}
+	return NULL;
+}
+
 /*
  * The corpus summary from the per-document figures and the stored term
- * counts: no scan of the doc or term table.
+ * counts: no scan of the doc or term table, and no array of every
+ * document's figures (the doc_meta blocks are summed one by one).
  */
 const struct pl_error *
 pl_db_info(struct pl_db *db, struct pl_table *out)
@@ -139,16 +184,18 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	const struct pl_error *err = NULL;
 	struct pl_table t;
 	struct pl_docfigs f;
-	struct infogrp *src = NULL, *lang = NULL, *year = NULL, prec[3];
+	struct infoacc a;
+	struct infogrp *src, *lang, *year, *prec;
 	size_t i, nsrc, nlang, nyear = 0, nprec;
-	int64_t docs = 0, tokens = 0, sentences = 0, first = 0, last = 0;
-	int64_t y0 = 0, terms[PL_NGRAM_MAX + 1];
+	int64_t docs, tokens, sentences, first, last;
+	int64_t terms[PL_NGRAM_MAX + 1];
 	char buf[256], d1[11], d2[11];
 	struct buf ng;
 	int n;
 
 	pl_table_init(&t);
 	memset(&f, 0, sizeof(f));
+	memset(&a, 0, sizeof(a));
 	buf_init(&ng);
 	if (pl_db_is_empty(db))
 		return pl_error_fmt(PL_ERR_DATA,
@@ -157,52 +204,45 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	    (err = pl_table_add_col(&t, "key", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "documents", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "tokens", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL ||
-	    (err = pl_db_docfigs(db, &f)) != NULL)
+	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL)
 		goto done;
+	if ((err = docmeta_labels(db->h, &f)) != NULL) {
+		err = pl_error_wrap(err, db->path);
+		goto done;
+	}
 	for (n = 1; n <= PL_NGRAM_MAX; n++) {
 		snprintf(buf, sizeof(buf), "terms %d", n);
 		if ((err = docmeta_stat(db->h, buf, &terms[n])) != NULL)
 			goto done;
 	}
 	nsrc = nlang = f.nlabels;
-	if ((src = calloc(nsrc + 1, sizeof(*src))) == NULL ||
-	    (lang = calloc(nlang + 1, sizeof(*lang))) == NULL)
+	if ((a.src = calloc(nsrc + 1, sizeof(*a.src))) == NULL ||
+	    (a.lang = calloc(nlang + 1, sizeof(*a.lang))) == NULL ||
+	    (a.year = calloc(NYEARS, sizeof(*a.year))) == NULL ||
+	    (a.ystart = malloc((NYEARS + 1) * sizeof(*a.ystart))) == NULL)
 		goto nomem;
-	memset(prec, 0, sizeof(prec));
-	for (i = 0; i < f.n; i++) {
-		const struct pl_docfig *r = &f.v[i];
-		if (docs == 0 || r->day < first)
-			first = r->day;
-		if (docs == 0 || r->day > last)
-			last = r->day;
-		docs++;
-		tokens += r->tokens;
-		sentences += r->sentences;
-		grp_add(&src[r->source], r);
-		grp_add(&lang[r->lang], r);
-		grp_add(&prec[r->prec < 3 ? r->prec : 0], r);
+	for (i = 0; i <= NYEARS; i++)
+		a.ystart[i] = pl_days_from_civil((int)i + 1, 1, 1);
+	if ((err = docmeta_scan(db->h, &f, info_doc, &a)) != NULL) {
+		err = pl_error_wrap(err, db->path);
+		goto done;
 	}
+	src = a.src;
+	lang = a.lang;
+	year = a.year;
+	prec = a.prec;
+	docs = a.docs;
+	tokens = a.tokens;
+	sentences = a.sentences;
+	first = a.first;
+	last = a.last;
 	for (i = 0; i < f.nlabels; i++)
 		src[i].key = lang[i].key = f.labels[i];
-	/* Years, dense from the first to the last, then compacted. */
-	if (docs > 0) {
-		int yy, mm, dd;
-		pl_civil_from_days(first, &yy, &mm, &dd);
-		y0 = yy;
-		pl_civil_from_days(last, &yy, &mm, &dd);
-		nyear = (size_t)(yy - y0 + 1);
-		if ((year = calloc(nyear, sizeof(*year))) == NULL)
-			goto nomem;
-		for (i = 0; i < nyear; i++)
+	for (i = 0; i < NYEARS; i++)
+		if (year[i].docs > 0)
 			snprintf(year[i].name, sizeof(year[i].name), "%04d",
-			    (int)(y0 + (int64_t)i));
-		for (i = 0; i < f.n; i++) {
-			pl_civil_from_days(f.v[i].day, &yy, &mm, &dd);
-			grp_add(&year[yy - y0], &f.v[i]);
-		}
-		nyear = grp_compact(year, nyear);
-	}
+			    (int)i + 1);
+	nyear = grp_compact(year, NYEARS);
 	for (i = 0; i < 3; i++)
 		snprintf(prec[i].name, sizeof(prec[i].name), "precision %s",
 		    pl_precision_name((int)i));
@@ -276,9 +316,10 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 nomem:
 	err = pl_error_nomem();
 done:
-	free(src);
-	free(lang);
-	free(year);
+	free(a.src);
+	free(a.lang);
+	free(a.year);
+	free(a.ystart);
 	buf_release(&ng);
 	pl_docfigs_release(&f);
 	pl_table_release(&t);

@@ -282,7 +282,7 @@ side_load(struct pl_corpus *c, size_t row, struct side *s)
 corrupt:
 	err = pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
 	    "document \'%s\': corrupt token list",
-	    pl_db_path(c->db), c->docs[row].ext_id);
+	    pl_db_path(c->db), pl_corpus_ext_id(c, row));
 done:
 	free(idb);
 	free(spb);
@@ -971,7 +971,7 @@ pl_diff_find(const struct pl_corpus *c, const char *ext_id, size_t *row)
 	size_t i;
 
 	for (i = 0; i < c->ndocs; i++)
-		if (strcmp(c->docs[i].ext_id, ext_id) == 0) {
+		if (strcmp(pl_corpus_ext_id(c, i), ext_id) == 0) {
 			*row = i;
 			return NULL;
 		}
@@ -994,7 +994,8 @@ passes(const struct pl_corpus *c, size_t row, const struct pl_docfilter *f,
     const char *title)
 {
 	return (f == NULL || pl_corpus_match(c, row, f)) &&
-	    (title == NULL || strstr(c->docs[row].title, title) != NULL);
+	    (title == NULL ||
+	    strstr(pl_corpus_title(c, row), title) != NULL);
 }
 
 const struct pl_error *
@@ -1015,7 +1016,7 @@ pl_diff_prev(const struct pl_corpus *c, size_t row,
 		pl_date_format(c->docs[row].day, day);
 		return pl_error_fmt(PL_ERR_NOTFOUND, "document '%s' (%s) is "
 		    "the first of source '%s'%s: no previous document to "
-		    "compare with (name one as DOC2)", c->docs[row].ext_id,
+		    "compare with (name one as DOC2)", pl_corpus_ext_id(c, row),
 		    day, c->sources[c->docs[row].source], title != NULL ||
 		    (f != NULL && (f->sources != NULL || f->mask != NULL)) ?
 		    " among those selected" : "");
@@ -1128,9 +1129,11 @@ pl_diff_summary(const struct pl_corpus *c, const struct pl_diff *d,
 	if ((err = pl_table_add_row(t)) != NULL ||
 	    (err = pl_table_set_str(t, r, 0, c->sources[n->source])) != NULL ||
 	    (err = pl_table_set_str(t, r, 1, nd)) != NULL ||
-	    (err = pl_table_set_str(t, r, 2, n->ext_id)) != NULL ||
+	    (err = pl_table_set_str(t, r, 2,
+	    pl_corpus_ext_id(c, d->nrow))) != NULL ||
 	    (err = pl_table_set_str(t, r, 3, od)) != NULL ||
-	    (err = pl_table_set_str(t, r, 4, o->ext_id)) != NULL)
+	    (err = pl_table_set_str(t, r, 4,
+	    pl_corpus_ext_id(c, d->orow))) != NULL)
 		return err;
 	pl_table_set_real(t, r, 5, s->similarity);
 	pl_table_set_int(t, r, 6, s->kept);

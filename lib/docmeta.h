@@ -51,6 +51,16 @@ const struct pl_error *docmeta_rebuild(sqlite3 *);
 
 /* pl_db_docfigs() on a handle. */
 const struct pl_error *docmeta_read(sqlite3 *, struct pl_docfigs *);
+/* Only the labels of pl_db_docfigs() (v empty). */
+const struct pl_error *docmeta_labels(sqlite3 *, struct pl_docfigs *);
+/*
+ * Calls fn with each doc_meta block's figures in id order (valid during
+ * the call), each checked against the labels read by docmeta_labels():
+ * for a summary of every document without an array of them all.
+ */
+const struct pl_error *docmeta_scan(sqlite3 *, const struct pl_docfigs *,
+	    const struct pl_error *(*)(void *, const struct pl_docfig *,
+	    size_t), void *);
 /* A stat value (0 when absent). */
 const struct pl_error *docmeta_stat(sqlite3 *, const char *key,
 	    int64_t *val);

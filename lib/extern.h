@@ -27,10 +27,32 @@ int	 buf_varint(struct buf *, uint64_t);
 
 /*
  * Decodes a varint at *p (not past end); advances *p.  Returns -1 on a
- * truncated or overlong value.
+ * truncated or overlong value.  Inline: posting lists and the doc_meta
+ * blocks decode millions of them a query, most one byte long.
  */
-int	 varint_get(const unsigned char **p, const unsigned char *end,
-	    uint64_t *v);
+static inline int
+varint_get(const unsigned char **pp, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char *p = *pp;
+	uint64_t x = 0;
+	int shift = 0;
+
+	if (p < end && *p < 0x80) {
+		*v = *p;
+		*pp = p + 1;
+		return 0;
+	}
+	while (p < end && shift < 64) {
+		x |= (uint64_t)(*p & 0x7f) << shift;
+		if ((*p++ & 0x80) == 0) {
+			*v = x;
+			*pp = p;
+			return 0;
+		}
+		shift += 7;
+	}
+	return -1;
+}
 
 /* 1 if text[a, b) holds clause punctuation (pl_is_clause_punct()). */
 int	 clause_gap(const char *text, size_t len, size_t a, size_t b);

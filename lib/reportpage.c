@@ -897,14 +897,14 @@ put_chg_row(struct page *w, size_t i)
 {
 	const struct pl_report *r = w->r;
 	const struct pl_table *t = &r->changed;
-	const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
+	const char *title = pl_corpus_title(r->c, r->chgpair[i].row);
 
 	put(w, "<tr><td>");
 	text(w, cstr(t, i, "source"));
 	put(w, "</td><td>");
 	put_date(w, cstr(t, i, "date"));
 	put(w, " <small><cite>");
-	text(w, doc->title != NULL ? doc->title : "");
+	text(w, title);
 	put(w, "</cite></small></td><td>");
 	put_date(w, cstr(t, i, "prev_date"));
 	put(w, "</td><td class=\"n\">");
@@ -1013,7 +1013,8 @@ sec_changed(struct page *w)
 	pl_diff_init(&d);
 	for (i = 0; i < r->nchg; i++) {
 		const struct pl_cdoc *doc = &r->c->docs[r->chgpair[i].row];
-		const struct pl_cdoc *prev = &r->c->docs[r->chgpair[i].prev];
+		const char *ext = pl_corpus_ext_id(r->c, r->chgpair[i].row);
+		const char *pext = pl_corpus_ext_id(r->c, r->chgpair[i].prev);
 		if (!r->chgpair[i].shown)
 			continue;
 		if (w->err == NULL)
@@ -1028,12 +1029,12 @@ sec_changed(struct page *w)
 		put(w, L(w, " <small>against ", " <small>对比 "));
 		put_date(w, cstr(&r->changed, i, "prev_date"));
 		put(w, " · <code>");
-		text(w, doc->ext_id);
+		text(w, ext);
 		put(w, L(w, "</code> against <code>", "</code> 对比 <code>"));
-		text(w, prev->ext_id);
+		text(w, pext);
 		put(w, "</code></small></h3>\n");
-		put_chg_phrases(w, doc->ext_id, "entered");
-		put_chg_phrases(w, doc->ext_id, "left");
+		put_chg_phrases(w, ext, "entered");
+		put_chg_phrases(w, ext, "left");
 		pl_diff_html(w->out, &d);
 		put(w, "</div>\n");
 	}

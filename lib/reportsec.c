@@ -387,12 +387,11 @@ pl_report_glance(struct pl_report *r)
 		if (!pl_corpus_match(c, i, &f))
 			continue;
 		TRY(row_add(&r->reports, &row));
-		TRY(set_s(&r->reports, row, "doc", c->docs[i].ext_id));
+		TRY(set_s(&r->reports, row, "doc", pl_corpus_ext_id(c, i)));
 		pl_date_format(c->docs[i].day, buf);
 		TRY(set_s(&r->reports, row, "date", buf));
 		TRY(set_s(&r->reports, row, "source", c->sources[c->docs[i].source]));
-		TRY(set_s(&r->reports, row, "title", c->docs[i].title ?
-		    c->docs[i].title : ""));
+		TRY(set_s(&r->reports, row, "title", pl_corpus_title(c, i)));
 		set_i(&r->reports, row, "tokens", c->docs[i].tokens);
 	}
 	TRY(add_cols(&r->days, sub == PL_BUCKET_DAY ? "date:s weekday:s documents:i "
@@ -1127,8 +1126,8 @@ doc_title(const struct pl_report *r, const char *ext)
 	size_t i;
 
 	for (i = 0; i < r->c->ndocs; i++)
-		if (strcmp(r->c->docs[i].ext_id, ext) == 0)
-			return r->c->docs[i].title ? r->c->docs[i].title : "";
+		if (strcmp(pl_corpus_ext_id(r->c, i), ext) == 0)
+			return pl_corpus_title(r->c, i);
 	return "";
 }
 
@@ -1254,8 +1253,10 @@ chg_phrases(struct pl_report *r, const struct pl_diff *d, size_t row,
 		if ((in ? nin++ : nout++) >= CHG_PHRASES)
 			continue;
 		TRY(row_add(&r->chgph, &e));
-		TRY(set_s(&r->chgph, e, "doc", r->c->docs[row].ext_id));
-		TRY(set_s(&r->chgph, e, "prev", r->c->docs[prev].ext_id));
+		TRY(set_s(&r->chgph, e, "doc",
+		    pl_corpus_ext_id(r->c, row)));
+		TRY(set_s(&r->chgph, e, "prev",
+		    pl_corpus_ext_id(r->c, prev)));
 		TRY(set_s(&r->chgph, e, "change", cstr(&ph, k, "change")));
 		TRY(set_s(&r->chgph, e, "phrase", cstr(&ph, k, "phrase")));
 		set_i(&r->chgph, e, "count", (int64_t)cnum(&ph, k, "count"));
@@ -1360,8 +1361,10 @@ pl_report_changed(struct pl_report *r)
 			for (k = 0; k < ed.nrows; k++) {
 				size_t e;
 				TRY(row_add(&r->chged, &e));
-				TRY(set_s(&r->chged, e, "doc", c->docs[rows[i]].ext_id));
-				TRY(set_s(&r->chged, e, "prev", c->docs[prev].ext_id));
+				TRY(set_s(&r->chged, e, "doc",
+				    pl_corpus_ext_id(c, rows[i])));
+				TRY(set_s(&r->chged, e, "prev",
+				    pl_corpus_ext_id(c, prev)));
 				TRY(set_s(&r->chged, e, "op", cstr(&ed, k, "op")));
 				TRY(set_s(&r->chged, e, "sentence",
 				    cstr(&ed, k, "sentence")));
@@ -1376,8 +1379,8 @@ pl_report_changed(struct pl_report *r)
 		arg(&a, "diff");
 		arg(&a, "--db");
 		arg(&a, r->dbname);
-		arg(&a, c->docs[rows[i]].ext_id);
-		arg(&a, c->docs[prev].ext_id);
+		arg(&a, pl_corpus_ext_id(c, rows[i]));
+		arg(&a, pl_corpus_ext_id(c, prev));
 		TRY(method_add(r, "What changed since the last one: the redline "
 		    "and its summary (add --summary --format tsv for the row "
 		    "of data/changed.tsv, --format tsv for the edits)",

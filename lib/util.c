@@ -69,25 +69,6 @@ buf_varint(struct buf *b, uint64_t v)
 	return 0;
 }
 
-int
-varint_get(const unsigned char **pp, const unsigned char *end, uint64_t *v)
-{
-	const unsigned char *p = *pp;
-	uint64_t x = 0;
-	int shift = 0;
-
-	while (p < end && shift < 64) {
-		x |= (uint64_t)(*p & 0x7f) << shift;
-		if ((*p++ & 0x80) == 0) {
-			*v = x;
-			*pp = p;
-			return 0;
-		}
-		shift += 7;
-	}
-	return -1;
-}
-
 /* FNV-1a over 8-byte words with a final avalanche (from MurmurHash3's fmix64). */
 uint64_t
 hash_bytes(const void *vp, size_t len)

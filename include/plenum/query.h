@@ -13,14 +13,18 @@
 
 /* A document as queries see it. */
 struct pl_cdoc {
-	int64_t		 id;		/* doc.id */
 	int64_t		 day;
-	int64_t		 tokens;
-	char		*ext_id;	/* NULL until pl_corpus_names() */
-	char		*title;
-	int		 prec;		/* enum pl_precision */
+	int32_t		 id;		/* doc.id, 1 .. INT32_MAX */
+	uint32_t	 tokens;
 	uint32_t	 source;	/* index into the corpus's sources */
-};	/* 48 bytes: 10^6 documents are 48 MB, written at every open */
+	uint8_t		 prec;		/* enum pl_precision */
+};	/* 24 bytes: 10^6 documents are 24 MB, written at every open */
+
+/* A document's input id and title (pl_corpus_names()). */
+struct pl_cname {
+	char		*ext_id;
+	char		*title;
+};
 
 /*
  * A corpus opened for queries: every document's figures in memory, read
@@ -35,7 +39,8 @@ struct pl_corpus {
 	int64_t			 maxid;
 	char			**sources;	/* sorted */
 	size_t			 nsources;
-	int			 named;		/* pl_corpus_names() was called */
+	struct pl_cname		*names;		/* by row; NULL until
+						   pl_corpus_names() */
 	int			 match_words;	/* set before pl_term_parse():
 						   Han terms match whole
 						   tokens, not characters */
@@ -45,11 +50,13 @@ struct pl_corpus {
 const struct pl_error *pl_corpus_open(struct pl_db *, struct pl_corpus **);
 void pl_corpus_free(struct pl_corpus *);
 /*
- * Loads every document's input id and title into docs[].ext_id and
- * .title (a scan of the doc table: only for commands that show many
+ * Loads every document's input id and title into names[] (a scan of the doc table: only for commands that show many
  * documents by name; others use pl_db_doc_names() for the rows they print).
  */
 const struct pl_error *pl_corpus_names(struct pl_corpus *);
+/* Row's input id and title: "" before pl_corpus_names() or when none. */
+const char *pl_corpus_ext_id(const struct pl_corpus *, size_t row);
+const char *pl_corpus_title(const struct pl_corpus *, size_t row);
 /* 1 if document row passes the filter (dates, sources, metadata). */
 int pl_corpus_match(const struct pl_corpus *, size_t row,
     const struct pl_docfilter *);

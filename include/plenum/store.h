@@ -203,6 +203,9 @@ struct pl_docfigs {
 	size_t		 n;
 	char		**labels;	/* by label id; NULL where unused */
 	size_t		 nlabels;
+	uint32_t	*bytext;	/* the label ids in strcmp order of
+					   their texts */
+	size_t		 nbytext;
 };
 
 /*
