@@ -207,7 +207,7 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	    (err = pl_table_add_col(&t, "value", PL_COL_STR)) != NULL)
 		goto done;
 	if ((err = docmeta_labels(db->h, &f)) != NULL) {
-		err = pl_error_wrap(err, db->path);
+		err = pl_error_wrap(err, "%s", db->path);
 		goto done;
 	}
 	for (n = 1; n <= PL_NGRAM_MAX; n++) {
@@ -224,7 +224,7 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	for (i = 0; i <= NYEARS; i++)
 		a.ystart[i] = pl_days_from_civil((int)i + 1, 1, 1);
 	if ((err = docmeta_scan(db->h, &f, info_doc, &a)) != NULL) {
-		err = pl_error_wrap(err, db->path);
+		err = pl_error_wrap(err, "%s", db->path);
 		goto done;
 	}
 	src = a.src;

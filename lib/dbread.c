@@ -216,7 +216,7 @@ pl_db_docfigs(struct pl_db *db, struct pl_docfigs *out)
 	const struct pl_error *err;
 
 	if ((err = docmeta_read(db->h, out)) != NULL)
-		return pl_error_wrap(err, db->path);
+		return pl_error_wrap(err, "%s", db->path);
 	return NULL;
 }
 

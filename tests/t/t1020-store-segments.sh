@@ -49,6 +49,23 @@ test_expect_success 'three ingests (segments) answer like one' '
 	test_cmp one.out three.out
 '
 
+nextseg="SELECT value FROM stat WHERE key = 'next segment'"
+delseg="DELETE FROM stat WHERE key = 'next segment'"
+test_expect_success 'the next segment number is stored, and a file without it is scanned once' '
+	test "$(sqlite3 three.db "$nextseg")" = \
+	    "$(sqlite3 three.db "SELECT max(seg) + 1 FROM term_segs")" &&
+	plenum ingest -q --db old.db a.jsonl &&
+	plenum ingest -q --db old.db b.jsonl &&
+	sqlite3 old.db "$delseg" &&
+	test -z "$(sqlite3 old.db "$nextseg")" &&
+	plenum ingest -q --db old.db c.jsonl &&
+	test "$(sqlite3 old.db "SELECT count(DISTINCT seg) FROM term_segs")" = 2 &&
+	test "$(sqlite3 old.db "$nextseg")" = \
+	    "$(sqlite3 old.db "SELECT max(seg) + 1 FROM term_segs")" &&
+	answers old.db >old.out &&
+	test_cmp one.out old.out
+'
+
 test_expect_success 'a 1M memory budget flushes segments and answers the same' '
 	plenum ingest -q --memory 1M --db mem.db all.jsonl &&
 	test "$(sqlite3 mem.db "SELECT count(*) > 0 FROM term_segs")" = 1 &&
