@@ -125,27 +125,104 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void
-heap_down(uint64_t *h, size_t n, size_t i)
-{
-	uint64_t v = h[i];
-	size_t k;
-
-	while ((k = 2 * i + 1) < n) {
-		if (k + 1 < n && h[k + 1] < h[k])
-			k++;
-		if (h[k] >= v)
-			break;
-		h[i] = h[k];
-		i = k;
-	}
-	h[i] = v;
-}
-
 static uint64_t
 row_key(const struct pl_corpus *c, uint32_t row)
 {
 	return (uint64_t)(uint32_t)(c->docs[row].day - INT32_MIN) << 32 | row;
+}
+
+/*
+ * The smallest candidate keys above after (all when !have_after), at
+ * most want of them, into keys[] in ascending order; returns how many.
+ * A max-heap of want keys over every candidate: O(n log want).
+ */
+static size_t
+pick_next(const struct pl_corpus *c, const uint32_t *rows, size_t nrows,
+    int have_after, uint64_t after, uint64_t *keys, size_t want)
+{
+	size_t r, nb = 0, i, j;
+
+	for (r = 0; r < nrows; r++) {
+		uint64_t k = row_key(c, rows[r]);
+		if (have_after && k <= after)
+			continue;
+		if (nb < want) {
+			/* sift up */
+			for (i = nb++; i > 0 && keys[(i - 1) / 2] < k;
+			    i = (i - 1) / 2)
+				keys[i] = keys[(i - 1) / 2];
+			keys[i] = k;
+		} else if (k < keys[0]) {
+			/* replace the largest, sift down */
+			for (i = 0; (j = 2 * i + 1) < nb; i = j) {
+				if (j + 1 < nb && keys[j + 1] > keys[j])
+					j++;
+				if (keys[j] <= k)
+					break;
+				keys[i] = keys[j];
+			}
+			keys[i] = k;
+		}
+	}
+	if (nb > 1)
+		qsort(keys, nb, sizeof(*keys), cmp_u64);
+	return nb;
+}
+
+/* Appends the hits of candidate row to *hits. */
+static const struct pl_error *
+add_doc_hits(struct pl_corpus *c, struct pl_matcher *m,
+    const struct pl_kwic_opts *o, uint32_t row, struct pl_mdoc *mdp,
+    struct hit **hitsp, size_t *nhitsp, size_t *hcapp, int need_keys,
+    struct pl_tokens *tmp)
+{
+	const struct pl_error *err;
+	struct pl_mdoc *mdd = mdp;
+	size_t j;
+
+	if ((err = pl_matcher_doc(m, row, mdd)) != NULL)
+		return err;
+	for (j = 0; j < mdd->nocc; j++) {
+		const struct pl_occ *oc = &mdd->occ[j];
+		struct hit *h;
+		size_t tok = oc->tok, mend = tok + oc->ntok;
+		size_t lo = tok >= (size_t)o->width ?
+		    tok - (size_t)o->width : 0;
+		size_t hi = mend + (size_t)o->width <= mdd->n ?
+		    mend + (size_t)o->width : mdd->n;
+		size_t ls = lo < mdd->n && mdd->off[lo] < oc->off ?
+		    mdd->off[lo] : oc->off;
+		size_t re = hi > 0 && mdd->off[hi - 1] + mdd->len[hi - 1] >
+		    oc->end ? mdd->off[hi - 1] + mdd->len[hi - 1] : oc->end;
+
+		if (*nhitsp == *hcapp) {
+			size_t nc = *hcapp ? *hcapp * 2 : 256;
+			struct hit *nh = realloc(*hitsp, nc * sizeof(*nh));
+			if (nh == NULL)
+				return pl_error_nomem();
+			*hitsp = nh;
+			*hcapp = nc;
+		}
+		h = &(*hitsp)[(*nhitsp)++];
+		memset(h, 0, sizeof(*h));
+		h->row = row;
+		h->tok = (uint32_t)tok;
+		h->len = oc->ntok;
+		h->off = oc->off;
+		h->left = flat(mdd->text, ls, oc->off);
+		h->match = flat(mdd->text, oc->off, oc->end);
+		h->right = flat(mdd->text, oc->end, re);
+		if (need_keys) {
+			h->lkey = key_words(c->tk, mdd->text, mdd->off,
+			    mdd->len, lo, tok, 1, tmp);
+			h->rkey = key_words(c->tk, mdd->text, mdd->off,
+			    mdd->len, mend, hi, 0, tmp);
+		}
+		if (h->left == NULL || h->match == NULL || h->right == NULL ||
+		    (need_keys && (h->lkey == NULL || h->rkey == NULL)))
+			return pl_error_nomem();
+	}
+	return NULL;
 }
 
 const struct pl_error *
@@ -160,7 +237,6 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 	size_t nhits = 0, hcap = 0, i, j, r, nrows = 0, row;
 	uint32_t *rows = NULL;
 	uint64_t *keys = NULL;
-	size_t nheap;
 	int early;
 	struct pl_tokens tmp;
 	int need_keys = o->sort != PL_KWIC_SORT_DATE;
@@ -172,76 +248,65 @@ pl_kwic(struct pl_corpus *c, const struct pl_term *t,
 	    (err = pl_matcher_candidates(m, &o->filter, &rows, &nrows)) != NULL)
 		goto done;
 	early = o->sort == PL_KWIC_SORT_DATE && o->sample == 0 && o->limit > 0;
-	if ((keys = malloc((nrows ? nrows : 1) * sizeof(*keys))) == NULL) {
-		err = pl_error_nomem();
-		goto done;
-	}
-	for (r = 0; r < nrows; r++)
-		keys[r] = row_key(c, rows[r]);
-	if (early)
-		for (r = nrows / 2; r-- > 0;)
-			heap_down(keys, nrows, r);
-	else if (nrows > 1)
-		qsort(keys, nrows, sizeof(*keys), cmp_u64);
-	for (r = 0, nheap = nrows; r < nrows; r++) {
-		/* In date order with no sample, the first limit hits are the
-		 * answer: read no further documents. */
-		if (early && nhits >= o->limit)
-			break;
-		if (early) {
-			rows[r] = (uint32_t)(keys[0] & 0xffffffffu);
-			keys[0] = keys[--nheap];
-			heap_down(keys, nheap, 0);
-		} else
-			rows[r] = (uint32_t)(keys[r] & 0xffffffffu);
-		if ((err = pl_matcher_doc(m, rows[r], &md)) != NULL)
+	if (early) {
+		/*
+		 * In date order with no sample, the first limit hits are the
+		 * answer: the next few candidates in (day, row) order are
+		 * picked with a small heap over all of them, read, and the
+		 * next few after them while hits are missing, so "the" at
+		 * 10^6 documents reads 20 documents and sorts none.
+		 */
+		uint64_t after = 0;
+		size_t want = o->limit < nrows ? o->limit : nrows, nb, k;
+		int have_after = 0;
+		if (want == 0)
+			want = 1;
+		if ((keys = malloc(want * sizeof(*keys))) == NULL) {
+			err = pl_error_nomem();
 			goto done;
-		for (j = 0; j < md.nocc; j++) {
-			const struct pl_occ *oc = &md.occ[j];
-			struct hit *h;
-			size_t tok = oc->tok, mend = tok + oc->ntok;
-			size_t lo = tok >= (size_t)o->width ?
-			    tok - (size_t)o->width : 0;
-			size_t hi = mend + (size_t)o->width <= md.n ?
-			    mend + (size_t)o->width : md.n;
-			size_t ls = lo < md.n && md.off[lo] < oc->off ?
-			    md.off[lo] : oc->off;
-			size_t re = hi > 0 && md.off[hi - 1] + md.len[hi - 1] >
-			    oc->end ? md.off[hi - 1] + md.len[hi - 1] : oc->end;
-
-			if (nhits == hcap) {
-				size_t nc = hcap ? hcap * 2 : 256;
-				struct hit *nh = realloc(hits,
-				    nc * sizeof(*nh));
-				if (nh == NULL) {
+		}
+		while (nhits < o->limit) {
+			nb = pick_next(c, rows, nrows, have_after, after, keys,
+			    want);
+			if (nb == 0)
+				break;
+			for (k = 0; k < nb && nhits < o->limit; k++) {
+				if ((err = add_doc_hits(c, m, o,
+				    (uint32_t)(keys[k] & 0xffffffffu), &md,
+				    &hits, &nhits, &hcap, need_keys, &tmp)) !=
+				    NULL)
+					goto done;
+				after = keys[k];
+				have_after = 1;
+			}
+			if (nb < want)
+				break;	/* every candidate read */
+			if (want < ((size_t)1 << 20)) {
+				uint64_t *nk;
+				want *= 2;
+				if ((nk = realloc(keys, want * sizeof(*nk))) ==
+				    NULL) {
 					err = pl_error_nomem();
 					goto done;
 				}
-				hits = nh;
-				hcap = nc;
-			}
-			h = &hits[nhits++];
-			memset(h, 0, sizeof(*h));
-			h->row = rows[r];
-			h->tok = (uint32_t)tok;
-			h->len = oc->ntok;
-			h->off = oc->off;
-			h->left = flat(md.text, ls, oc->off);
-			h->match = flat(md.text, oc->off, oc->end);
-			h->right = flat(md.text, oc->end, re);
-			if (need_keys) {
-				h->lkey = key_words(c->tk, md.text, md.off,
-				    md.len, lo, tok, 1, &tmp);
-				h->rkey = key_words(c->tk, md.text, md.off,
-				    md.len, mend, hi, 0, &tmp);
-			}
-			if (h->left == NULL || h->match == NULL ||
-			    h->right == NULL || (need_keys &&
-			    (h->lkey == NULL || h->rkey == NULL))) {
-				err = pl_error_nomem();
-				goto done;
+				keys = nk;
 			}
 		}
+	} else {
+		if ((keys = malloc((nrows ? nrows : 1) * sizeof(*keys))) ==
+		    NULL) {
+			err = pl_error_nomem();
+			goto done;
+		}
+		for (r = 0; r < nrows; r++)
+			keys[r] = row_key(c, rows[r]);
+		if (nrows > 1)
+			qsort(keys, nrows, sizeof(*keys), cmp_u64);
+		for (r = 0; r < nrows; r++)
+			if ((err = add_doc_hits(c, m, o,
+			    (uint32_t)(keys[r] & 0xffffffffu), &md, &hits,
+			    &nhits, &hcap, need_keys, &tmp)) != NULL)
+				goto done;
 	}
 	/* A random sample, drawn before sorting. */
 	if (o->sample > 0 && o->sample < nhits) {
