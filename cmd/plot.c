@@ -34,7 +34,7 @@ static const char usage_str[] =
 	"                   [--neg-label T] [--pos-label T] [--threshold X] "
 	"[--max-edges N]\n"
 	"                   [--seed N] [--over SERIES] [--outline-text] "
-	"[--db FILE]\n"
+	"[--lang zh|en] [--db FILE]\n"
 	"kinds: auto (the default: chosen from the table), line, bar, heatmap,\n"
 	"       multiples, dispersion, network, facets, ranked, intervals,\n"
 	"       segments\n";
@@ -116,6 +116,7 @@ write_data(const char *path, const struct pl_table *t)
 
 enum {
 	OPT_DATA = 2000, OPT_DPI, OPT_EVENT, OPT_FONT, OPT_FREEY, OPT_LABEL,
+	OPT_LANG,
 	OPT_LOWER, OPT_MARKERS, OPT_MAXEDGES, OPT_NCOL, OPT_NEGLABEL,
 	OPT_NOVALUES, OPT_OUTLINE, OPT_OVER, OPT_POSLABEL, OPT_SEED, OPT_SMOOTH, OPT_THEME,
 	OPT_THRESHOLD, OPT_TOP, OPT_UPPER, OPT_VALUE, OPT_VALUES, OPT_XLABEL
@@ -138,6 +139,7 @@ cmd_plot(int argc, char **argv)
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "input",	required_argument,	NULL, 'i' },
 		{ "label",	required_argument,	NULL, OPT_LABEL },
+		{ "lang",	required_argument,	NULL, OPT_LANG },
 		{ "lower",	required_argument,	NULL, OPT_LOWER },
 		{ "markers",	no_argument,		NULL, OPT_MARKERS },
 		{ "max-edges",	required_argument,	NULL, OPT_MAXEDGES },
@@ -258,6 +260,15 @@ cmd_plot(int argc, char **argv)
 			cfg.events[cfg.nevents++].label = eq ? eq + 1 : NULL;
 			break;
 		}
+		case OPT_LANG:
+			if (strcmp(optarg, "zh") != 0 &&
+			    strcmp(optarg, "en") != 0) {
+				cli_warnx("--lang: expected zh or en, got '%s'",
+				    optarg);
+				exit(2);
+			}
+			cfg.lang = optarg;
+			break;
 		case OPT_FONT:
 			cfg.font = optarg;
 			break;

@@ -187,4 +187,19 @@ test_expect_success 'series and freq --plot: the chart, and the table still on s
 	grep "plot: fp.gif: unknown extension" err
 '
 
+test_expect_success '--lang: month ticks in Chinese or English whatever the labels' '
+	printf "term\tbucket\tstart\tend\tvalue\nlaw\t2021-03\t2021-03-01\t2021-03-31\t1\nlaw\t2021-04\t2021-04-01\t2021-04-30\t2\nlaw\t2021-05\t2021-05-01\t2021-05-31\t3\n" >m.tsv &&
+	plenum plot line -i m.tsv -o m-en.svg &&
+	plenum plot line --lang zh -i m.tsv -o m-zh.svg &&
+	grep -q ">5 Apr<" m-en.svg && ! grep -q "4月" m-en.svg &&
+	grep -q ">4月5日<" m-zh.svg && ! grep -q "Apr<" m-zh.svg &&
+	sed "s/^law/法律/" m.tsv >mz.tsv &&
+	plenum plot line -i mz.tsv -o mz.svg &&
+	plenum plot line --lang en -i mz.tsv -o mz-en.svg &&
+	grep -q ">4月5日<" mz.svg && grep -q ">5 Apr<" mz-en.svg &&
+	! grep -q "4月" mz-en.svg &&
+	test_expect_code 2 plenum plot line --lang fr -i m.tsv -o x.svg 2>err &&
+	grep "lang: expected zh or en, got .fr." err && test ! -e x.svg
+'
+
 test_done
