@@ -3,11 +3,17 @@
  * include/plenum/cooc.h and docs/STATISTICS.md).
  *
  * The documents holding the node come from its posting lists (through
- * pl_term_counts); their stored token ids are scanned for the node's
- * occurrences, and the words in each occurrence's span are counted in
- * arrays indexed by word id.  For a window, the collocates' own
- * frequencies in range come from their posting lists; sentences and
- * documents are counted in one scan of every document in range.
+ * pl_term_counts); their stored token ids are read with one statement
+ * (pl_db_each_ids) and scanned for the node's occurrences: by the term
+ * matcher for a phrase or a Han term, by comparing ids when every
+ * alternative is a word or a prefix.  The words in each occurrence's span
+ * are counted in arrays indexed by word id; a window visits only the
+ * tokens around the occurrences.  For a window, the collocates' own
+ * frequencies in range come from the stored per-month word counts when
+ * the filter takes whole months, else from their posting lists or (a
+ * node in a quarter of the documents or more) a scan of every document
+ * in range; sentences and documents are counted in one scan of every
+ * document in range.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -375,19 +381,17 @@ dtoks_release(struct dtoks *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* Decodes document doc's token ids (borrowed) into d. */
 static const struct pl_error *
-dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
+dtoks_decode(struct pl_corpus *c, int64_t doc, const unsigned char *blob,
+    size_t len, struct dtoks *d)
 {
-	const struct pl_error *err;
-	unsigned char *blob;
-	const unsigned char *p, *end;
-	size_t len;
+	const unsigned char *p, *q, *end;
+	uint32_t *ids, *sent;
 	uint64_t v;
 	uint32_t s = 0;
+	size_t n = 0;
 
-	if ((err = pl_db_doc_tokens(c->db, doc, &blob, &len, NULL, NULL, NULL,
-	    NULL)) != NULL)
-		return err;
 	d->n = 0;
 	/* At most one token per byte. */
 	if (len > d->cap) {
@@ -401,30 +405,59 @@ dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
 			d->sent = ns;
 		if (nf)
 			d->flag = nf;
-		if (nf == NULL) {
-			free(blob);
+		if (nf == NULL)
 			return pl_error_nomem();
-		}
 		d->cap = nc;
 	}
+	/* Locals, so that the loop keeps them in registers. */
+	ids = d->ids;
+	sent = d->sent;
 	for (p = blob, end = blob + len; p < end;) {
-		if (varint_get(&p, end, &v) == -1 || v > UINT32_MAX) {
-			free(blob);
-			return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
-			    "corrupt token list "
-			    "of document %lld", pl_db_path(c->db),
-			    (long long)doc);
+		/*
+		 * Most ids fit in one or two bytes: decoded without a branch
+		 * on which (they mix at random), and so is a sentence break
+		 * (id 0), written to the arrays but not counted.
+		 */
+		if (end - p >= 2 && (p[0] & p[1] & 0x80) == 0) {
+			uint32_t two = p[0] >> 7;
+			v = (uint32_t)(p[0] & 0x7f) |
+			    ((uint32_t)p[1] << 7 & -two);
+			p += 1 + two;
+		} else if (*p < 0x80)
+			v = *p++;
+		else {
+			q = p;
+			if (varint_get(&q, end, &v) == -1 || v > UINT32_MAX)
+				return pl_error_fmt(PL_ERR_DAMAGED, "%s: "
+				    "database damaged: corrupt token list of "
+				    "document %lld", pl_db_path(c->db),
+				    (long long)doc);
+			p = q;
 		}
-		if (v == 0) {
-			s++;
-			continue;
-		}
-		d->ids[d->n] = (uint32_t)v;
-		d->sent[d->n++] = s;
+		s += v == 0;
+		ids[n] = (uint32_t)v;
+		sent[n] = s;
+		n += v != 0;
 	}
-	free(blob);
-	memset(d->flag, 0, d->n);
+	d->n = n;
+	memset(d->flag, 0, n);
 	return NULL;
+}
+
+/* Reads and decodes document doc's token ids into d. */
+static const struct pl_error *
+dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
+{
+	const struct pl_error *err;
+	unsigned char *blob;
+	size_t len;
+
+	if ((err = pl_db_doc_tokens(c->db, doc, &blob, &len, NULL, NULL, NULL,
+	    NULL)) != NULL)
+		return err;
+	err = dtoks_decode(c, doc, blob, len, d);
+	free(blob);
+	return err;
 }
 
 /* Marks the node's occurrences (from the matcher, in md) whose first
@@ -470,6 +503,11 @@ struct cctx {
 	struct dtoks			 d;
 	struct pl_matcher		*m;	/* the node's occurrences */
 	struct pl_mdoc			 md;
+	/* or, when every alternative is one word or a prefix, its
+	 * tokens: isnode[id] for ids below nisnode */
+	uint8_t				*isnode;
+	size_t				 nisnode;
+	size_t				*scan;	/* rows to read, in order */
 	int64_t				*o11, *uf;	/* per word id */
 	uint32_t			*stamp, *stamp2;
 	size_t				 wcap;
@@ -535,31 +573,42 @@ static const struct pl_error *
 grow_words(struct cctx *x, uint32_t id)
 {
 	size_t nc, i;
-	int64_t *a, *b;
-	uint32_t *s, *s2;
+	int units = x->o->span != PL_SPAN_WINDOW;
+	void *p;
 
 	if (id < x->wcap)
 		return NULL;
 	nc = x->wcap ? x->wcap : 4096;
 	while (nc <= id)
 		nc *= 2;
-	a = realloc(x->o11, nc * sizeof(*a));
-	if (a)
-		x->o11 = a;
-	b = a ? realloc(x->uf, nc * sizeof(*b)) : NULL;
-	if (b)
-		x->uf = b;
-	s = b ? realloc(x->stamp, nc * sizeof(*s)) : NULL;
-	if (s)
-		x->stamp = s;
-	s2 = s ? realloc(x->stamp2, nc * sizeof(*s2)) : NULL;
-	if (s2)
-		x->stamp2 = s2;
-	if (s2 == NULL)
+	/*
+	 * o11 always; uf only when the scan counts the collocates'
+	 * frequencies; the stamps only for sentences and documents.  Word
+	 * ids run to ~2 * 10^6 at 10^6 documents, so each array not needed
+	 * is megabytes not zeroed.
+	 */
+	if ((p = realloc(x->o11, nc * sizeof(*x->o11))) == NULL)
 		return pl_error_nomem();
+	x->o11 = p;
+	if (units || x->count_all) {
+		if ((p = realloc(x->uf, nc * sizeof(*x->uf))) == NULL)
+			return pl_error_nomem();
+		x->uf = p;
+	}
+	if (units) {
+		if ((p = realloc(x->stamp, nc * sizeof(*x->stamp))) == NULL)
+			return pl_error_nomem();
+		x->stamp = p;
+		if ((p = realloc(x->stamp2, nc * sizeof(*x->stamp2))) == NULL)
+			return pl_error_nomem();
+		x->stamp2 = p;
+	}
 	for (i = x->wcap; i < nc; i++) {
-		x->o11[i] = x->uf[i] = 0;
-		x->stamp[i] = x->stamp2[i] = 0;
+		x->o11[i] = 0;
+		if (x->uf != NULL)
+			x->uf[i] = 0;
+		if (units)
+			x->stamp[i] = x->stamp2[i] = 0;
 	}
 	x->wcap = nc;
 	return NULL;
@@ -591,32 +640,135 @@ count_unit(struct cctx *x, size_t lo, size_t hi, int hasnode, int count_uf)
 	return NULL;
 }
 
-static const struct pl_error *
-scan_doc(struct cctx *x, size_t row)
+/*
+ * Can the node's occurrences be told from the token ids alone: is every
+ * alternative one word or a prefix (no phrase, no Han characters)?  Then
+ * each token whose id is one of the node's words is an occurrence.
+ */
+static int
+node_is_words(const struct pl_term *t)
 {
+	size_t i;
+
+	for (i = 0; i < t->nalts; i++)
+		if (t->alts[i].chars != NULL || t->alts[i].nwords != 1)
+			return 0;
+	return 1;
+}
+
+static const struct pl_error *
+words_index(struct cctx *x)
+{
+	size_t i, n;
+
+	n = x->nd.nexcl ? (size_t)x->nd.excl[x->nd.nexcl - 1] + 1 : 1;
+	if ((x->isnode = calloc(n, 1)) == NULL)
+		return pl_error_nomem();
+	x->nisnode = n;
+	for (i = 0; i < x->nd.nexcl; i++)
+		if (x->nd.excl[i] > 0)
+			x->isnode[x->nd.excl[i]] = 1;
+	return NULL;
+}
+
+/* The node's occurrences in x->d, one token each, into x->md. */
+static const struct pl_error *
+words_occ(struct cctx *x)
+{
+	const uint32_t *ids = x->d.ids;
+	const uint8_t *isnode = x->isnode;
+	struct pl_mdoc *md = &x->md;
+	size_t j, n = x->d.n, nisnode = x->nisnode;
+	uint32_t w, one = x->nd.nexcl == 1 ? (uint32_t)x->nd.excl[0] : 0;
+
+	md->nocc = 0;
+	for (j = 0; j < n; j++) {
+		w = ids[j];
+		/* One word: a compare, not a look-up in a table of ~10^6. */
+		if (one != 0 ? w != one : w >= nisnode || !isnode[w])
+			continue;
+		if (md->nocc == md->occap) {
+			size_t nc = md->occap ? md->occap * 2 : 64;
+			struct pl_occ *no = realloc(md->occ, nc *
+			    sizeof(*no));
+			if (no == NULL)
+				return pl_error_nomem();
+			md->occ = no;
+			md->occap = nc;
+		}
+		md->occ[md->nocc].off = md->occ[md->nocc].end = 0;
+		md->occ[md->nocc].tok = (uint32_t)j;
+		md->occ[md->nocc++].ntok = 1;
+	}
+	return NULL;
+}
+
+/*
+ * Counts the tokens in the windows mark_nodes() flagged (flag 2: in a
+ * window, not a node token), visiting only the windows: each such token
+ * once, flagged 4 when counted.
+ */
+static const struct pl_error *
+count_windows(struct cctx *x)
+{
+	const struct pl_error *err;
+	struct dtoks *d = &x->d;
+	const struct pl_mdoc *md = &x->md;
+	size_t o, j, m, a, b, k;
+	size_t left = (size_t)x->o->left, right = (size_t)x->o->right;
+	uint32_t w;
+
+	for (o = 0; o < md->nocc; o++) {
+		j = md->occ[o].tok;
+		m = md->occ[o].ntok;
+		if (j + m > d->n)
+			continue;
+		a = j >= left ? j - left : 0;
+		b = j + m + right < d->n ? j + m + right : d->n;
+		for (k = a; k < b; k++) {
+			if (d->flag[k] != 2)
+				continue;
+			d->flag[k] = 4;
+			w = d->ids[k];
+			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
+				return err;
+			x->r1++;
+			x->o11[w]++;
+		}
+	}
+	return NULL;
+}
+
+/* Counts document scan[k] (its token ids in blob). */
+static const struct pl_error *
+scan_doc(void *arg, size_t k, const unsigned char *blob, size_t len)
+{
+	struct cctx *x = arg;
 	const struct pl_error *err;
 	const struct pl_cooc_opts *o = x->o;
 	struct dtoks *d = &x->d;
-	size_t j, a;
+	size_t row = x->scan[k], j, a;
 	int64_t found;
 
-	if ((err = dtoks_read(x->c, x->c->docs[row].id, d)) != NULL)
+	if ((err = dtoks_decode(x->c, x->c->docs[row].id, blob, len, d)) !=
+	    NULL)
 		return err;
 	x->md.nocc = 0;
-	if (x->hasnode[row] && (err = pl_matcher_doc(x->m, row, &x->md)) !=
-	    NULL)
+	if (x->hasnode[row] && (err = x->m == NULL ? words_occ(x) :
+	    pl_matcher_doc(x->m, row, &x->md)) != NULL)
 		return err;
 	switch (o->span) {
 	case PL_SPAN_WINDOW:
 		if (x->hasnode[row])
 			x->nodef += mark_nodes(&x->md, d, 0, d->n, o->left,
 			    o->right, o->within_sentence);
+		if (!x->count_all)
+			return count_windows(x);
 		for (j = 0; j < d->n; j++) {
 			uint32_t w = d->ids[j];
 			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
 				return err;
-			if (x->count_all)
-				x->uf[w]++;
+			x->uf[w]++;
 			if (d->flag[j] != 2)
 				continue;
 			x->r1++;
@@ -690,6 +842,8 @@ cctx_release(struct cctx *x)
 	dtoks_release(&x->d);
 	pl_matcher_free(x->m);
 	pl_mdoc_release(&x->md);
+	free(x->isnode);
+	free(x->scan);
 	free(x->o11);
 	free(x->uf);
 	free(x->stamp);
@@ -706,7 +860,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	struct cctx x;
 	struct crow *rows = NULL, r;
 	size_t nrows = 0, rcap = 0, i, lim, row;
-	int64_t *cnt = NULL, f2 = 0, nnode = 0, ndocs = 0;
+	int64_t *cnt = NULL, *ids = NULL, f2 = 0, nnode = 0, ndocs = 0;
+	size_t nscan = 0;
 	uint32_t w;
 	char *text = NULL;
 	double r1, n;
@@ -718,7 +873,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	x.o = o;
 	pl_mdoc_init(&x.md);
 	if ((err = node_resolve(c, term, &x.nd)) != NULL ||
-	    (err = pl_matcher_new(c, term, &x.m)) != NULL ||
+	    (err = (node_is_words(term) ? words_index(&x) :
+	    pl_matcher_new(c, term, &x.m))) != NULL ||
 	    (err = pl_term_counts(c, term, &o->filter, &cnt)) != NULL)
 		goto done;
 	for (i = 0; i < c->ndocs; i++)
@@ -750,13 +906,21 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 			x.count_all = 0;
 	}
 	x.hasnode = cnt;
+	if ((x.scan = malloc((c->ndocs ? c->ndocs : 1) *
+	    sizeof(*x.scan))) == NULL ||
+	    (ids = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*ids))) == NULL) {
+		err = pl_error_nomem();
+		goto done;
+	}
 	for (i = 0; i < c->ndocs; i++) {
 		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
 		    !pl_corpus_match(c, i, &o->filter))
 			continue;
-		if ((err = scan_doc(&x, i)) != NULL)
-			goto done;
+		x.scan[nscan] = i;
+		ids[nscan++] = c->docs[i].id;
 	}
+	if ((err = pl_db_each_ids(c->db, ids, nscan, scan_doc, &x)) != NULL)
+		goto done;
 	switch (o->span) {
 	case PL_SPAN_WINDOW:
 		r1 = (double)x.r1;
@@ -852,6 +1016,7 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 done:
 	free(text);
 	free(cnt);
+	free(ids);
 	rows_free(rows, nrows);
 	cctx_release(&x);
 	pl_table_release(&t);
