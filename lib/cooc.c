@@ -12,8 +12,9 @@
  * frequencies in range come from the stored per-month word counts when
  * the filter takes whole months, else from their posting lists or (a
  * node in a quarter of the documents or more) a scan of every document
- * in range; sentences and documents are counted in one scan of every
- * document in range.
+ * in range.  Documents that use a collocate come from the stored counts
+ * too when the filter takes whole months; sentences, and documents
+ * otherwise, are counted in one scan of every document in range.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -523,9 +524,10 @@ struct cctx {
 	int				 use_wc;
 };
 
-/* The stored count in range of word id, when x->use_wc. */
+/* The stored count in range of word id, when x->use_wc: occurrences, or
+ * with docs the documents that use it. */
 static int64_t
-wc_freq(const struct cctx *x, int64_t id)
+wc_freq(const struct cctx *x, int64_t id, int docs)
 {
 	size_t l = 0, r = x->wc.n;
 
@@ -536,13 +538,16 @@ wc_freq(const struct cctx *x, int64_t id)
 		else
 			r = m;
 	}
-	return l < x->wc.n && x->wc.v[l].id == id ? x->wc.v[l].c[0] : 0;
+	if (l == x->wc.n || x->wc.v[l].id != id)
+		return 0;
+	return docs ? x->wc.v[l].d[0] : x->wc.v[l].c[0];
 }
 
 /*
- * For a window: the collocates' frequencies in range from the stored
- * per-month word counts, when every month's documents are all in or all
- * out of the filter; then only the documents with the node are read.
+ * For a window or documents: the collocates' frequencies in range from
+ * the stored per-month word counts (occurrences, or documents), when
+ * every month's documents are all in or all out of the filter; then only
+ * the documents with the node are read.
  */
 static const struct pl_error *
 cooc_wordcounts(struct cctx *x)
@@ -891,15 +896,17 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 	}
 	/*
 	 * A window needs the documents with the node, and the collocates'
-	 * frequencies: from their posting lists, or, when the node is in a
-	 * quarter of the documents or more, from counting every document
-	 * in range, which is then cheaper than thousands of look-ups.
+	 * frequencies: from the stored per-month counts, from their posting
+	 * lists, or, when the node is in a quarter of the documents or
+	 * more, from counting every document in range, which is then
+	 * cheaper than thousands of look-ups.  Documents as units need
+	 * every document in range, unless the stored counts answer.
 	 */
 	for (i = 0; i < c->ndocs; i++)
 		if (cnt[i] > 0)
 			nnode++;
 	x.count_all = o->span == PL_SPAN_WINDOW && nnode * 4 >= ndocs;
-	if (o->span == PL_SPAN_WINDOW && !o->scan) {
+	if (o->span != PL_SPAN_SENTENCE && !o->scan) {
 		if ((err = cooc_wordcounts(&x)) != NULL)
 			goto done;
 		if (x.use_wc)
@@ -913,7 +920,8 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		goto done;
 	}
 	for (i = 0; i < c->ndocs; i++) {
-		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
+		if ((o->span == PL_SPAN_WINDOW && !x.count_all) ||
+		    (o->span == PL_SPAN_DOC && x.use_wc) ? cnt[i] == 0 :
 		    !pl_corpus_match(c, i, &o->filter))
 			continue;
 		x.scan[nscan] = i;
@@ -938,10 +946,12 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 		memset(&r, 0, sizeof(r));
 		r.o11 = x.o11[w];
 		r.f1 = x.nodef;
-		/* Sentence and document frequencies come from the scan, so
-		 * the filters can run before the word's text is read. */
+		/* Sentence and document frequencies come from the scan or
+		 * the stored counts, so the filters can run before the
+		 * word's text is read. */
 		if (o->span != PL_SPAN_WINDOW) {
-			r.f2 = x.uf[w];
+			r.f2 = x.use_wc ? wc_freq(&x, (int64_t)w, 1) :
+			    x.uf[w];
 			pl_assoc_measures((double)r.o11, r1, (double)r.f2, n,
 			    (double)x.nodef, (double)r.f2, &r.m);
 			if (r.f2 < o->min_freq ||
@@ -961,7 +971,7 @@ pl_cooc(struct pl_corpus *c, const struct pl_term *term,
 			if (x.count_all)
 				f2 = x.uf[w];
 			else if (x.use_wc)
-				f2 = wc_freq(&x, (int64_t)w);
+				f2 = wc_freq(&x, (int64_t)w, 0);
 			else if ((err = range_freq(&x, text, &f2)) != NULL)
 				goto done;
 			r.f2 = f2;

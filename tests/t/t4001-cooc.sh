@@ -310,7 +310,8 @@ test_expect_success 'JSON output: an undefined measure is null' '
 # Lines text: a word, a prefix and alternatives (read from the token ids
 # alone), phrases (the matcher), every span, --within-sentence, filters
 # that take whole months (stored word counts) or cut one (a scan of the
-# documents in range, or the posting lists of a rare node) and --scan.
+# documents in range, or the posting lists of a rare node) and --scan
+# (for windows and documents).
 B=$ROOT/tests/data/assoc/cooc-brute.py
 test_expect_success 'generate and ingest the brute-force fixture' '
 	python3 "$B" gen g.jsonl &&
@@ -342,6 +343,8 @@ kalo	window:0:3	-	-	--left 0 --right 3
 kalo	window:5:5:s	-	-	--within-sentence
 kalo	sentence	-	-	--span sentence
 kalo	doc	-	-	--span doc
+kalo	doc	-	-	--span doc --scan
+mi*	doc	2022-02-01	2022-03-31	--span doc --from 2022-02-01 --to 2022-03-31
 kalo	window:5:5	-	-	--scan
 kalo	window:5:5	2022-02-01	2022-03-31	--from 2022-02-01 --to 2022-03-31
 kalo	window:5:5	2022-02-10	-	--from 2022-02-10
