@@ -1,13 +1,8 @@
 /*
- * cooc.c - collocates, term matrices and bigram association (see
- * include/plenum/cooc.h and docs/STATISTICS.md).
- *
- * The documents holding the node come from its posting lists (through
- * pl_term_counts); their stored token ids are scanned for the node's
- * occurrences, and the words in each occurrence's span are counted in
- * arrays indexed by word id.  For a window, the collocates' own
- * frequencies in range come from their posting lists; sentences and
- * documents are counted in one scan of every document in range.
+ * cooc.c - association measures, the rows of an answer, a term as word
+ * ids and a document's token ids, which the collocates (lib/colloc.c)
+ * share; the association matrix of a set of terms and the corpus's
+ * bigrams (see include/plenum/cooc.h and docs/STATISTICS.md).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +14,7 @@
 #include "plenum/stats.h"
 #include "plenum/token.h"
 #include "extern.h"
+#include "cooc-int.h"
 
 /* Measures. */
 
@@ -136,20 +132,8 @@ pl_cooc_opts_defaults(struct pl_cooc_opts *o)
 
 /* Rows, sorted by the ranking measures. */
 
-struct crow {
-	char		*a, *b;		/* collocate (a), or term_a and term_b */
-	int64_t		 o11;
-	int64_t		 f1, f2;	/* node (or term_a) and collocate frequency */
-	struct pl_assoc	 m;
-};
-
-struct sortctx {
-	const int	*measure;
-	size_t		 nmeasure;
-};
-
-static int
-cmp_crow(const void *x, const void *y, void *arg)
+int
+cooc_cmp_rows(const void *x, const void *y, void *arg)
 {
 	const struct crow *a = x, *b = y;
 	const struct sortctx *s = arg;
@@ -171,8 +155,8 @@ cmp_crow(const void *x, const void *y, void *arg)
 	return strcmp(a->b ? a->b : "", b->b ? b->b : "");
 }
 
-static void
-rows_free(struct crow *r, size_t n)
+void
+cooc_rows_free(struct crow *r, size_t n)
 {
 	size_t i;
 
@@ -183,8 +167,8 @@ rows_free(struct crow *r, size_t n)
 	free(r);
 }
 
-static const struct pl_error *
-add_measure_cols(struct pl_table *t)
+const struct pl_error *
+cooc_measure_cols(struct pl_table *t)
 {
 	static const char *const cols[] = {
 		"pmi", "npmi", "mi3", "g2", "p", "t", "z", "dice", "logdice",
@@ -199,8 +183,8 @@ add_measure_cols(struct pl_table *t)
 	return NULL;
 }
 
-static void
-set_measures(struct pl_table *t, size_t row, size_t col,
+void
+cooc_set_measures(struct pl_table *t, size_t row, size_t col,
     const struct pl_assoc *m)
 {
 	pl_table_set_real(t, row, col++, m->pmi);
@@ -215,8 +199,8 @@ set_measures(struct pl_table *t, size_t row, size_t col,
 	pl_table_set_real(t, row, col, m->chi2);
 }
 
-static const struct pl_error *
-rows_push(struct crow **v, size_t *n, size_t *cap, struct crow *r)
+const struct pl_error *
+cooc_rows_push(struct crow **v, size_t *n, size_t *cap, struct crow *r)
 {
 	if (*n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 256;
@@ -232,24 +216,6 @@ rows_push(struct crow **v, size_t *n, size_t *cap, struct crow *r)
 
 /* The node in a document's token ids. */
 
-/* One alternative as word ids; a prefix has a sorted set for its word. */
-struct nalt {
-	int64_t		*ids;		/* nwords ids; ids[0] 0: cannot match */
-	size_t		 nwords;
-	int64_t		*set;		/* prefix: matching word ids, sorted */
-	size_t		 nset;
-	int		 prefix;
-};
-
-struct node {
-	struct nalt	*a;
-	size_t		 n;
-	int64_t		*excl;		/* the node's own words, sorted */
-	size_t		 nexcl;
-	struct nalt	*cur;		/* prefix being collected */
-	struct pl_db	*db;
-};
-
 static int
 cmp_i64(const void *a, const void *b)
 {
@@ -258,8 +224,8 @@ cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int
-in_sorted(const int64_t *v, size_t n, int64_t id)
+int
+cooc_in_sorted(const int64_t *v, size_t n, int64_t id)
 {
 	return n > 0 && bsearch(&id, v, n, sizeof(*v), cmp_i64) != NULL;
 }
@@ -287,8 +253,8 @@ prefix_word(void *arg, const char *text, int n, int64_t cf, int64_t df,
 	return NULL;
 }
 
-static void
-node_release(struct node *nd)
+void
+cooc_node_release(struct node *nd)
 {
 	size_t i;
 
@@ -301,8 +267,8 @@ node_release(struct node *nd)
 	memset(nd, 0, sizeof(*nd));
 }
 
-static const struct pl_error *
-node_resolve(struct pl_corpus *c, const struct pl_term *t, struct node *nd)
+const struct pl_error *
+cooc_node_resolve(struct pl_corpus *c, const struct pl_term *t, struct node *nd)
 {
 	const struct pl_error *err;
 	size_t i, w, k;
@@ -359,15 +325,8 @@ node_resolve(struct pl_corpus *c, const struct pl_term *t, struct node *nd)
 	return NULL;
 }
 
-/* A document's tokens: word ids and sentence numbers. */
-struct dtoks {
-	uint32_t	*ids, *sent;
-	uint8_t		*flag;		/* 1: node token, 2: in a span */
-	size_t		 n, cap;
-};
-
-static void
-dtoks_release(struct dtoks *d)
+void
+cooc_dtoks_release(struct dtoks *d)
 {
 	free(d->ids);
 	free(d->sent);
@@ -375,19 +334,17 @@ dtoks_release(struct dtoks *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static const struct pl_error *
-dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
+/* Decodes document doc's token ids (borrowed) into d. */
+const struct pl_error *
+cooc_dtoks_decode(struct pl_corpus *c, int64_t doc, const unsigned char *blob,
+    size_t len, struct dtoks *d)
 {
-	const struct pl_error *err;
-	unsigned char *blob;
-	const unsigned char *p, *end;
-	size_t len;
+	const unsigned char *p, *q, *end;
+	uint32_t *ids, *sent;
 	uint64_t v;
 	uint32_t s = 0;
+	size_t n = 0;
 
-	if ((err = pl_db_doc_tokens(c->db, doc, &blob, &len, NULL, NULL, NULL,
-	    NULL)) != NULL)
-		return err;
 	d->n = 0;
 	/* At most one token per byte. */
 	if (len > d->cap) {
@@ -401,460 +358,58 @@ dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
 			d->sent = ns;
 		if (nf)
 			d->flag = nf;
-		if (nf == NULL) {
-			free(blob);
+		if (nf == NULL)
 			return pl_error_nomem();
-		}
 		d->cap = nc;
 	}
+	/* Locals, so that the loop keeps them in registers. */
+	ids = d->ids;
+	sent = d->sent;
 	for (p = blob, end = blob + len; p < end;) {
-		if (varint_get(&p, end, &v) == -1 || v > UINT32_MAX) {
-			free(blob);
-			return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
-			    "corrupt token list "
-			    "of document %lld", pl_db_path(c->db),
-			    (long long)doc);
+		/*
+		 * Most ids fit in one or two bytes: decoded without a branch
+		 * on which (they mix at random), and so is a sentence break
+		 * (id 0), written to the arrays but not counted.
+		 */
+		if (end - p >= 2 && (p[0] & p[1] & 0x80) == 0) {
+			uint32_t two = p[0] >> 7;
+			v = (uint32_t)(p[0] & 0x7f) |
+			    ((uint32_t)p[1] << 7 & -two);
+			p += 1 + two;
+		} else if (*p < 0x80)
+			v = *p++;
+		else {
+			q = p;
+			if (varint_get(&q, end, &v) == -1 || v > UINT32_MAX)
+				return pl_error_fmt(PL_ERR_DAMAGED, "%s: "
+				    "database damaged: corrupt token list of "
+				    "document %lld", pl_db_path(c->db),
+				    (long long)doc);
+			p = q;
 		}
-		if (v == 0) {
-			s++;
-			continue;
-		}
-		d->ids[d->n] = (uint32_t)v;
-		d->sent[d->n++] = s;
+		s += v == 0;
+		ids[n] = (uint32_t)v;
+		sent[n] = s;
+		n += v != 0;
 	}
-	free(blob);
-	memset(d->flag, 0, d->n);
+	d->n = n;
+	memset(d->flag, 0, n);
 	return NULL;
 }
 
-/* Marks the node's occurrences (from the matcher, in md) whose first
- * token is in [lo, hi) with flag 1 and, with left >= 0, their window with
- * flag 2 (only the node's sentence when insent); returns the number of
- * occurrences. */
-static int64_t
-mark_nodes(const struct pl_mdoc *md, struct dtoks *d, size_t lo, size_t hi,
-    int left, int right, int insent)
-{
-	size_t o, j, k, m, a, b;
-	int64_t found = 0;
-
-	for (o = 0; o < md->nocc; o++) {
-		j = md->occ[o].tok;
-		m = md->occ[o].ntok;
-		if (j < lo || j >= hi || j + m > d->n)
-			continue;
-		found++;
-		for (k = j; k < j + m; k++)
-			d->flag[k] |= 1;
-		if (left >= 0) {
-			a = j >= (size_t)left ? j - (size_t)left : 0;
-			b = j + m + (size_t)right < d->n ? j + m +
-			    (size_t)right : d->n;
-			for (k = a; k < j; k++)
-				if (!insent || d->sent[k] == d->sent[j])
-					d->flag[k] |= 2;
-			for (k = j + m; k < b; k++)
-				if (!insent || d->sent[k] == d->sent[j])
-					d->flag[k] |= 2;
-		}
-	}
-	return found;
-}
-
-/* Collocates. */
-
-struct cctx {
-	struct pl_corpus		*c;
-	const struct pl_cooc_opts	*o;
-	struct node			 nd;
-	struct dtoks			 d;
-	struct pl_matcher		*m;	/* the node's occurrences */
-	struct pl_mdoc			 md;
-	int64_t				*o11, *uf;	/* per word id */
-	uint32_t			*stamp, *stamp2;
-	size_t				 wcap;
-	uint32_t			 unit;
-	int64_t				 nodef, r1, nunits, ntokens;
-	const int64_t			*hasnode;	/* per row: node count */
-	int				 count_all;	/* window: count every token */
-	/* a collocate's frequency in range, from its postings */
-	int64_t				 pcount;
-	/* or from the stored per-month word counts, when the filter
-	 * takes whole months (wc.v in id order) */
-	struct pl_wordcounts		 wc;
-	int				 use_wc;
-};
-
-/* The stored count in range of word id, when x->use_wc. */
-static int64_t
-wc_freq(const struct cctx *x, int64_t id)
-{
-	size_t l = 0, r = x->wc.n;
-
-	while (l < r) {
-		size_t m = l + (r - l) / 2;
-		if (x->wc.v[m].id < id)
-			l = m + 1;
-		else
-			r = m;
-	}
-	return l < x->wc.n && x->wc.v[l].id == id ? x->wc.v[l].c[0] : 0;
-}
-
-/*
- * For a window: the collocates' frequencies in range from the stored
- * per-month word counts, when every month's documents are all in or all
- * out of the filter; then only the documents with the node are read.
- */
-static const struct pl_error *
-cooc_wordcounts(struct cctx *x)
-{
-	const struct pl_error *err = NULL;
-	struct pl_corpus *c = x->c;
-	uint8_t *rowcls, *cls = NULL;
-	int64_t *periods = NULL;
-	size_t i, np;
-	int uniform;
-
-	if ((rowcls = malloc(c->ndocs ? c->ndocs : 1)) == NULL)
-		return pl_error_nomem();
-	for (i = 0; i < c->ndocs; i++)
-		rowcls[i] = (uint8_t)pl_corpus_match(c, i, &x->o->filter);
-	if ((err = pl_corpus_month_classes(c, rowcls, &periods, &cls, &np,
-	    &uniform)) == NULL && uniform &&
-	    (err = pl_db_word_counts(c->db, periods, cls, np, &x->wc)) ==
-	    NULL)
-		x->use_wc = 1;
-	free(rowcls);
-	free(cls);
-	free(periods);
-	return err;
-}
-
-static const struct pl_error *
-grow_words(struct cctx *x, uint32_t id)
-{
-	size_t nc, i;
-	int64_t *a, *b;
-	uint32_t *s, *s2;
-
-	if (id < x->wcap)
-		return NULL;
-	nc = x->wcap ? x->wcap : 4096;
-	while (nc <= id)
-		nc *= 2;
-	a = realloc(x->o11, nc * sizeof(*a));
-	if (a)
-		x->o11 = a;
-	b = a ? realloc(x->uf, nc * sizeof(*b)) : NULL;
-	if (b)
-		x->uf = b;
-	s = b ? realloc(x->stamp, nc * sizeof(*s)) : NULL;
-	if (s)
-		x->stamp = s;
-	s2 = s ? realloc(x->stamp2, nc * sizeof(*s2)) : NULL;
-	if (s2)
-		x->stamp2 = s2;
-	if (s2 == NULL)
-		return pl_error_nomem();
-	for (i = x->wcap; i < nc; i++) {
-		x->o11[i] = x->uf[i] = 0;
-		x->stamp[i] = x->stamp2[i] = 0;
-	}
-	x->wcap = nc;
-	return NULL;
-}
-
-/* Counts the distinct words of tokens [lo, hi): every one in uf when
- * count_uf, the ones outside node tokens in o11 when hasnode. */
-static const struct pl_error *
-count_unit(struct cctx *x, size_t lo, size_t hi, int hasnode, int count_uf)
+/* Reads and decodes document doc's token ids into d. */
+const struct pl_error *
+cooc_dtoks_read(struct pl_corpus *c, int64_t doc, struct dtoks *d)
 {
 	const struct pl_error *err;
-	size_t j;
-	uint32_t w;
-
-	x->unit++;
-	for (j = lo; j < hi; j++) {
-		w = x->d.ids[j];
-		if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
-			return err;
-		if (count_uf && x->stamp[w] != x->unit) {
-			x->stamp[w] = x->unit;
-			x->uf[w]++;
-		}
-		if (hasnode && !(x->d.flag[j] & 1) && x->stamp2[w] != x->unit) {
-			x->stamp2[w] = x->unit;
-			x->o11[w]++;
-		}
-	}
-	return NULL;
-}
-
-static const struct pl_error *
-scan_doc(struct cctx *x, size_t row)
-{
-	const struct pl_error *err;
-	const struct pl_cooc_opts *o = x->o;
-	struct dtoks *d = &x->d;
-	size_t j, a;
-	int64_t found;
-
-	if ((err = dtoks_read(x->c, x->c->docs[row].id, d)) != NULL)
-		return err;
-	x->md.nocc = 0;
-	if (x->hasnode[row] && (err = pl_matcher_doc(x->m, row, &x->md)) !=
-	    NULL)
-		return err;
-	switch (o->span) {
-	case PL_SPAN_WINDOW:
-		if (x->hasnode[row])
-			x->nodef += mark_nodes(&x->md, d, 0, d->n, o->left,
-			    o->right, o->within_sentence);
-		for (j = 0; j < d->n; j++) {
-			uint32_t w = d->ids[j];
-			if (w >= x->wcap && (err = grow_words(x, w)) != NULL)
-				return err;
-			if (x->count_all)
-				x->uf[w]++;
-			if (d->flag[j] != 2)
-				continue;
-			x->r1++;
-			x->o11[w]++;
-		}
-		break;
-	case PL_SPAN_SENTENCE:
-		for (a = 0; a < d->n; a = j) {
-			for (j = a; j < d->n && d->sent[j] == d->sent[a]; j++)
-				;
-			found = x->hasnode[row] ? mark_nodes(&x->md, d, a, j,
-			    -1, 0, 0) : 0;
-			x->nunits++;
-			if (found)
-				x->nodef++;
-			if ((err = count_unit(x, a, j, found > 0, 1)) != NULL)
-				return err;
-		}
-		break;
-	case PL_SPAN_DOC:
-		found = x->hasnode[row] ? mark_nodes(&x->md, d, 0, d->n, -1,
-		    0, 0) : 0;
-		if (found)
-			x->nodef++;
-		if ((err = count_unit(x, 0, d->n, found > 0, 1)) != NULL)
-			return err;
-		break;
-	}
-	return NULL;
-}
-
-static void
-post_count(void *arg, int64_t doc, int64_t n)
-{
-	struct cctx *x = arg;
-	int32_t row;
-
-	if (doc < 0 || doc > x->c->maxid || (row = x->c->row_of[doc]) < 0 ||
-	    !pl_corpus_match(x->c, (size_t)row, &x->o->filter))
-		return;
-	x->pcount += n;
-}
-
-/* The number of occurrences in range of a word. */
-static const struct pl_error *
-range_freq(struct cctx *x, const char *text, int64_t *f)
-{
-	const struct pl_error *err;
-	unsigned char *p;
+	unsigned char *blob;
 	size_t len;
 
-	if ((err = pl_db_postings(x->c->db, text, &p, &len, NULL, NULL)) !=
-	    NULL)
+	if ((err = pl_db_doc_tokens(c->db, doc, &blob, &len, NULL, NULL, NULL,
+	    NULL)) != NULL)
 		return err;
-	x->pcount = 0;
-	if (pl_postings_each(p, len, post_count, x) == -1) {
-		free(p);
-		return pl_error_fmt(PL_ERR_DAMAGED, "%s: database damaged: "
-		    "corrupt posting list of "
-		    "'%s'", pl_db_path(x->c->db), text);
-	}
-	free(p);
-	*f = x->pcount;
-	return NULL;
-}
-
-static void
-cctx_release(struct cctx *x)
-{
-	node_release(&x->nd);
-	dtoks_release(&x->d);
-	pl_matcher_free(x->m);
-	pl_mdoc_release(&x->md);
-	free(x->o11);
-	free(x->uf);
-	free(x->stamp);
-	free(x->stamp2);
-	pl_wordcounts_release(&x->wc);
-}
-
-const struct pl_error *
-pl_cooc(struct pl_corpus *c, const struct pl_term *term,
-    const struct pl_cooc_opts *o, struct pl_table *out, int64_t *node_freq)
-{
-	const struct pl_error *err = NULL;
-	struct pl_table t;
-	struct cctx x;
-	struct crow *rows = NULL, r;
-	size_t nrows = 0, rcap = 0, i, lim, row;
-	int64_t *cnt = NULL, f2 = 0, nnode = 0, ndocs = 0;
-	uint32_t w;
-	char *text = NULL;
-	double r1, n;
-	struct sortctx sc;
-
-	pl_table_init(&t);
-	memset(&x, 0, sizeof(x));
-	x.c = c;
-	x.o = o;
-	pl_mdoc_init(&x.md);
-	if ((err = node_resolve(c, term, &x.nd)) != NULL ||
-	    (err = pl_matcher_new(c, term, &x.m)) != NULL ||
-	    (err = pl_term_counts(c, term, &o->filter, &cnt)) != NULL)
-		goto done;
-	for (i = 0; i < c->ndocs; i++)
-		if (pl_corpus_match(c, i, &o->filter)) {
-			x.ntokens += c->docs[i].tokens;
-			ndocs++;
-			if (o->span == PL_SPAN_DOC)
-				x.nunits++;
-		}
-	if (ndocs == 0) {
-		err = pl_error_fmt(PL_ERR_DATA, "no documents match the "
-		    "filters (dates, sources, metadata)");
-		goto done;
-	}
-	/*
-	 * A window needs the documents with the node, and the collocates'
-	 * frequencies: from their posting lists, or, when the node is in a
-	 * quarter of the documents or more, from counting every document
-	 * in range, which is then cheaper than thousands of look-ups.
-	 */
-	for (i = 0; i < c->ndocs; i++)
-		if (cnt[i] > 0)
-			nnode++;
-	x.count_all = o->span == PL_SPAN_WINDOW && nnode * 4 >= ndocs;
-	if (o->span == PL_SPAN_WINDOW && !o->scan) {
-		if ((err = cooc_wordcounts(&x)) != NULL)
-			goto done;
-		if (x.use_wc)
-			x.count_all = 0;
-	}
-	x.hasnode = cnt;
-	for (i = 0; i < c->ndocs; i++) {
-		if (o->span == PL_SPAN_WINDOW && !x.count_all ? cnt[i] == 0 :
-		    !pl_corpus_match(c, i, &o->filter))
-			continue;
-		if ((err = scan_doc(&x, i)) != NULL)
-			goto done;
-	}
-	switch (o->span) {
-	case PL_SPAN_WINDOW:
-		r1 = (double)x.r1;
-		n = (double)x.ntokens;
-		break;
-	default:
-		r1 = (double)x.nodef;
-		n = (double)x.nunits;
-		break;
-	}
-	for (w = 1; x.nodef > 0 && w < x.wcap; w++) {
-		if (x.o11[w] < o->min_count || in_sorted(x.nd.excl,
-		    x.nd.nexcl, w))
-			continue;
-		memset(&r, 0, sizeof(r));
-		r.o11 = x.o11[w];
-		r.f1 = x.nodef;
-		/* Sentence and document frequencies come from the scan, so
-		 * the filters can run before the word's text is read. */
-		if (o->span != PL_SPAN_WINDOW) {
-			r.f2 = x.uf[w];
-			pl_assoc_measures((double)r.o11, r1, (double)r.f2, n,
-			    (double)x.nodef, (double)r.f2, &r.m);
-			if (r.f2 < o->min_freq ||
-			    (!o->all && !((double)r.o11 > r.m.e11)))
-				continue;
-		}
-		if ((err = pl_db_word_text(c->db, w, &text)) != NULL)
-			goto done;
-		if (text == NULL || (!o->stopwords &&
-		    pl_tokenizer_is_stop(c->tk, text, strlen(text))) ||
-		    !pl_vocab_keep(o->vocab, text, 0, 0)) {
-			free(text);
-			text = NULL;
-			continue;
-		}
-		if (o->span == PL_SPAN_WINDOW) {
-			if (x.count_all)
-				f2 = x.uf[w];
-			else if (x.use_wc)
-				f2 = wc_freq(&x, (int64_t)w);
-			else if ((err = range_freq(&x, text, &f2)) != NULL)
-				goto done;
-			r.f2 = f2;
-			pl_assoc_measures((double)r.o11, r1, (double)f2, n,
-			    (double)x.nodef, (double)f2, &r.m);
-			if (f2 < o->min_freq ||
-			    (!o->all && !((double)r.o11 > r.m.e11))) {
-				free(text);
-				text = NULL;
-				continue;
-			}
-		}
-		r.a = text;
-		text = NULL;
-		if ((err = rows_push(&rows, &nrows, &rcap, &r)) != NULL) {
-			free(r.a);
-			goto done;
-		}
-	}
-	sc.measure = o->measure;
-	sc.nmeasure = o->nmeasure;
-	if (nrows > 1)
-		qsort_r(rows, nrows, sizeof(*rows), cmp_crow, &sc);
-	if ((err = pl_table_add_col(&t, "collocate", PL_COL_STR)) != NULL ||
-	    (err = pl_table_add_col(&t, "o11", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "e11", PL_COL_REAL)) != NULL ||
-	    (err = pl_table_add_col(&t, "node_freq", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "coll_freq", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "span", PL_COL_INT)) != NULL ||
-	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
-	    (err = add_measure_cols(&t)) != NULL)
-		goto done;
-	lim = o->top && o->top < nrows ? o->top : nrows;
-	for (i = 0; i < lim; i++) {
-		if ((err = pl_table_add_row(&t)) != NULL)
-			goto done;
-		row = t.nrows - 1;
-		pl_table_set_str(&t, row, 0, rows[i].a);
-		pl_table_set_int(&t, row, 1, rows[i].o11);
-		pl_table_set_real(&t, row, 2, rows[i].m.e11);
-		pl_table_set_int(&t, row, 3, rows[i].f1);
-		pl_table_set_int(&t, row, 4, rows[i].f2);
-		pl_table_set_int(&t, row, 5, (int64_t)r1);
-		pl_table_set_int(&t, row, 6, (int64_t)n);
-		set_measures(&t, row, 7, &rows[i].m);
-	}
-	if (node_freq)
-		*node_freq = x.nodef;
-	pl_table_release(out);
-	*out = t;
-	pl_table_init(&t);
-done:
-	free(text);
-	free(cnt);
-	rows_free(rows, nrows);
-	cctx_release(&x);
-	pl_table_release(&t);
+	err = cooc_dtoks_decode(c, doc, blob, len, d);
+	free(blob);
 	return err;
 }
 
@@ -949,7 +504,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 				cand[i] |= 1;
 		free(cnt);
 		cnt = NULL;
-		if ((err = node_resolve(c, terms[k], &nd[k])) != NULL)
+		if ((err = cooc_node_resolve(c, terms[k], &nd[k])) != NULL)
 			goto done;
 		for (a = 0; a < nd[k].n; a++) {
 			const struct nalt *x = &nd[k].a[a];
@@ -983,7 +538,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 			nunits++;
 		if (o->span == PL_SPAN_DOC && cand[i] == 0)
 			continue;
-		if ((err = dtoks_read(c, c->docs[i].id, &d)) != NULL)
+		if ((err = cooc_dtoks_read(c, c->docs[i].id, &d)) != NULL)
 			goto done;
 		for (s = 0; s < d.n; s = j) {
 			size_t e = d.n;
@@ -1045,7 +600,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 			    (double)r.f2, &r.m);
 			if ((r.a = strdup(terms[a]->label)) == NULL ||
 			    (r.b = strdup(terms[b]->label)) == NULL ||
-			    (err = rows_push(&rows, &nrows, &rcap, &r)) !=
+			    (err = cooc_rows_push(&rows, &nrows, &rcap, &r)) !=
 			    NULL) {
 				free(r.a);
 				free(r.b);
@@ -1057,7 +612,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 	sc.measure = o->measure;
 	sc.nmeasure = o->nmeasure;
 	if (nrows > 1)
-		qsort_r(rows, nrows, sizeof(*rows), cmp_crow, &sc);
+		qsort_r(rows, nrows, sizeof(*rows), cooc_cmp_rows, &sc);
 	if ((err = pl_table_add_col(&t, "term_a", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "term_b", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "o11", PL_COL_INT)) != NULL ||
@@ -1065,7 +620,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 	    (err = pl_table_add_col(&t, "freq_a", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "freq_b", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
-	    (err = add_measure_cols(&t)) != NULL)
+	    (err = cooc_measure_cols(&t)) != NULL)
 		goto done;
 	lim = o->top && o->top < nrows ? o->top : nrows;
 	for (i = 0; i < lim; i++) {
@@ -1079,7 +634,7 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 		pl_table_set_int(&t, row, 4, rows[i].f1);
 		pl_table_set_int(&t, row, 5, rows[i].f2);
 		pl_table_set_int(&t, row, 6, nunits);
-		set_measures(&t, row, 7, &rows[i].m);
+		cooc_set_measures(&t, row, 7, &rows[i].m);
 	}
 	pl_table_release(out);
 	*out = t;
@@ -1087,18 +642,18 @@ pl_cooc_matrix(struct pl_corpus *c, struct pl_term **terms, size_t nt,
 done:
 	if (nd != NULL)
 		for (k = 0; k < nt; k++)
-			node_release(&nd[k]);
+			cooc_node_release(&nd[k]);
 	free(nd);
 	free(mi.head);
 	free(mi.e);
-	dtoks_release(&d);
+	cooc_dtoks_release(&d);
 	free(pair);
 	free(freq);
 	free(cnt);
 	free(present);
 	free(plist);
 	free(cand);
-	rows_free(rows, nrows);
+	cooc_rows_free(rows, nrows);
 	pl_table_release(&t);
 	return err;
 }
@@ -1211,7 +766,7 @@ bgram(void *arg, const char *text, int n, int64_t cf, int64_t df,
 		return NULL;
 	if ((r.a = strdup(text)) == NULL)
 		return pl_error_nomem();
-	if ((err = rows_push(&x->rows, &x->nrows, &x->rcap, &r)) != NULL)
+	if ((err = cooc_rows_push(&x->rows, &x->nrows, &x->rcap, &r)) != NULL)
 		free(r.a);
 	return err;
 }
@@ -1251,7 +806,7 @@ pl_cooc_bigrams(struct pl_corpus *c, const struct pl_cooc_opts *o,
 	sc.measure = o->measure;
 	sc.nmeasure = o->nmeasure;
 	if (x.nrows > 1)
-		qsort_r(x.rows, x.nrows, sizeof(*x.rows), cmp_crow, &sc);
+		qsort_r(x.rows, x.nrows, sizeof(*x.rows), cooc_cmp_rows, &sc);
 	if ((err = pl_table_add_col(&t, "bigram", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "w1", PL_COL_STR)) != NULL ||
 	    (err = pl_table_add_col(&t, "w2", PL_COL_STR)) != NULL ||
@@ -1260,7 +815,7 @@ pl_cooc_bigrams(struct pl_corpus *c, const struct pl_cooc_opts *o,
 	    (err = pl_table_add_col(&t, "freq_1", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "freq_2", PL_COL_INT)) != NULL ||
 	    (err = pl_table_add_col(&t, "n", PL_COL_INT)) != NULL ||
-	    (err = add_measure_cols(&t)) != NULL)
+	    (err = cooc_measure_cols(&t)) != NULL)
 		goto done;
 	lim = o->top && o->top < x.nrows ? o->top : x.nrows;
 	for (i = 0; i < lim; i++) {
@@ -1278,13 +833,13 @@ pl_cooc_bigrams(struct pl_corpus *c, const struct pl_cooc_opts *o,
 		pl_table_set_int(&t, row, 5, r->f1);
 		pl_table_set_int(&t, row, 6, r->f2);
 		pl_table_set_int(&t, row, 7, ntok);
-		set_measures(&t, row, 8, &r->m);
+		cooc_set_measures(&t, row, 8, &r->m);
 	}
 	pl_table_release(out);
 	*out = t;
 	pl_table_init(&t);
 done:
-	rows_free(x.rows, x.nrows);
+	cooc_rows_free(x.rows, x.nrows);
 	free(x.wf);
 	strmap_release(&x.words);
 	pl_table_release(&t);

@@ -3,7 +3,8 @@
  * handle and the SQLite helpers of db.c.  db.c opens, migrates and
  * configures a database; ingest.c writes documents, the index, its
  * segments and reindexes; dbread.c reads documents and the index;
- * dbinfo.c summarises a corpus for plenum info.
+ * dbids.c reads many documents' token ids with one statement; dbinfo.c
+ * summarises a corpus for plenum info.
  */
 #ifndef PL_DB_INT_H
 #define PL_DB_INT_H

@@ -75,10 +75,10 @@ struct pl_cooc_opts {
 	int			 stopwords;	/* keep stopwords as collocates */
 	const struct pl_vocab	*vocab;		/* borrowed; NULL: numbers left out */
 	struct pl_docfilter	 filter;
-	int			 scan;		/* window: collocate frequencies
-						   from the documents or posting
-						   lists, not the stored
-						   per-month word counts */
+	int			 scan;		/* window, doc: collocate
+						   frequencies from the documents
+						   or posting lists, not the
+						   stored per-month word counts */
 };
 
 /* Window 5/5, ranked by g2, top 50, min_count 3, min_freq 1. */

@@ -295,6 +295,18 @@ const struct pl_error *pl_db_doc_tokens(struct pl_db *, int64_t doc,
     size_t *spanslen, char **text, size_t *textlen);
 
 /*
+ * Calls fn(arg, i, ids, len) with the token ids blob of docs[i] for each
+ * i in order; docs holds n document ids in increasing order.  One
+ * statement reads them all (lib/dbids.c).  The blob is borrowed, valid
+ * during the call only (NULL when len is 0).  A missing document is a
+ * PL_ERR_NOTFOUND error; an error fn returns stops the walk and is
+ * returned.
+ */
+const struct pl_error *pl_db_each_ids(struct pl_db *, const int64_t *docs,
+    size_t n, const struct pl_error *(*fn)(void *, size_t,
+    const unsigned char *, size_t), void *arg);
+
+/*
  * Calls fn with every document id under key in the Han bigram index
  * (plenum/match.h pl_normer_bigrams()); none if the key is absent.
  */

@@ -305,6 +305,68 @@ test_expect_success 'JSON output: an undefined measure is null' '
 	python3 -c "import json; r=json.load(open(\"out.json\")); assert len(r) == 9 and all(x[\"chi2\"] is None and x[\"pmi\"] == 0 and x[\"n\"] == 3 for x in r), r"
 '
 
+# A generated fixture (400 documents, five months, tests/data/assoc/
+# cooc-brute.py), its collocates counted by brute force from the JSON
+# Lines text: a word, a prefix and alternatives (read from the token ids
+# alone), phrases (the matcher), every span, --within-sentence, filters
+# that take whole months (stored word counts) or cut one (a scan of the
+# documents in range, or the posting lists of a rare node) and --scan
+# (for windows and documents).
+B=$ROOT/tests/data/assoc/cooc-brute.py
+test_expect_success 'generate and ingest the brute-force fixture' '
+	python3 "$B" gen g.jsonl &&
+	plenum ingest -q --db g.db g.jsonl
+'
+
+# brute NODE SPAN FROM TO [OPTIONS]: plenum's counts equal the brute
+# force's for every collocate (more than 20 of them).
+brute() {
+	node=$1 span=$2 from=$3 to=$4 &&
+	shift 4 &&
+	python3 "$B" cooc g.jsonl "$node" "$span" "$from" "$to" >expect &&
+	plenum cooc --db g.db --all --top 0 --min-count 1 "$@" "$node" >out &&
+	sed 1d out | cut -f1,2,4-7 | LC_ALL=C sort >got &&
+	test "$(wc -l <got)" -gt 20 &&
+	test_cmp expect got &&
+	python3 "$M" cooc out
+}
+
+while read node span from to opts
+do
+	test_expect_success "brute force: $node, $span $from $to $opts" "
+		brute '$node' $span $from $to $opts
+	"
+done <<-\EOT
+kalo	window:5:5	-	-
+kalo	window:2:0	-	-	--left 2 --right 0
+kalo	window:0:3	-	-	--left 0 --right 3
+kalo	window:5:5:s	-	-	--within-sentence
+kalo	sentence	-	-	--span sentence
+kalo	doc	-	-	--span doc
+kalo	doc	-	-	--span doc --scan
+mi*	doc	2022-02-01	2022-03-31	--span doc --from 2022-02-01 --to 2022-03-31
+kalo	window:5:5	-	-	--scan
+kalo	window:5:5	2022-02-01	2022-03-31	--from 2022-02-01 --to 2022-03-31
+kalo	window:5:5	2022-02-10	-	--from 2022-02-10
+mizu	window:5:5	2022-02-10	-	--from 2022-02-10
+kalo	doc	2022-02-10	-	--span doc --from 2022-02-10
+mi*	window:5:5	-	-
+mi*	sentence	-	-	--span sentence
+kalo|mizu	window:5:5	-	-
+kalo|mi*	window:3:3	-	-	--left 3 --right 3
+kalo|mi*	window:3:3:s	2022-02-10	-	--left 3 --right 3 --within-sentence --from 2022-02-10
+EOT
+
+# Phrases have spaces, so they are tested one by one.
+test_expect_success 'brute force: a phrase that overlaps itself' '
+	brute "kalo kalo" window:5:5 - -
+'
+
+test_expect_success 'brute force: a word or a longer phrase, leftmost longest' '
+	brute "kalo|kalo kami" window:5:5 - - &&
+	brute "kalo|kalo kami" sentence - - --span sentence
+'
+
 test_expect_success 'usage errors exit 2 and name the problem' '
 	test_expect_code 2 plenum cooc --db t.db 2>err &&
 	grep "no term" err &&
