@@ -43,7 +43,8 @@ pl_corpus_open(struct pl_db *db, struct pl_corpus **out)
 	if ((err = pl_db_tokenizer(db, &c->tk)) != NULL ||
 	    (err = pl_db_docfigs(db, &f)) != NULL)
 		goto done;
-	/* The labels used as sources, sorted: O(n log n) in the sources. */
+	/* The labels used as sources, in the order of their texts (as
+	 * docmeta_read() gives them): O(n) in the sources. */
 	if ((used = calloc(f.nlabels + 1, 1)) == NULL ||
 	    (rank = calloc(f.nlabels + 1, sizeof(*rank))) == NULL ||
 	    (order = calloc(f.nlabels + 1, sizeof(*order))) == NULL)
