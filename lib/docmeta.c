@@ -535,7 +535,7 @@ read_labels(sqlite3 *h, struct pl_docfigs *fp)
 			goto done;
 		}
 		text = (const char *)sqlite3_column_text(st, 1);
-		if ((f.labels[id] = strdup(text)) == NULL) {
+		if (text == NULL || (f.labels[id] = strdup(text)) == NULL) {
 			err = pl_error_nomem();
 			goto done;
 		}

@@ -172,28 +172,27 @@ pick_next(const struct pl_corpus *c, const uint32_t *rows, size_t nrows,
 /* Appends the hits of candidate row to *hits. */
 static const struct pl_error *
 add_doc_hits(struct pl_corpus *c, struct pl_matcher *m,
-    const struct pl_kwic_opts *o, uint32_t row, struct pl_mdoc *mdp,
+    const struct pl_kwic_opts *o, uint32_t row, struct pl_mdoc *md,
     struct hit **hitsp, size_t *nhitsp, size_t *hcapp, int need_keys,
     struct pl_tokens *tmp)
 {
 	const struct pl_error *err;
-	struct pl_mdoc *mdd = mdp;
 	size_t j;
 
-	if ((err = pl_matcher_doc(m, row, mdd)) != NULL)
+	if ((err = pl_matcher_doc(m, row, md)) != NULL)
 		return err;
-	for (j = 0; j < mdd->nocc; j++) {
-		const struct pl_occ *oc = &mdd->occ[j];
+	for (j = 0; j < md->nocc; j++) {
+		const struct pl_occ *oc = &md->occ[j];
 		struct hit *h;
 		size_t tok = oc->tok, mend = tok + oc->ntok;
 		size_t lo = tok >= (size_t)o->width ?
 		    tok - (size_t)o->width : 0;
-		size_t hi = mend + (size_t)o->width <= mdd->n ?
-		    mend + (size_t)o->width : mdd->n;
-		size_t ls = lo < mdd->n && mdd->off[lo] < oc->off ?
-		    mdd->off[lo] : oc->off;
-		size_t re = hi > 0 && mdd->off[hi - 1] + mdd->len[hi - 1] >
-		    oc->end ? mdd->off[hi - 1] + mdd->len[hi - 1] : oc->end;
+		size_t hi = mend + (size_t)o->width <= md->n ?
+		    mend + (size_t)o->width : md->n;
+		size_t ls = lo < md->n && md->off[lo] < oc->off ?
+		    md->off[lo] : oc->off;
+		size_t re = hi > 0 && md->off[hi - 1] + md->len[hi - 1] >
+		    oc->end ? md->off[hi - 1] + md->len[hi - 1] : oc->end;
 
 		if (*nhitsp == *hcapp) {
 			size_t nc = *hcapp ? *hcapp * 2 : 256;
@@ -209,14 +208,14 @@ add_doc_hits(struct pl_corpus *c, struct pl_matcher *m,
 		h->tok = (uint32_t)tok;
 		h->len = oc->ntok;
 		h->off = oc->off;
-		h->left = flat(mdd->text, ls, oc->off);
-		h->match = flat(mdd->text, oc->off, oc->end);
-		h->right = flat(mdd->text, oc->end, re);
+		h->left = flat(md->text, ls, oc->off);
+		h->match = flat(md->text, oc->off, oc->end);
+		h->right = flat(md->text, oc->end, re);
 		if (need_keys) {
-			h->lkey = key_words(c->tk, mdd->text, mdd->off,
-			    mdd->len, lo, tok, 1, tmp);
-			h->rkey = key_words(c->tk, mdd->text, mdd->off,
-			    mdd->len, mend, hi, 0, tmp);
+			h->lkey = key_words(c->tk, md->text, md->off,
+			    md->len, lo, tok, 1, tmp);
+			h->rkey = key_words(c->tk, md->text, md->off,
+			    md->len, mend, hi, 0, tmp);
 		}
 		if (h->left == NULL || h->match == NULL || h->right == NULL ||
 		    (need_keys && (h->lkey == NULL || h->rkey == NULL)))
