@@ -132,8 +132,20 @@ grp_compact(struct infogrp *g, size_t n)
 /* Years 1 .. 9999: the groups of pl_db_info(), by year - 1. */
 #define NYEARS	9999
 
+/*
+ * A source's running figures: 24 bytes, not an infogrp's 56, since the
+ * sources are visited in document order (50,000 of them at 10^6
+ * documents: the array should stay in the cache).
+ */
+struct srcacc {
+	int64_t		 tokens;
+	uint32_t	 docs;
+	int32_t		 first, last;
+};
+
 /* The running summary of pl_db_info(). */
 struct infoacc {
+	struct srcacc	*sacc;
 	struct infogrp	*src, *lang, *year, prec[3];
 	int64_t		*ystart;	/* first day of year k + 1 */
 	int64_t		 docs, tokens, sentences, first, last;
@@ -155,7 +167,15 @@ info_doc(void *arg, const struct pl_docfig *v, size_t n)
 		a->docs++;
 		a->tokens += r->tokens;
 		a->sentences += r->sentences;
-		grp_add(&a->src[r->source], r);
+		{
+			struct srcacc *g = &a->sacc[r->source];
+			if (g->docs == 0 || day < g->first)
+				g->first = (int32_t)day;
+			if (g->docs == 0 || day > g->last)
+				g->last = (int32_t)day;
+			g->docs++;
+			g->tokens += r->tokens;
+		}
 		grp_add(&a->lang[r->lang], r);
 		grp_add(&a->prec[r->prec < 3 ? r->prec : 0], r);
 		/* The year estimated from the day, then corrected by
@@ -217,6 +237,7 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	}
 	nsrc = nlang = f.nlabels;
 	if ((a.src = calloc(nsrc + 1, sizeof(*a.src))) == NULL ||
+	    (a.sacc = calloc(nsrc + 1, sizeof(*a.sacc))) == NULL ||
 	    (a.lang = calloc(nlang + 1, sizeof(*a.lang))) == NULL ||
 	    (a.year = calloc(NYEARS, sizeof(*a.year))) == NULL ||
 	    (a.ystart = malloc((NYEARS + 1) * sizeof(*a.ystart))) == NULL)
@@ -226,6 +247,12 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 	if ((err = docmeta_scan(db->h, &f, info_doc, &a)) != NULL) {
 		err = pl_error_wrap(err, "%s", db->path);
 		goto done;
+	}
+	for (i = 0; i < nsrc; i++) {
+		a.src[i].docs = a.sacc[i].docs;
+		a.src[i].tokens = a.sacc[i].tokens;
+		a.src[i].first = a.sacc[i].first;
+		a.src[i].last = a.sacc[i].last;
 	}
 	src = a.src;
 	lang = a.lang;
@@ -316,6 +343,7 @@ pl_db_info(struct pl_db *db, struct pl_table *out)
 nomem:
 	err = pl_error_nomem();
 done:
+	free(a.sacc);
 	free(a.src);
 	free(a.lang);
 	free(a.year);
