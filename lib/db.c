@@ -21,6 +21,7 @@
 #include "plenum/match.h"
 #include "plenum/store.h"
 #include "docmeta.h"
+#include "feed.h"
 #include "segment.h"
 #include "wordstat.h"
 #include "extern.h"
@@ -268,12 +269,28 @@ migrate(struct pl_db *db, int v)
 	return db_exec(db, "COMMIT");
 }
 
+/*
+ * Before SQLite's first use: no memory statistics.  Keeping them takes a
+ * global mutex around every allocation, and SQLite allocates per
+ * statement step; plenum never asks for them (sqlite3_memory_used).  It
+ * was 2% of the commit phase of an ingest (docs/STORAGE.md).  When the
+ * program has already used SQLite, sqlite3_config fails and nothing
+ * changes.
+ */
+static void
+sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens db->h on NAME (a path or, with SQLITE_OPEN_URI, a URI). */
 static const struct pl_error *
 open_handle(struct pl_db *db, const char *name, int oflags)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	const struct pl_error *err;
 
+	(void)pthread_once(&once, sqlite_setup);
 	if (sqlite3_open_v2(name, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		err = pl_error_fmt(PL_ERR_DB, "%s: %s", db->path,
@@ -283,6 +300,13 @@ open_handle(struct pl_db *db, const char *name, int oflags)
 		return err;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	if (feed_register(db->h) != SQLITE_OK) {
+		err = pl_error_fmt(PL_ERR_DB, "%s: %s", db->path,
+		    sqlite3_errmsg(db->h));
+		sqlite3_close(db->h);
+		db->h = NULL;
+		return err;
+	}
 	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);

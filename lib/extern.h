@@ -98,9 +98,11 @@ long	 strmap_put_hashed(struct strmap *, const char *, size_t, uint64_t,
  * Cache hints for a coming lookup of a key of hash h: stage 0 fetches its
  * first slot, stage 1 (later, the slot cached) the entry it names, stage
  * 2 (the entry cached) its key.  A batch of lookups that gives them some
- * keys ahead overlaps the cache misses of a big table.
+ * keys ahead overlaps the cache misses of a big table.  Stages 1 and 2
+ * return the entry the first slot names when its hash tag matches (most
+ * likely the key's entry, for the caller's own per-entry data), else -1.
  */
-void	 strmap_prefetch(const struct strmap *, uint64_t h, int stage);
+long	 strmap_prefetch(const struct strmap *, uint64_t h, int stage);
 
 /*
  * The distinct n-grams of one document with their counts (grams.c): the
@@ -135,13 +137,15 @@ int	 docgrams_compute(struct docgrams *g, const struct pl_tokenizer *,
 	    const struct pl_tokens *t);
 
 /*
- * pl_ingest_add_tokens with the document's n-grams (dg) and the hex
- * SHA-256 of its text already computed by a tokenizing thread; either may
- * be NULL.  (db.c)
+ * pl_ingest_add_tokens with the document's n-grams (dg), the hex SHA-256
+ * of its text and its distinct Han bigram keys, ascending
+ * (pl_normer_bigram_keys), already computed by a tokenizing thread; each
+ * may be NULL (hk: computed here).  (ingest.c)
  */
 const struct pl_error *ingest_add_prepared(struct pl_ingest *,
 	    const struct pl_doc *, const struct pl_tokens *,
 	    const struct docgrams *dg, const char *texthash,
+	    const uint64_t *hk, size_t nhk,
 	    enum pl_add_result *, const char **other);
 
 /*

@@ -21,6 +21,8 @@
 #include "db-int.h"
 #include "wordstat.h"
 #include "fault.h"
+#include "feed.h"
+#include "postpool.h"
 
 static int
 same_text(const char *a, const char *b)
@@ -29,12 +31,6 @@ same_text(const char *a, const char *b)
 }
 
 /* Ingest. */
-
-struct trip {
-	uint32_t	 ent;	/* entry in grams */
-	uint32_t	 doc;
-	uint32_t	 cnt;
-};
 
 struct pl_ingest {
 	struct pl_db		*db;
@@ -46,9 +42,9 @@ struct pl_ingest {
 	int64_t			 next_term;	/* next free term id */
 	sqlite3_stmt		*st_by_ext, *st_by_hash, *st_ins_doc,
 				*st_ins_toks, *st_term_by_text,
-				*st_term_text_by_id, *st_ins_term,
+				*st_term_text_by_id,
 				*st_upd_term, *st_del_term, *st_get_toks,
-				*st_del_doc, *st_term_exists, *st_ins_seg;
+				*st_del_doc, *st_term_exists;
 	int64_t			 seg;		/* segment the next flush writes */
 	int			 segs_any;	/* term_seg has rows */
 	int			 seg_rows;	/* this ingest wrote some */
@@ -66,10 +62,10 @@ struct pl_ingest {
 	struct gstat {
 		uint64_t	 cf;
 		uint32_t	 df;
+		struct postlist	 pl;	/* its documents and counts */
 	}			*gs;		/* per n-gram */
 	size_t			 gcap;
-	struct trip		*trips;
-	size_t			 ntrips, tripcap;
+	struct postpool		 pool;		/* the lists' bytes */
 	/* per document scratch */
 	struct pl_tokens	 toks;
 	struct docgrams		 dg;
@@ -98,7 +94,6 @@ struct pl_ingest {
 	/* words' counts per month (wordstat.c), written to segment wseg */
 	struct ws_w		 ws;
 	int64_t			 wseg;
-	sqlite3_stmt		*st_word;
 };
 
 static const struct pl_error *
@@ -122,8 +117,6 @@ ingest_prepare(struct pl_ingest *in)
 	    "WHERE text = ?", &in->st_term_by_text)) != NULL ||
 	    (err = db_prepare(db, "SELECT text FROM term WHERE id = ? AND n = 1",
 	    &in->st_term_text_by_id)) != NULL ||
-	    (err = db_prepare(db, "INSERT INTO term(text, id, n, cf, df, "
-	    "postings) VALUES (?, ?, ?, ?, ?, ?)", &in->st_ins_term)) != NULL ||
 	    (err = db_prepare(db, "UPDATE term SET cf = ?, df = ?, postings = ? "
 	    "WHERE text = ?", &in->st_upd_term)) != NULL ||
 	    (err = db_prepare(db, "DELETE FROM term WHERE text = ?",
@@ -134,13 +127,7 @@ ingest_prepare(struct pl_ingest *in)
 	    (err = db_prepare(db, "DELETE FROM doc WHERE id = ?",
 	    &in->st_del_doc)) != NULL ||
 	    (err = db_prepare(db, "SELECT id FROM term WHERE text = ?",
-	    &in->st_term_exists)) != NULL ||
-	    /* A new corpus's own flushes go straight to term_seg; a later
-	     * ingest appends to term_seg0 (segment.c). */
-	    (err = db_prepare(db, in->fresh ? "INSERT INTO term_seg(text, seg, "
-	    "cf, df, postings) VALUES (?, ?, ?, ?, ?)" : "INSERT INTO "
-	    "term_seg0(text, seg, cf, df, postings) VALUES (?, ?, ?, ?, ?)",
-	    &in->st_ins_seg)) != NULL)
+	    &in->st_term_exists)) != NULL)
 		return err;
 	return NULL;
 }
@@ -150,20 +137,19 @@ ingest_free(struct pl_ingest *in)
 {
 	sqlite3_stmt **sts[] = { &in->st_by_ext, &in->st_by_hash,
 	    &in->st_ins_doc, &in->st_ins_toks, &in->st_term_by_text,
-	    &in->st_term_text_by_id, &in->st_ins_term, &in->st_upd_term,
+	    &in->st_term_text_by_id, &in->st_upd_term,
 	    &in->st_del_term, &in->st_get_toks, &in->st_del_doc,
-	    &in->st_term_exists, &in->st_ins_seg };
+	    &in->st_term_exists };
 	size_t i;
 
 	for (i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(*sts[i]);
-	sqlite3_finalize(in->st_word);
 	ws_w_release(&in->ws);
 	strmap_release(&in->vocab);
 	strmap_release(&in->grams);
 	free(in->vstop);
 	free(in->gs);
-	free(in->trips);
+	postpool_release(&in->pool);
 	free(in->tv);
 	free(in->went);
 	pl_tokens_release(&in->toks);
@@ -548,11 +534,12 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 	int64_t period = ws_period(day);
 	size_t i;
 	long e;
-	int added;
+	int added, rc;
 
 	/* The table is far bigger than the cache: its lookups are prefetched
 	 * (strmap_prefetch) GRAM_PF, GRAM_PF / 2 and GRAM_PF / 4 n-grams
-	 * ahead: its slot, entry and key. */
+	 * ahead: its slot, entry and counts, and its key and the end of its
+	 * posting list. */
 	for (i = 0; i < dg->n && i < GRAM_PF; i++) {
 		ring[i] = gram_key(in, &dg->v[i], key);
 		strmap_prefetch(&in->grams, ring[i], 0);
@@ -561,16 +548,23 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 		const struct lgram *lg = &dg->v[i];
 		if (i + GRAM_PF / 2 < dg->n) {
 			const struct lgram *la = &dg->v[i + GRAM_PF / 2];
-			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 2) %
-			    GRAM_PF], 1);
+			long f = strmap_prefetch(&in->grams, ring[(i +
+			    GRAM_PF / 2) % GRAM_PF], 1);
+			if (f >= 0 && (size_t)f < in->gcap)
+				__builtin_prefetch(&in->gs[f]);
 			if (la->n == 1)
 				__builtin_prefetch(&in->vocab.ents[
 				    in->tv[la->first]]);
 		}
 		if (i + GRAM_PF / 4 < dg->n) {
 			const struct lgram *la = &dg->v[i + GRAM_PF / 4];
-			strmap_prefetch(&in->grams, ring[(i + GRAM_PF / 4) %
-			    GRAM_PF], 2);
+			long f = strmap_prefetch(&in->grams, ring[(i +
+			    GRAM_PF / 4) % GRAM_PF], 2);
+			const void *pn;
+			if (f >= 0 && (size_t)f < in->gcap &&
+			    (pn = postpool_next(&in->pool, &in->gs[f].pl)) !=
+			    NULL)
+				__builtin_prefetch(pn, 1);
 			/* and the word's slot in the month's counts */
 			if (la->n == 1)
 				ws_w_prefetch(&in->ws, period, (uint32_t)
@@ -598,27 +592,18 @@ count_grams(struct pl_ingest *in, const struct docgrams *dg, uint32_t doc,
 			in->gcap = nc;
 		}
 		gs = &in->gs[e];
-		if (added) {
-			gs->cf = 0;
-			gs->df = 0;
-		}
+		if (added)
+			memset(gs, 0, sizeof(*gs));
 		gs->cf += lg->count;
 		gs->df++;
+		if ((rc = postpool_add(&in->pool, &gs->pl, doc, lg->count)) !=
+		    0)
+			return rc == -2 ? pl_error_fmt(PL_ERR_DB, "too many "
+			    "postings in one flush of the index: set a memory "
+			    "budget (--memory)") : pl_error_nomem();
 		if (lg->n == 1 && ws_w_add_period(&in->ws, period,
 		    in->vocab.ents[in->tv[lg->first]].val, lg->count, 1) == -1)
 			return pl_error_nomem();
-		if (in->ntrips == in->tripcap) {
-			size_t nc = in->tripcap ? in->tripcap * 2 : 1 << 16;
-			struct trip *t = realloc(in->trips, nc * sizeof(*t));
-			if (t == NULL)
-				return pl_error_nomem();
-			in->trips = t;
-			in->tripcap = nc;
-		}
-		in->trips[in->ntrips].ent = (uint32_t)e;
-		in->trips[in->ntrips].doc = doc;
-		in->trips[in->ntrips].cnt = lg->count;
-		in->ntrips++;
 	}
 	return NULL;
 }
@@ -784,73 +769,108 @@ done:
 
 /* Han bigram index. */
 
-static void
-hg_add(void *arg, uint64_t key)
+#define HG_PF	16	/* slots prefetched this many keys ahead */
+#define HG_SLOT(key, mask) \
+	((size_t)((key) * 0x9e3779b97f4a7c15ULL >> 20) & (mask))
+
+/* Grows the slots to hold n more keys at half load at most. */
+static int
+hg_reserve(struct pl_ingest *in, size_t n)
 {
-	struct pl_ingest *in = arg;
+	size_t ns, sl, i;
+	uint32_t *nv;
+
+	if ((in->nhg + n) * 2 <= in->nhgslot)
+		return 0;
+	for (ns = in->nhgslot ? in->nhgslot : 1 << 16; (in->nhg + n) * 2 > ns;)
+		ns *= 2;
+	if ((nv = calloc(ns, sizeof(*nv))) == NULL)
+		return -1;
+	for (i = 0; i < in->nhg; i++) {
+		for (sl = HG_SLOT(in->hg[i].key, ns - 1); nv[sl] != 0;
+		    sl = (sl + 1) & (ns - 1))
+			;
+		nv[sl] = (uint32_t)i + 1;
+	}
+	free(in->hgslot);
+	in->hgslot = nv;
+	in->nhgslot = ns;
+	return 0;
+}
+
+/*
+ * Adds the document in->hgdoc under each of its n distinct Han bigram
+ * keys.  The table is far bigger than the cache: each key's slot is
+ * prefetched HG_PF keys ahead, its entry HG_PF / 2 ahead.
+ */
+static void
+hg_add(struct pl_ingest *in, const uint64_t *keys, size_t n)
+{
 	size_t mask, sl, i;
 	uint32_t e;
 
-	if (in->hgnomem)
+	if (in->hgnomem || n == 0)
 		return;
-	if ((in->nhg + 1) * 2 > in->nhgslot) {
-		size_t ns = in->nhgslot ? in->nhgslot * 2 : 1 << 16;
-		uint32_t *nv = calloc(ns, sizeof(*nv));
-		if (nv == NULL) {
+	if (in->nhg + n >= UINT32_MAX - 1) {
+		in->hgnomem = 2;	/* too many keys for uint32_t */
+		return;
+	}
+	if (hg_reserve(in, n) == -1) {
+		in->hgnomem = 1;
+		return;
+	}
+	if (in->nhg + n > in->hgcap) {
+		size_t nc = in->hgcap ? in->hgcap : 1 << 15;
+		struct hgent *nh;
+		while (nc < in->nhg + n)
+			nc *= 2;
+		if ((nh = realloc(in->hg, nc * sizeof(*nh))) == NULL) {
 			in->hgnomem = 1;
 			return;
 		}
-		for (i = 0; i < in->nhg; i++) {
-			for (sl = (in->hg[i].key * 0x9e3779b97f4a7c15ULL >> 20) &
-			    (ns - 1); nv[sl] != 0; sl = (sl + 1) & (ns - 1))
-				;
-			nv[sl] = (uint32_t)i + 1;
-		}
-		free(in->hgslot);
-		in->hgslot = nv;
-		in->nhgslot = ns;
+		in->hg = nh;
+		in->hgcap = nc;
 	}
-	mask = in->nhgslot - 1;
-	for (sl = (key * 0x9e3779b97f4a7c15ULL >> 20) & mask;
-	    (e = in->hgslot[sl]) != 0; sl = (sl + 1) & mask)
-		if (in->hg[e - 1].key == key)
-			break;
-	if (e == 0) {
-		if (in->nhg >= UINT32_MAX - 1) {
-			in->hgnomem = 2;	/* too many keys for uint32_t */
-			return;
-		}
-		if (in->nhg == in->hgcap) {
-			size_t nc = in->hgcap ? in->hgcap * 2 : 1 << 15;
-			struct hgent *nh = realloc(in->hg, nc * sizeof(*nh));
-			if (nh == NULL) {
-				in->hgnomem = 1;
-				return;
-			}
-			in->hg = nh;
-			in->hgcap = nc;
-		}
-		in->hg[in->nhg].key = key;
-		in->hg[in->nhg].last = 0;
-		e = (uint32_t)++in->nhg;
-		in->hgslot[sl] = e;
-	}
-	if (in->hg[e - 1].last == in->hgdoc)
-		return;
-	in->hg[e - 1].last = in->hgdoc;
-	if (in->nhgpair == in->hgpcap) {
-		size_t nc = in->hgpcap ? in->hgpcap * 2 : 1 << 16;
-		uint32_t (*np)[2] = realloc(in->hgpair, nc * sizeof(*np));
-		if (np == NULL) {
+	if (in->nhgpair + n > in->hgpcap) {
+		size_t nc = in->hgpcap ? in->hgpcap : 1 << 16;
+		uint32_t (*np)[2];
+		while (nc < in->nhgpair + n)
+			nc *= 2;
+		if ((np = realloc(in->hgpair, nc * sizeof(*np))) == NULL) {
 			in->hgnomem = 1;
 			return;
 		}
 		in->hgpair = np;
 		in->hgpcap = nc;
 	}
-	in->hgpair[in->nhgpair][0] = e - 1;
-	in->hgpair[in->nhgpair][1] = in->hgdoc;
-	in->nhgpair++;
+	mask = in->nhgslot - 1;
+	for (i = 0; i < n && i < HG_PF; i++)
+		__builtin_prefetch(&in->hgslot[HG_SLOT(keys[i], mask)]);
+	for (i = 0; i < n; i++) {
+		uint64_t key = keys[i];
+		if (i + HG_PF < n)
+			__builtin_prefetch(&in->hgslot[HG_SLOT(keys[i + HG_PF],
+			    mask)]);
+		if (i + HG_PF / 2 < n &&
+		    (e = in->hgslot[HG_SLOT(keys[i + HG_PF / 2], mask)]) != 0)
+			__builtin_prefetch(&in->hg[e - 1]);
+		for (sl = HG_SLOT(key, mask); (e = in->hgslot[sl]) != 0;
+		    sl = (sl + 1) & mask)
+			if (in->hg[e - 1].key == key)
+				break;
+		if (e == 0) {
+			in->hg[in->nhg].key = key;
+			in->hg[in->nhg].last = 0;
+			e = (uint32_t)++in->nhg;
+			in->hgslot[sl] = e;
+		}
+		if (in->hg[e - 1].last == in->hgdoc)
+			continue;
+		in->hg[e - 1].last = in->hgdoc;
+		in->hgpair[in->nhgpair][0] = e - 1;
+		in->hgpair[in->nhgpair][1] = in->hgdoc;
+		in->nhgpair++;
+	}
 }
 
 static int
@@ -860,6 +880,43 @@ cmp_hgkey(const void *a, const void *b, void *arg)
 	uint64_t x = hg[*(const uint32_t *)a].key, y = hg[*(const uint32_t *)b].key;
 
 	return x < y ? -1 : x > y;
+}
+
+/* The Han bigram rows of a new corpus, in key order, for a feed. */
+struct hgrows {
+	struct pl_ingest	*in;
+	const uint32_t		*order;
+	const size_t		*start;
+	const uint32_t		*docs;
+	struct buf		*b;
+	size_t			 i;
+};
+
+static int
+hg_feed(void *arg, struct feed_val *v, const struct pl_error **errp)
+{
+	struct hgrows *r = arg;
+	uint32_t e;
+	uint64_t last = 0;
+	size_t k;
+
+	do {
+		if (r->i == r->in->nhg)
+			return 0;
+		e = r->order[r->i++];
+	} while (r->start[e] == r->start[e + 1]);
+	r->b->n = 0;
+	for (k = r->start[e]; k < r->start[e + 1]; k++) {
+		if (buf_varint(r->b, r->docs[k] - last) == -1) {
+			*errp = pl_error_nomem();
+			return -1;
+		}
+		last = r->docs[k];
+	}
+	v[0] = (struct feed_val){ SQLITE_INTEGER, (int64_t)r->in->hg[e].key,
+	    NULL, 0 };
+	v[1] = (struct feed_val){ SQLITE_BLOB, 0, r->b->p, r->b->n };
+	return 1;
 }
 
 /* Writes this ingest's Han bigrams, appending to what the corpus had. */
@@ -899,6 +956,14 @@ hgram_write(struct pl_ingest *in)
 	for (i = 0; i < in->nhg; i++)
 		order[i] = (uint32_t)i;
 	qsort_r(order, in->nhg, sizeof(*order), cmp_hgkey, in->hg);
+	if (in->fresh && in->hgflushes == 0) {
+		/* A new corpus: no rows to append to, one fed statement. */
+		struct hgrows r = { in, order, start, docs, &b, 0 };
+		struct feed f = { hg_feed, &r, 0, { 0, 0, "" } };
+		err = feed_run(db->h, "INSERT INTO hgram(key, docs) SELECT c0, "
+		    "c1 FROM pl_feed WHERE feed = ?1", &f);
+		goto done;
+	}
 	if ((err = db_prepare(db, "SELECT docs FROM hgram WHERE key = ?",
 	    &get)) != NULL ||
 	    (err = db_prepare(db, "INSERT OR REPLACE INTO hgram(key, docs) "
@@ -1244,7 +1309,8 @@ pl_ingest_add_tokens(struct pl_ingest *in, const struct pl_doc *d,
     const struct pl_tokens *given, enum pl_add_result *res,
     const char **other)
 {
-	return ingest_add_prepared(in, d, given, NULL, NULL, res, other);
+	return ingest_add_prepared(in, d, given, NULL, NULL, NULL, 0, res,
+	    other);
 }
 
 #define SEG_MERGE	8
@@ -1255,7 +1321,8 @@ static size_t index_bytes(const struct pl_ingest *);
 const struct pl_error *
 ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
     const struct pl_tokens *given, const struct docgrams *dg,
-    const char *texthash, enum pl_add_result *res, const char **other)
+    const char *texthash, const uint64_t *hk, size_t nhk,
+    enum pl_add_result *res, const char **other)
 {
 	const struct pl_tokens *toks;
 	const struct pl_error *err = NULL;
@@ -1455,8 +1522,12 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 	if ((err = count_grams(in, dg, (uint32_t)docid, d->day)) != NULL)
 		goto done;
 	in->hgdoc = (uint32_t)docid;
-	if (pl_normer_bigrams(in->nm, d->text, d->textlen, hg_add, in) == -1 ||
-	    in->hgnomem) {
+	if (hk == NULL && pl_normer_bigram_keys(in->nm, d->text, d->textlen,
+	    &hk, &nhk) == -1)
+		in->hgnomem = 1;
+	else
+		hg_add(in, hk, nhk);
+	if (in->hgnomem) {
 		err = in->hgnomem == 2 ? check_entry(-1, "Han bigrams") :
 		    pl_error_nomem();
 		goto done;
@@ -1480,83 +1551,6 @@ ingest_add_prepared(struct pl_ingest *in, const struct pl_doc *d,
 done:
 	g_free(hash);
 	return err;
-}
-
-/*
- * Writes one term of this ingest (or of one flush of its index): a term
- * the corpus has gets a new segment row with just these postings (the
- * base row is not rewritten, docs/STORAGE.md); a new term a base row.
- */
-static const struct pl_error *
-write_term(struct pl_ingest *in, size_t e, const char *text, size_t tlen,
-    const struct trip *tr, size_t ntr)
-{
-	const uint32_t *g = (const uint32_t *)strmap_key(&in->grams, e);
-	const struct pl_error *err;
-	int n = (int)(in->grams.ents[e].len / sizeof(uint32_t)), rc, blen = 0;
-	int64_t tid = 0, last = 0;
-	size_t i;
-	struct buf *b = &in->key;
-	int exists = 0;
-
-	b->n = 0;
-	if (in->had_terms) {
-		sqlite3_stmt *st = in->st_term_exists;
-		sqlite3_bind_text(st, 1, text, (int)tlen, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			exists = 1;
-			tid = sqlite3_column_int64(st, 0);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_err(in->db->h, "looking up a term");
-	}
-	if (exists && (err = check_term_id(in, tid)) != NULL)
-		return err;
-	if (!exists) {
-		if (n == 1)
-			tid = (int64_t)in->vocab.ents[g[0]].val;
-		else if ((err = new_term_id(in, &tid)) != NULL)
-			return err;
-		in->stats.new_terms++;
-		in->dm.terms[n]++;
-		if (n == 1) {
-			const struct pl_error *err;
-			if ((err = ws_word(in->db->h, &in->st_word, tid, text,
-			    tlen)) != NULL)
-				return err;
-		}
-	}
-	for (i = 0; i < ntr; i++) {
-		if (buf_varint(b, tr[i].doc - (uint64_t)last) == -1 ||
-		    buf_varint(b, tr[i].cnt) == -1)
-			return pl_error_nomem();
-		last = tr[i].doc;
-	}
-	if ((err = bind_len(in, b->n, "a term's postings list", &blen)) !=
-	    NULL)
-		return pl_error_wrap(err, "term '%.*s'", (int)tlen, text);
-	if (exists) {
-		in->seg_rows = 1;
-		sqlite3_bind_text(in->st_ins_seg, 1, text, (int)tlen,
-		    SQLITE_STATIC);
-		sqlite3_bind_int64(in->st_ins_seg, 2, in->seg);
-		sqlite3_bind_int64(in->st_ins_seg, 3, (int64_t)in->gs[e].cf);
-		sqlite3_bind_int64(in->st_ins_seg, 4, (int64_t)in->gs[e].df);
-		sqlite3_bind_blob(in->st_ins_seg, 5, b->p, blen,
-		    SQLITE_STATIC);
-		in->segs_any = 1;
-		in->flush_segs = 1;
-		return db_step_done(in->db, in->st_ins_seg);
-	}
-	sqlite3_bind_text(in->st_ins_term, 1, text, (int)tlen, SQLITE_STATIC);
-	sqlite3_bind_int64(in->st_ins_term, 2, tid);
-	sqlite3_bind_int(in->st_ins_term, 3, n);
-	sqlite3_bind_int64(in->st_ins_term, 4, (int64_t)in->gs[e].cf);
-	sqlite3_bind_int64(in->st_ins_term, 5, (int64_t)in->gs[e].df);
-	sqlite3_bind_blob(in->st_ins_term, 6, b->p, blen, SQLITE_STATIC);
-	return db_step_done(in->db, in->st_ins_term);
 }
 
 /* Sort keys: the first 8 bytes of a term's text, big-endian, then the rest. */
@@ -1587,8 +1581,8 @@ cmp_tkey(const void *a, const void *b)
 /*
  * The term texts in sorted order, made on a second thread: it builds the
  * sort keys, buckets them by their first two bytes and sorts bucket after
- * bucket, while the main thread groups the postings and then writes each
- * bucket as soon as it is sorted.  done counts the sorted buckets.
+ * bucket, while the main thread writes each bucket as soon as it is
+ * sorted.  done counts the sorted buckets.
  */
 struct sorter {
 	struct pl_ingest *in;
@@ -1683,6 +1677,275 @@ sort_buckets(void *arg)
 #define WRITE_PF	16	/* write_index's prefetch distance, in terms */
 
 /*
+ * The terms of one flush in text order, as the sorter publishes them,
+ * and what writing them found: each term the corpus has (a segment row)
+ * and each new word (a word row).
+ */
+struct titer {
+	struct pl_ingest *in;
+	struct sorter	*srt;
+	size_t		 b;		/* next bucket */
+	size_t		 i, end;	/* keys left in the current one */
+	size_t		 sorted_end;	/* keys the sorter has published */
+	int64_t		*old;		/* per entry: its id in the corpus,
+					   0 for a new term; NULL: all new */
+	struct nword {
+		int64_t		 id;
+		const char	*text;
+		size_t		 len;
+	}		*words;		/* new words, in text order */
+	size_t		 nwords, wcap, wi;
+};
+
+static void
+titer_rewind(struct titer *t)
+{
+	t->b = t->i = t->end = 0;
+}
+
+/*
+ * The next term in text order: 1, 0 after the last, -1 when the sorter
+ * ran out of memory.  The entries of the terms ahead are prefetched: the
+ * terms come in text order, their entries in random order, each a few
+ * cache misses (only keys of buckets already sorted, below sorted_end).
+ */
+static int
+titer_next(struct titer *t, const struct tkey **kp)
+{
+	struct sorter *srt = t->srt;
+	struct pl_ingest *in = t->in;
+
+	while (t->i == t->end) {
+		if (t->b == NBUCKET)
+			return 0;
+		pthread_mutex_lock(&srt->mu);
+		while (srt->done <= t->b)
+			pthread_cond_wait(&srt->cv, &srt->mu);
+		t->sorted_end = srt->failed ? 0 : srt->bstart[srt->done];
+		pthread_mutex_unlock(&srt->mu);
+		if (srt->failed)
+			return -1;
+		t->i = srt->bstart[t->b];
+		t->end = srt->bstart[t->b + 1];
+		t->b++;
+	}
+	if (t->i + WRITE_PF < t->sorted_end) {
+		const struct tkey *a = &srt->keys[t->i + WRITE_PF];
+		__builtin_prefetch(&in->grams.ents[a->ent]);
+		__builtin_prefetch(&in->gs[a->ent]);
+		__builtin_prefetch(a->text);
+	}
+	if (t->i + WRITE_PF / 2 < t->sorted_end) {
+		uint32_t f = srt->keys[t->i + WRITE_PF / 2].ent;
+		__builtin_prefetch(in->pool.p + (size_t)in->gs[f].pl.head * 4);
+		__builtin_prefetch(strmap_key(&in->grams, f));
+	}
+	*kp = &srt->keys[t->i++];
+	return 1;
+}
+
+/* The term's postings into in->key, checked against SQLite's limit. */
+static const struct pl_error *
+term_postings(struct pl_ingest *in, const struct tkey *k)
+{
+	const struct pl_error *err;
+	int blen;
+
+	in->key.n = 0;
+	if (postpool_get(&in->pool, &in->gs[k->ent].pl, &in->key) == -1)
+		return pl_error_nomem();
+	if ((err = bind_len(in, in->key.n, "a term's postings list",
+	    &blen)) != NULL)
+		return pl_error_wrap(err, "term '%.*s'", (int)k->len, k->text);
+	return NULL;
+}
+
+/* Looks up which terms of this flush the corpus has (t->old). */
+static const struct pl_error *
+find_old_terms(struct titer *t)
+{
+	const struct pl_error *err;
+	struct pl_ingest *in = t->in;
+	sqlite3_stmt *st = in->st_term_exists;
+	const struct tkey *k;
+	int rc, more;
+
+	if ((t->old = calloc(in->grams.n ? in->grams.n : 1,
+	    sizeof(*t->old))) == NULL)
+		return pl_error_nomem();
+	while ((more = titer_next(t, &k)) == 1) {
+		sqlite3_bind_text(st, 1, k->text, (int)k->len, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			t->old[k->ent] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_err(in->db->h, "looking up a term");
+		if (rc == SQLITE_ROW &&
+		    (err = check_term_id(in, t->old[k->ent])) != NULL)
+			return err;
+	}
+	return more == -1 ? pl_error_nomem() : NULL;
+}
+
+/*
+ * Rows of the term table: each new term with its id (a word's from the
+ * vocabulary, an n-gram's new), counts and postings.
+ */
+static int
+feed_new_terms(void *arg, struct feed_val *v, const struct pl_error **errp)
+{
+	struct titer *t = arg;
+	struct pl_ingest *in = t->in;
+	const struct tkey *k;
+	const uint32_t *g;
+	int64_t tid = 0;
+	int more, n;
+
+	while ((more = titer_next(t, &k)) == 1)
+		if (t->old == NULL || t->old[k->ent] == 0)
+			break;
+	if (more <= 0) {
+		if (more == -1)
+			*errp = pl_error_nomem();
+		return more;
+	}
+	g = (const uint32_t *)strmap_key(&in->grams, k->ent);
+	n = (int)(in->grams.ents[k->ent].len / sizeof(uint32_t));
+	if (n == 1)
+		tid = (int64_t)in->vocab.ents[g[0]].val;
+	else if ((*errp = new_term_id(in, &tid)) != NULL)
+		return -1;
+	if ((*errp = term_postings(in, k)) != NULL)
+		return -1;
+	if (n == 1) {
+		if (t->nwords == t->wcap) {
+			size_t nc = t->wcap ? t->wcap * 2 : 1024;
+			struct nword *nw = realloc(t->words, nc * sizeof(*nw));
+			if (nw == NULL) {
+				*errp = pl_error_nomem();
+				return -1;
+			}
+			t->words = nw;
+			t->wcap = nc;
+		}
+		t->words[t->nwords].id = tid;
+		t->words[t->nwords].text = k->text;
+		t->words[t->nwords++].len = k->len;
+	}
+	in->stats.new_terms++;
+	in->dm.terms[n]++;
+	v[0] = (struct feed_val){ SQLITE_TEXT, 0, k->text, k->len };
+	v[1] = (struct feed_val){ SQLITE_INTEGER, tid, NULL, 0 };
+	v[2] = (struct feed_val){ SQLITE_INTEGER, n, NULL, 0 };
+	v[3] = (struct feed_val){ SQLITE_INTEGER, (int64_t)in->gs[k->ent].cf,
+	    NULL, 0 };
+	v[4] = (struct feed_val){ SQLITE_INTEGER, (int64_t)in->gs[k->ent].df,
+	    NULL, 0 };
+	v[5] = (struct feed_val){ SQLITE_BLOB, 0, in->key.p, in->key.n };
+	return 1;
+}
+
+/*
+ * Rows of the segment table: each term the corpus has gets a row with
+ * just this flush's postings (the base row is not rewritten,
+ * docs/STORAGE.md).
+ */
+static int
+feed_old_terms(void *arg, struct feed_val *v, const struct pl_error **errp)
+{
+	struct titer *t = arg;
+	struct pl_ingest *in = t->in;
+	const struct tkey *k;
+	int more;
+
+	while ((more = titer_next(t, &k)) == 1)
+		if (t->old[k->ent] != 0)
+			break;
+	if (more <= 0) {
+		if (more == -1)
+			*errp = pl_error_nomem();
+		return more;
+	}
+	if ((*errp = term_postings(in, k)) != NULL)
+		return -1;
+	in->seg_rows = 1;
+	in->segs_any = 1;
+	in->flush_segs = 1;
+	v[0] = (struct feed_val){ SQLITE_TEXT, 0, k->text, k->len };
+	v[1] = (struct feed_val){ SQLITE_INTEGER, in->seg, NULL, 0 };
+	v[2] = (struct feed_val){ SQLITE_INTEGER, (int64_t)in->gs[k->ent].cf,
+	    NULL, 0 };
+	v[3] = (struct feed_val){ SQLITE_INTEGER, (int64_t)in->gs[k->ent].df,
+	    NULL, 0 };
+	v[4] = (struct feed_val){ SQLITE_BLOB, 0, in->key.p, in->key.n };
+	return 1;
+}
+
+/* Rows of the word table: the new words' ids and texts. */
+static int
+feed_new_words(void *arg, struct feed_val *v, const struct pl_error **errp)
+{
+	struct titer *t = arg;
+	const struct nword *w;
+
+	(void)errp;
+	if (t->wi == t->nwords)
+		return 0;
+	w = &t->words[t->wi++];
+	v[0] = (struct feed_val){ SQLITE_INTEGER, w->id, NULL, 0 };
+	v[1] = (struct feed_val){ SQLITE_TEXT, 0, w->text, w->len };
+	return 1;
+}
+
+/*
+ * Writes the terms of this flush: a lookup pass first when the corpus
+ * has terms, then the new terms, the segment rows of the old ones and
+ * the new words, each with one statement fed by the sorted terms.
+ */
+static const struct pl_error *
+write_terms(struct pl_ingest *in, struct sorter *srt)
+{
+	const struct pl_error *err = NULL;
+	struct titer t;
+	struct feed f;
+
+	memset(&t, 0, sizeof(t));
+	t.in = in;
+	t.srt = srt;
+	f.arg = &t;
+	if (in->had_terms) {
+		if ((err = find_old_terms(&t)) != NULL)
+			goto done;
+		titer_rewind(&t);
+	}
+	f.next = feed_new_terms;
+	if ((err = feed_run(in->db->h, "INSERT INTO term(text, id, n, cf, df, "
+	    "postings) SELECT c0, c1, c2, c3, c4, c5 FROM pl_feed WHERE "
+	    "feed = ?1", &f)) != NULL)
+		goto done;
+	if (t.old != NULL) {
+		titer_rewind(&t);
+		f.next = feed_old_terms;
+		/* A new corpus's own flushes go to term_seg; a later ingest
+		 * appends to term_seg0 (segment.c). */
+		if ((err = feed_run(in->db->h, in->fresh ? "INSERT INTO "
+		    "term_seg(text, seg, cf, df, postings) SELECT c0, c1, c2, "
+		    "c3, c4 FROM pl_feed WHERE feed = ?1" : "INSERT INTO "
+		    "term_seg0(text, seg, cf, df, postings) SELECT c0, c1, c2, "
+		    "c3, c4 FROM pl_feed WHERE feed = ?1", &f)) != NULL)
+			goto done;
+	}
+	f.next = feed_new_words;
+	err = feed_run(in->db->h, "INSERT OR REPLACE INTO word(id, text) "
+	    "SELECT c0, c1 FROM pl_feed WHERE feed = ?1", &f);
+done:
+	free(t.old);
+	free(t.words);
+	return err;
+}
+
+/*
  * Writes the in-memory index (the n-grams counted since the last flush)
  * into the database, inside the ingest's transaction, and empties it.
  */
@@ -1690,8 +1953,6 @@ static const struct pl_error *
 write_index(struct pl_ingest *in)
 {
 	const struct pl_error *err = NULL;
-	size_t ng = in->grams.n, i, *start = NULL, b, sorted_end;
-	struct trip *sorted = NULL;
 	struct sorter srt;
 	pthread_t srt_th;
 	int srt_running = 0;
@@ -1709,64 +1970,9 @@ write_index(struct pl_ingest *in)
 		srt_running = 1;
 	else
 		sort_buckets(&srt);
-	/* Group the (entry, doc, count) triples by entry, docs in order. */
-	if ((start = calloc(ng + 1, sizeof(*start))) == NULL ||
-	    (sorted = malloc((in->ntrips ? in->ntrips : 1) *
-	    sizeof(*sorted))) == NULL) {
-		err = pl_error_nomem();
-		goto done;
-	}
-	for (i = 0; i < in->ntrips; i++)
-		start[in->trips[i].ent + 1]++;
-	for (i = 0; i < ng; i++)
-		start[i + 1] += start[i];
-	for (i = 0; i < in->ntrips; i++)
-		sorted[start[in->trips[i].ent]++] = in->trips[i];
-	for (i = ng; i > 0; i--)
-		start[i] = start[i - 1];
-	start[0] = 0;
-	free(in->trips);
-	in->trips = NULL;
-	for (b = 0; b < NBUCKET; b++) {
-		pthread_mutex_lock(&srt.mu);
-		while (srt.done <= b)
-			pthread_cond_wait(&srt.cv, &srt.mu);
-		sorted_end = srt.failed ? 0 : srt.bstart[srt.done];
-		pthread_mutex_unlock(&srt.mu);
-		if (srt.failed) {
-			err = pl_error_nomem();
-			goto done;
-		}
-		for (i = srt.bstart[b]; i < srt.bstart[b + 1]; i++) {
-			const struct tkey *tk = &srt.keys[i];
-			uint32_t e = tk->ent;
-			/*
-			 * Terms come in text order, their entries in random
-			 * order, each a few cache misses: prefetched
-			 * WRITE_PF and WRITE_PF / 2 terms ahead (only keys
-			 * of buckets already sorted, below sorted_end).
-			 */
-			if (i + WRITE_PF < sorted_end) {
-				uint32_t f = srt.keys[i + WRITE_PF].ent;
-				__builtin_prefetch(&start[f]);
-				__builtin_prefetch(&start[f + 1]);
-				__builtin_prefetch(&in->grams.ents[f]);
-				__builtin_prefetch(&in->gs[f]);
-				__builtin_prefetch(srt.keys[i + WRITE_PF].text);
-			}
-			if (i + WRITE_PF / 2 < sorted_end) {
-				uint32_t f = srt.keys[i + WRITE_PF / 2].ent;
-				__builtin_prefetch(sorted + start[f]);
-				__builtin_prefetch(strmap_key(&in->grams, f));
-			}
-			if ((err = write_term(in, e, tk->text, tk->len,
-			    sorted + start[e], start[e + 1] - start[e])) != NULL)
-				goto done;
-		}
-	}
+	err = write_terms(in, &srt);
 	if (err == NULL)
 		err = ws_w_write(&in->ws, in->db->h, in->wseg);
-done:
 	if (srt_running) {
 		pthread_mutex_lock(&srt.mu);
 		srt.stop = 1;
@@ -1778,17 +1984,13 @@ done:
 	free(srt.bstart);
 	free(srt.keys);
 	buf_release(&srt.texts);
-	free(start);
-	free(sorted);
 	/* Empty for the next flush; the words keep their ids. */
 	strmap_release(&in->grams);
 	strmap_init(&in->grams);
 	free(in->gs);
 	in->gs = NULL;
 	in->gcap = 0;
-	free(in->trips);
-	in->trips = NULL;
-	in->ntrips = in->tripcap = 0;
+	postpool_release(&in->pool);
 	in->seg++;
 	in->had_terms = 1;
 	in->flushes++;
@@ -1801,14 +2003,13 @@ done:
 static size_t
 index_bytes(const struct pl_ingest *in)
 {
-	size_t ng = in->grams.cap, nt = in->tripcap;
+	size_t ng = in->grams.cap;
 
-	/* the map, its keys and counts, the triples; writing adds a sorted
-	 * copy of the triples, offsets, sort keys and texts */
+	/* the map, its keys, counts and posting lists; writing adds sort
+	 * keys and texts */
 	return ng * sizeof(struct smentry) + in->grams.nslots * 8 +
-	    in->grams.acap + in->gcap * sizeof(*in->gs) +
-	    2 * nt * sizeof(struct trip) + in->grams.n * (8 + 2 * 24 + 16) +
-	    ws_w_bytes(&in->ws);
+	    in->grams.acap + in->gcap * sizeof(*in->gs) + in->pool.cap +
+	    in->grams.n * (2 * 24 + 16) + ws_w_bytes(&in->ws);
 }
 
 const struct pl_error *

@@ -32,7 +32,7 @@ struct pl_normer {
 	size_t		 tcap;
 	/* distinct bigram keys of one call */
 	uint64_t	*set;
-	size_t		 nset;
+	size_t		 nset, setcap;
 	/* per BMP code point, its class (CL_ bits), filled as met */
 	uint8_t		*cls;
 };
@@ -574,25 +574,27 @@ sort_u64(uint64_t *v, size_t n)
 }
 
 int
-pl_normer_bigrams(struct pl_normer *nm, const char *s, size_t len,
-    void (*fn)(void *, uint64_t), void *arg)
+pl_normer_bigram_keys(struct pl_normer *nm, const char *s, size_t len,
+    const uint64_t **keys, size_t *nkeys)
 {
-	size_t i, n, k, cap = 0;
+	size_t i, n, k, m;
 	int32_t c, prev = -1;
 
+	*keys = NULL;
+	*nkeys = 0;
 	if (pl_normer_run(nm, s, len, 0) < 0)
 		return -1;
 	nm->nset = 0;
 	for (i = 0; i < nm->n; i += n) {
 		c = dec(nm->out, nm->n, i, &n);
 		if (c >= 0 && han(c) && prev >= 0 && han(prev)) {
-			if (nm->nset == cap || nm->set == NULL) {
-				uint64_t *ns;
-				cap = cap ? cap * 2 : 1024;
-				if ((ns = realloc(nm->set, cap *
-				    sizeof(*ns))) == NULL)
+			if (nm->nset == nm->setcap) {
+				size_t nc = nm->setcap ? nm->setcap * 2 : 1024;
+				uint64_t *ns = realloc(nm->set, nc * sizeof(*ns));
+				if (ns == NULL)
 					return -1;
 				nm->set = ns;
+				nm->setcap = nc;
 			}
 			nm->set[nm->nset++] = (uint64_t)prev << 21 |
 			    (uint64_t)c;
@@ -601,9 +603,26 @@ pl_normer_bigrams(struct pl_normer *nm, const char *s, size_t len,
 	}
 	if (nm->nset > 1)
 		sort_u64(nm->set, nm->nset);
-	for (k = 0; k < nm->nset; k++)
-		if (k == 0 || nm->set[k] != nm->set[k - 1])
-			fn(arg, nm->set[k]);
+	for (k = m = 0; k < nm->nset; k++)
+		if (k == 0 || nm->set[k] != nm->set[m - 1])
+			nm->set[m++] = nm->set[k];
+	nm->nset = m;
+	*keys = nm->set;
+	*nkeys = m;
+	return 0;
+}
+
+int
+pl_normer_bigrams(struct pl_normer *nm, const char *s, size_t len,
+    void (*fn)(void *, uint64_t), void *arg)
+{
+	const uint64_t *keys;
+	size_t k, n;
+
+	if (pl_normer_bigram_keys(nm, s, len, &keys, &n) == -1)
+		return -1;
+	for (k = 0; k < n; k++)
+		fn(arg, keys[k]);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "plenum/match.h"
 #include "plenum/store.h"
 #include "extern.h"
 #include "fault.h"
@@ -25,6 +26,8 @@ struct item {
 	char			*strs[9];	/* owned copies behind doc */
 	struct pl_tokens	 toks;
 	struct docgrams		 dg;		/* its n-grams */
+	uint64_t		*hk;		/* its Han bigram keys, ascending */
+	size_t			 nhk, hkcap;
 	char			 hash[65];	/* SHA-256 of the text, hex */
 	int			 skip;		/* already stored: no work */
 	int			 failed;	/* read or tokenize error */
@@ -97,16 +100,45 @@ item_copy(struct item *it, const struct pl_doc *d)
 	return 0;
 }
 
+/* The document's Han bigram keys, copied out of the worker's normer. */
+static int
+item_keys(struct item *it, struct pl_normer *nm)
+{
+	const uint64_t *keys;
+	size_t n;
+
+	if (pl_normer_bigram_keys(nm, it->doc.text, it->doc.textlen, &keys,
+	    &n) == -1)
+		return -1;
+	if (n > it->hkcap) {
+		uint64_t *nk = realloc(it->hk, n * sizeof(*nk));
+		if (nk == NULL)
+			return -1;
+		it->hk = nk;
+		it->hkcap = n;
+	}
+	if (n > 0)
+		memcpy(it->hk, keys, n * sizeof(*keys));
+	it->nhk = n;
+	return 0;
+}
+
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
 	struct pl_tokenizer *tk = NULL;
+	struct pl_normer *nm = NULL;
 	const struct pl_error *err;
 	struct item *it;
 	size_t i;
 
-	if ((err = pl_tokenizer_new(p->cfg, &tk)) != NULL) {
+	if ((err = pl_tokenizer_new(p->cfg, &tk)) == NULL &&
+	    (nm = pl_normer_new(p->cfg->t2s)) == NULL) {
+		pl_tokenizer_free(tk);
+		err = pl_error_nomem();
+	}
+	if (err != NULL) {
 		pthread_mutex_lock(&p->mu);
 		p->fatal_copy = *err;
 		p->fatal = &p->fatal_copy;
@@ -131,6 +163,7 @@ worker(void *arg)
 				it->failed = 1;
 				it->err = *pl_error_wrap(err, "field 'text'");
 			} else if (docgrams_compute(&it->dg, tk, &it->toks) == -1 ||
+			    item_keys(it, nm) == -1 ||
 			    (h = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 			    (const guchar *)it->doc.text, it->doc.textlen)) ==
 			    NULL) {
@@ -146,6 +179,7 @@ worker(void *arg)
 			pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	pl_normer_free(nm);
 	pl_tokenizer_free(tk);
 	return NULL;
 }
@@ -245,7 +279,7 @@ drain(struct pl_ingest *in, struct batch *b, int tokenized,
 			err = pl_ingest_add(in, &it->doc, &res, &other);
 		else
 			err = ingest_add_prepared(in, &it->doc, &it->toks,
-			    &it->dg, it->hash, &res, &other);
+			    &it->dg, it->hash, it->hk, it->nhk, &res, &other);
 		if (err != NULL) {
 			err = item_err(it, err);
 			if (!bad_record(err->code))
@@ -272,6 +306,7 @@ batch_free(struct batch *b)
 		item_clear(&b->it[i]);
 		pl_tokens_release(&b->it[i].toks);
 		docgrams_release(&b->it[i].dg);
+		free(b->it[i].hk);
 	}
 	free(b);
 }

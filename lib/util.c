@@ -136,25 +136,26 @@ lookup(const struct strmap *m, const char *s, size_t len, uint64_t h,
 	return -1;
 }
 
-void
+long
 strmap_prefetch(const struct strmap *m, uint64_t h, int stage)
 {
 	uint64_t e;
 
 	if (m->nslots == 0)
-		return;
+		return -1;
 	if (stage == 0) {
 		__builtin_prefetch(&m->slots[h & (m->nslots - 1)]);
-		return;
+		return -1;
 	}
 	e = m->slots[h & (m->nslots - 1)];
 	if (e == 0 || (uint32_t)(e >> 32) != (uint32_t)(h >> 32) ||
 	    (uint32_t)e - 1 >= m->n)
-		return;
+		return -1;
 	if (stage == 1)
 		__builtin_prefetch(&m->ents[(uint32_t)e - 1]);
 	else
 		__builtin_prefetch(m->arena + m->ents[(uint32_t)e - 1].off);
+	return (long)((uint32_t)e - 1);
 }
 
 long

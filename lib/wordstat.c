@@ -21,6 +21,7 @@
 #include "wordstat.h"
 #include "segment.h"
 #include "docmeta.h"
+#include "feed.h"
 #include "db-int.h"
 
 const char wordstat_schema_sql[] =
@@ -162,11 +163,46 @@ cmp_slot(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Writes the rows of w in key order with st (an upsert); sorts w's
- * slots, so w is only fit for release afterwards. */
-static const struct pl_error *
-write_rows(struct ws_w *w, sqlite3 *h, sqlite3_stmt *st, int64_t seg)
+/* The rows of one table in key order, for a feed. */
+struct ws_rows {
+	const struct ws_slot	*s;
+	size_t			 n, i;
+	int64_t			 seg;
+};
+
+static int
+ws_feed(void *arg, struct feed_val *v, const struct pl_error **errp)
 {
+	struct ws_rows *r = arg;
+	const struct ws_slot *e;
+
+	(void)errp;
+	for (;;) {
+		if (r->i == r->n)
+			return 0;
+		e = &r->s[r->i++];
+		if (e->cf != 0 || e->df != 0)
+			break;		/* else a replaced document, put back */
+	}
+	v[0] = (struct feed_val){ SQLITE_INTEGER, r->seg, NULL, 0 };
+	v[1] = (struct feed_val){ SQLITE_INTEGER, (int64_t)(e->key >> 32),
+	    NULL, 0 };
+	v[2] = (struct feed_val){ SQLITE_INTEGER, (int64_t)(e->key &
+	    0xffffffffu), NULL, 0 };
+	v[3] = (struct feed_val){ SQLITE_INTEGER, e->cf, NULL, 0 };
+	v[4] = (struct feed_val){ SQLITE_INTEGER, e->df, NULL, 0 };
+	return 1;
+}
+
+/* Writes the rows of w in key order (an upsert, one statement fed by
+ * the rows: feed.c); sorts w's slots, so w is only fit for release
+ * afterwards. */
+static const struct pl_error *
+write_rows(struct ws_w *w, sqlite3 *h, int64_t seg)
+{
+	const struct pl_error *err;
+	struct ws_rows r;
+	struct feed f;
 	size_t i, n = 0;
 
 	/* The used slots packed to the front, sorted by key, i.e. (period,
@@ -175,21 +211,17 @@ write_rows(struct ws_w *w, sqlite3 *h, sqlite3_stmt *st, int64_t seg)
 		if (w->s[i].key != 0)
 			w->s[n++] = w->s[i];
 	qsort(w->s, n, sizeof(*w->s), cmp_slot);
-	for (i = 0; i < n; i++) {
-		const struct ws_slot *e = &w->s[i];
-		if (e->cf == 0 && e->df == 0)
-			continue;	/* a replaced document, put back */
-		sqlite3_bind_int64(st, 1, seg);
-		sqlite3_bind_int64(st, 2, (int64_t)(e->key >> 32));
-		sqlite3_bind_int64(st, 3, (int64_t)(e->key & 0xffffffffu));
-		sqlite3_bind_int64(st, 4, e->cf);
-		sqlite3_bind_int64(st, 5, e->df);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_reset(st);
-			return sqlerr(h, "writing word_period");
-		}
-		sqlite3_reset(st);
-	}
+	r.s = w->s;
+	r.n = n;
+	r.i = 0;
+	r.seg = seg;
+	f.next = ws_feed;
+	f.arg = &r;
+	if ((err = feed_run(h, "INSERT INTO word_period(seg, period, word, "
+	    "cf, df) SELECT c0, c1, c2, c3, c4 FROM pl_feed WHERE feed = ?1 "
+	    "ON CONFLICT (seg, period, word) DO UPDATE SET cf = cf + "
+	    "excluded.cf, df = df + excluded.df", &f)) != NULL)
+		return pl_error_wrap(err, "writing word_period");
 	return NULL;
 }
 
@@ -197,7 +229,6 @@ const struct pl_error *
 ws_w_write(struct ws_w *w, sqlite3 *h, int64_t seg)
 {
 	const struct pl_error *err = NULL;
-	sqlite3_stmt *st = NULL;
 	struct ws_w tot;
 	size_t i;
 
@@ -214,18 +245,10 @@ ws_w_write(struct ws_w *w, sqlite3 *h, int64_t seg)
 			ws_w_release(&tot);
 			return pl_error_nomem();
 		}
-	if (sqlite3_prepare_v2(h, "INSERT INTO word_period(seg, period, word, "
-	    "cf, df) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (seg, period, "
-	    "word) DO UPDATE SET cf = cf + excluded.cf, df = df + excluded.df",
-	    -1, &st, NULL) != SQLITE_OK)
-		err = sqlerr(h, "word_period");
-	else {
-		err = write_rows(&tot, h, st, seg);
-		if (err == NULL)
-			err = write_rows(w, h, st, seg);
-		ws_w_release(w);	/* sorted: no longer a table */
-	}
-	sqlite3_finalize(st);
+	err = write_rows(&tot, h, seg);
+	if (err == NULL)
+		err = write_rows(w, h, seg);
+	ws_w_release(w);	/* sorted: no longer a table */
 	ws_w_release(&tot);
 	return err;
 }
@@ -293,24 +316,6 @@ ws_next_seg(sqlite3 *h, int fresh, int64_t *seg)
 		*seg = sqlite3_column_int64(st, 0) + 1;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? NULL : sqlerr(h, "word_period");
-}
-
-const struct pl_error *
-ws_word(sqlite3 *h, sqlite3_stmt **st, int64_t id, const char *text,
-    size_t len)
-{
-	if (*st == NULL && sqlite3_prepare_v3(h, "INSERT OR REPLACE INTO "
-	    "word(id, text) VALUES (?, ?)", -1, SQLITE_PREPARE_PERSISTENT, st,
-	    NULL) != SQLITE_OK)
-		return sqlerr(h, "word");
-	sqlite3_bind_int64(*st, 1, id);
-	sqlite3_bind_text(*st, 2, text, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(*st) != SQLITE_DONE) {
-		sqlite3_reset(*st);
-		return sqlerr(h, "writing word");
-	}
-	sqlite3_reset(*st);
-	return NULL;
 }
 
 static const struct pl_error *

@@ -53,9 +53,6 @@ const struct pl_error *ws_w_write(struct ws_w *, sqlite3 *, int64_t seg);
 /* The segment a new ingest writes: 0 for a new corpus, else one past
  * the last. */
 const struct pl_error *ws_next_seg(sqlite3 *, int fresh, int64_t *seg);
-/* Records a word's text (a new n = 1 term). */
-const struct pl_error *ws_word(sqlite3 *, sqlite3_stmt **, int64_t id,
-	    const char *text, size_t len);
 /* More than WS_MERGE segments beyond the base: merges them into one. */
 const struct pl_error *ws_maybe_merge(sqlite3 *);
 /* Folds every segment into the base (plenum optimize). */

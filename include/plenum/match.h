@@ -98,6 +98,12 @@ const uint32_t *pl_normer_srcend(const struct pl_normer *);
  */
 int pl_normer_bigrams(struct pl_normer *, const char *s, size_t len,
     void (*fn)(void *, uint64_t key), void *arg);
+/*
+ * The same keys, ascending, as an array the normer owns (valid until its
+ * next use).  Returns -1 when out of memory.
+ */
+int pl_normer_bigram_keys(struct pl_normer *, const char *s, size_t len,
+    const uint64_t **keys, size_t *nkeys);
 
 /* 1 if s[0, len) holds a Han character (as the tokenizer defines them). */
 int pl_has_han(const char *s, size_t len);
